@@ -1,0 +1,36 @@
+# regio: the two commands of the README, and a few more.
+#   make demo   install the system libraries when missing, build, run the audit on the demo data
+#   make test   the whole test suite
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+SYSTEM_PACKAGES := libgeos-dev libproj-dev proj-data
+
+.PHONY: demo test deps build release bench demo-data clean
+
+deps:
+	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then echo "installing$$missing"; \
+	  $(SUDO) apt-get update && $(SUDO) apt-get install -y $$missing; fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+demo: build
+	$(SWIFT) run regio audit
+
+test: deps
+	$(SWIFT) test
+
+# Regenerates geodata/demo from its seeded generator (the committed files are its output).
+demo-data: build
+	$(SWIFT) run regio-demo-generator --output geodata/demo
+
+# Benchmarks run by hand, in release builds, side by side with the peer tools.
+bench: release
+	bash benchmarks/run
+
+clean:
+	rm -rf .build

@@ -1,0 +1,56 @@
+// swift-tools-version: 6.1
+// regio: forms, audits and compares school regions for Sterk Techniekonderwijs.
+//
+// Dependencies point one way: regio (command) → RegioFormats → RegioDomain → RegioSpatial → CGEOS/CPROJ.
+import PackageDescription
+
+let package = Package(
+    name: "regio",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "regio", targets: ["regio"]),
+        .library(name: "RegioSpatial", targets: ["RegioSpatial"]),
+        .library(name: "RegioDomain", targets: ["RegioDomain"]),
+        .library(name: "RegioFormats", targets: ["RegioFormats"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // System libraries: GEOS (C API, reentrant functions only) and PROJ, from Debian's -dev packages.
+        .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
+        .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
+
+        // The only module that imports the C libraries: contexts, geometries, prepared geometries,
+        // the spatial index and projections.
+        .target(name: "RegioSpatial", dependencies: ["CGEOS", "CPROJ"]),
+
+        // Schools, municipalities, regions, rules and audit: pure computation, no file I/O.
+        .target(name: "RegioDomain", dependencies: ["RegioSpatial"]),
+
+        // Readers (DUO CSV, GeoJSON, GeoPackage, pre-registrations) and writers (reports, exports).
+        .target(name: "RegioFormats", dependencies: [
+            "RegioDomain", "RegioSpatial",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Yams", package: "Yams"),
+        ]),
+
+        // The command-line tool, thin.
+        .executableTarget(name: "regio", dependencies: [
+            "RegioFormats", "RegioDomain", "RegioSpatial",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        // Generates the fictional demo dataset in geodata/demo (reproducible, seeded).
+        .executableTarget(name: "regio-demo-generator", dependencies: ["RegioFormats", "RegioDomain", "RegioSpatial"]),
+
+        .testTarget(name: "RegioSpatialTests", dependencies: ["RegioSpatial"]),
+        .testTarget(name: "RegioDomainTests", dependencies: ["RegioDomain", "RegioSpatial"]),
+        .testTarget(name: "RegioFormatsTests", dependencies: ["RegioFormats", "RegioDomain", "RegioSpatial"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "regioTests", dependencies: ["RegioFormats"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,44 @@
+/// The 6-character code of a school location (*vestiging*): the 4-character institution code
+/// (2 digits + 2 letters, e.g. `00AB`) followed by a 2-digit location number (`00AB01`).
+public struct SchoolCode: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    public let rawValue: String
+
+    /// Parses a code, ignoring surrounding spaces and letter case; `nil` when malformed.
+    public init?(_ text: some StringProtocol) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces).uppercased()
+        guard SchoolCode.isWellFormed(trimmed) else { return nil }
+        rawValue = trimmed
+    }
+
+    /// Whether `code` has the shape `99AA99`.
+    public static func isWellFormed(_ code: String) -> Bool {
+        let u = Array(code.utf8)
+        guard u.count == 6 else { return false }
+        func digit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
+        func letter(_ c: UInt8) -> Bool { c >= 65 && c <= 90 }
+        return digit(u[0]) && digit(u[1]) && letter(u[2]) && letter(u[3]) && digit(u[4]) && digit(u[5])
+    }
+
+    /// The 4-character institution (*instelling*) code.
+    public var institution: String { String(rawValue.prefix(4)) }
+
+    public var description: String { rawValue }
+
+    public static func < (a: SchoolCode, b: SchoolCode) -> Bool { a.rawValue < b.rawValue }
+
+    public init(from decoder: Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let code = SchoolCode(text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
+                                                    debugDescription: "'\(text)' is not a school code like 00AB01"))
+        }
+        self = code
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+}
+
+import Foundation

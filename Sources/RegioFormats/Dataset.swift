@@ -1,0 +1,124 @@
+import Foundation
+import RegioDomain
+import RegioSpatial
+
+/// The input files of one run, as the user named them. `nil` means "not given".
+public struct InputPaths: Sendable, Hashable {
+    public var schools: String?
+    public var students: String?
+    public var municipalities: String?
+    public var registrations: String?
+    public var postcodes: String?
+    public var config: String?
+    /// The CRS of the municipality file, when it cannot be detected.
+    public var municipalityCRS: CoordinateReferenceSystem?
+
+    public init(schools: String? = nil, students: String? = nil, municipalities: String? = nil,
+                registrations: String? = nil, postcodes: String? = nil, config: String? = nil,
+                municipalityCRS: CoordinateReferenceSystem? = nil) {
+        self.schools = schools
+        self.students = students
+        self.municipalities = municipalities
+        self.registrations = registrations
+        self.postcodes = postcodes
+        self.config = config
+        self.municipalityCRS = municipalityCRS
+    }
+
+    /// Whether no input was given at all (then the demo dataset is used).
+    public var isEmpty: Bool {
+        schools == nil && students == nil && municipalities == nil && registrations == nil && postcodes == nil
+    }
+
+    /// The demo dataset's files in `directory` (`geodata/demo`).
+    public static func demo(in directory: String, config: String? = nil) -> InputPaths {
+        InputPaths(schools: "\(directory)/schools.csv", students: "\(directory)/students.csv",
+                   municipalities: "\(directory)/municipalities.geojson",
+                   registrations: "\(directory)/registrations.csv", postcodes: "\(directory)/postcodes.csv",
+                   config: config)
+    }
+}
+
+/// Everything one run loaded: the register, pupil counts, municipality map, pre-registration, the
+/// placement of every school, the settings, and every problem met on the way.
+/// Geometries are EPSG:28992 (RD New) metres and belong to ``context``: keep a dataset in one task.
+public final class Dataset {
+    public let paths: InputPaths
+    public let context: GeometryContext
+    public let register: SchoolRegister
+    public let students: StudentCountsFile?
+    public let municipalities: MunicipalityLayer
+    public let map: MunicipalityMap
+    public let registration: Registration?
+    public let postcodes: PostcodeTable?
+    public let settings: AuditSettings
+    public let placement: SchoolPlacement
+    /// Problems of every input and of placement, in input order.
+    public let problems: [InputProblem]
+
+    /// Loads the files named in `paths`. Schools and municipalities are required.
+    /// - Throws: ``InputError`` for the first input that cannot be read.
+    public init(loading paths: InputPaths, context: GeometryContext = GeometryContext()) throws(InputError) {
+        guard let schoolsPath = paths.schools else {
+            throw InputError(.fileNotFound, file: "--schools", message: "no school register given: pass --schools FILE")
+        }
+        guard let municipalitiesPath = paths.municipalities else {
+            throw InputError(.fileNotFound, file: "--municipalities", message: "no municipality map given: pass --municipalities FILE")
+        }
+        self.paths = paths
+        self.context = context
+        settings = try paths.config.map { path throws(InputError) in try ConfigReader.read(path) } ?? AuditSettings()
+        postcodes = try paths.postcodes.map { path throws(InputError) in try PostcodeTable.read(path) }
+        register = try SchoolRegisterReader.read(schoolsPath, postcodes: postcodes)
+        students = try paths.students.map { path throws(InputError) in try StudentCountsReader.read(path) }
+        municipalities = try MunicipalityReader.read(path: municipalitiesPath, crs: paths.municipalityCRS, in: context)
+        registration = try paths.registrations.map { path throws(InputError) in try RegistrationReader.read(path) }
+        do {
+            map = try MunicipalityMap(municipalities.municipalities, in: context)
+        } catch {
+            throw InputError(.badGeometry, file: municipalitiesPath, message: "cannot index the municipalities: \(error)")
+        }
+        placement = SchoolPlacement(register.schools, on: map)
+
+        var problems = register.problems + municipalities.problems + (students?.problems ?? [])
+        let byCode = Dictionary(register.schools.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        for outside in placement.outside {
+            let school = byCode[outside.school]
+            let nearest = outside.nearestMunicipality.map { " (nearest: \($0), \(Dataset.kilometres(outside.distanceMeters)) away)" } ?? ""
+            problems.append(InputProblem(kind: "school-outside-municipalities", severity: .warning, file: schoolsPath,
+                                         message: "\(school?.label ?? outside.school.rawValue) lies outside every municipality\(nearest): \(outside.likelyCause)"))
+        }
+        if let students {
+            for school in register.schools where school.kind == .vmbo && students.counts[school.code] == nil {
+                problems.append(InputProblem(kind: "no-student-counts", severity: .info, file: students.file,
+                                             message: "\(school.label) offers vmbo but has no year 3–4 vmbo pupils in the pupil file"))
+            }
+        }
+        self.problems = problems
+    }
+
+    /// The schools by code.
+    public var schoolsByCode: [SchoolCode: School] {
+        Dictionary(register.schools.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    static func kilometres(_ metres: Double) -> String {
+        metres < 1_000 ? "\(Int(metres.rounded())) m" : String(format: "%.1f km", metres / 1_000)
+    }
+}
+
+/// Finds the demo dataset: `$REGIO_DEMO_DIR`, `geodata/demo` under the current directory, or the same
+/// beside any parent of the executable (so `.build/debug/regio` finds the project's own copy).
+public enum DemoData {
+    public static func directory(executablePath: String = CommandLine.arguments.first ?? "") -> String? {
+        let fm = FileManager.default
+        if let env = ProcessInfo.processInfo.environment["REGIO_DEMO_DIR"] { return env }
+        var candidates = [fm.currentDirectoryPath + "/geodata/demo"]
+        var url = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<6 {
+            candidates.append(url.appendingPathComponent("geodata/demo").path)
+            url = url.deletingLastPathComponent()
+        }
+        return candidates.first { fm.fileExists(atPath: $0 + "/schools.csv") }
+    }
+}

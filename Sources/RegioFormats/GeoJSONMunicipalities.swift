@@ -1,0 +1,220 @@
+import Foundation
+import RegioDomain
+import RegioSpatial
+
+/// Reads municipality polygons from a GeoJSON FeatureCollection of Polygon and MultiPolygon features.
+///
+/// The CRS is, in order: the `--crs` override; the legacy `crs` member
+/// (`{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::28992"}}`); else WGS84 longitude/latitude
+/// per RFC 7946, provided every coordinate lies within ±180/±90. Unclosed rings are closed; Z values are ignored.
+enum GeoJSONMunicipalities {
+    static func read(bytes: [UInt8], file: String, crs override: CoordinateReferenceSystem?, idField: String,
+                     nameField: String, in context: GeometryContext) throws(InputError) -> MunicipalityLayer {
+        let collection = try featureCollection(bytes, file: file)
+        let declared = try declaredCRS(collection["crs"], file: file)
+        guard let features = collection["features"] as? [Any] else {
+            let found = collection["features"].map { "is \(GeoJSONValue.kind(of: $0))" } ?? "is missing"
+            throw InputError(.badFormat, file: file,
+                             message: "the FeatureCollection's features member \(found), expected an array of features")
+        }
+        guard !features.isEmpty else {
+            throw InputError(.badFormat, file: file,
+                             message: "the FeatureCollection has no features, expected municipality polygons")
+        }
+
+        var raw = RawMunicipalities(file: file)
+        raw.points.reserveCapacity(bytes.count / 16)
+        for (index, item) in features.enumerated() {
+            guard let feature = item as? [String: Any] else {
+                throw InputError(.badFormat, file: file, feature: String(index),
+                                 message: "feature is \(GeoJSONValue.kind(of: item)), expected a GeoJSON Feature object")
+            }
+            if let type = feature["type"] as? String, type != "Feature" {
+                throw InputError(.badFormat, file: file, feature: String(index),
+                                 message: "feature has type '\(type)', expected 'Feature'")
+            }
+            let properties = try self.properties(feature["properties"], file: file, index: index)
+            let code = try MunicipalityIdentity.code(in: properties, idField: idField, file: file, index: index)
+            let name = MunicipalityIdentity.name(in: properties, nameField: nameField)
+            let label = "\(index) (\(code))"
+            let rings = try polygons(of: feature["geometry"], into: &raw.points, file: file, feature: label)
+            try raw.append(index: index, code: code, name: name, ringRanges: rings)
+        }
+
+        var problems: [InputProblem] = []
+        let source: CoordinateReferenceSystem
+        let crsSource: String
+        if let override {
+            source = override
+            crsSource = "given with --crs"
+            if let declared, declared.crs != override {
+                problems.append(InputProblem(
+                    kind: "crs-overridden", severity: .info, file: file,
+                    message: "the crs member says '\(declared.name)'; --crs \(override) is used instead"))
+            }
+        } else if let declared {
+            source = declared.crs
+            crsSource = "crs member"
+        } else {
+            try checkLongitudeLatitude(raw)
+            source = .wgs84
+            crsSource = "RFC 7946 default (coordinates within lon/lat range)"
+        }
+        if source == .wgs84 { try checkNotSwapped(raw) }
+        return try MunicipalityAssembler.assemble(raw, from: source, crsSource: crsSource,
+                                                  declaredAs: override == nil ? declared?.name : nil,
+                                                  problems: problems, in: context)
+    }
+
+    // MARK: document
+
+    /// The top-level FeatureCollection object; throws `emptyFile` / `badFormat` with the parser's position.
+    private static func featureCollection(_ bytes: [UInt8], file: String) throws(InputError) -> [String: Any] {
+        guard bytes.contains(where: { !GeoJSONValue.isWhitespace($0) }) else {
+            throw InputError(.emptyFile, file: file, message: "the file holds only white space, expected GeoJSON")
+        }
+        let root: Any
+        do {
+            root = try JSONSerialization.jsonObject(with: Data(bytes))
+        } catch {
+            throw InputError(.badFormat, file: file,
+                             message: "not JSON: \(GeoJSONValue.describeParseError(error, in: bytes)); "
+                                 + "expected a GeoJSON FeatureCollection")
+        }
+        guard let object = root as? [String: Any] else {
+            throw InputError(.badFormat, file: file,
+                             message: "the top level is \(GeoJSONValue.kind(of: root)), expected a GeoJSON "
+                                 + "FeatureCollection object")
+        }
+        guard let type = object["type"] as? String else {
+            throw InputError(.badFormat, file: file,
+                             message: "the top-level object has no type member, expected \"type\": \"FeatureCollection\"")
+        }
+        guard type == "FeatureCollection" else {
+            let hint = type == "Topology" ? " (this is TopoJSON: convert it to GeoJSON first, e.g. with mapshaper)" : ""
+            throw InputError(.badFormat, file: file,
+                             message: "the top-level type is '\(type)', expected 'FeatureCollection'\(hint)")
+        }
+        return object
+    }
+
+    /// The legacy (GeoJSON 2008) `crs` member: `nil` when absent or null.
+    private static func declaredCRS(_ member: Any?, file: String) throws(InputError)
+        -> (crs: CoordinateReferenceSystem, name: String)? {
+        guard let member, !(member is NSNull) else { return nil }
+        let object = member as? [String: Any]
+        let properties = object?["properties"] as? [String: Any]
+        var name: String?
+        switch object?["type"] as? String {
+        case "name": name = properties?["name"] as? String
+        case "EPSG": name = (properties?["code"] as? NSNumber).map { "EPSG:\($0.intValue)" } ?? properties?["code"] as? String
+        default: name = nil
+        }
+        guard let name else {
+            throw InputError(.unknownCRS, file: file,
+                             message: "crs member \(GeoJSONValue.describe(member)) cannot be read, expected "
+                                 + "{\"type\":\"name\",\"properties\":{\"name\":\"urn:ogc:def:crs:EPSG::28992\"}}")
+        }
+        guard let crs = CoordinateReferenceSystem(name: name) else {
+            throw InputError(.unknownCRS, file: file,
+                             message: "crs member names '\(name)', which is not an EPSG code; expected e.g. "
+                                 + "'urn:ogc:def:crs:EPSG::28992' (or pass --crs)")
+        }
+        return (crs, name)
+    }
+
+    // MARK: features
+
+    private static func properties(_ member: Any?, file: String, index: Int) throws(InputError) -> FeatureProperties {
+        guard let member, !(member is NSNull) else { return FeatureProperties([]) }
+        guard let object = member as? [String: Any] else {
+            throw InputError(.badFormat, file: file, feature: String(index),
+                             message: "properties is \(GeoJSONValue.kind(of: member)), expected an object")
+        }
+        return FeatureProperties(object.sorted { $0.key < $1.key }.map { ($0.key, GeoJSONValue.featureValue($0.value)) })
+    }
+
+    /// Appends the rings of a Polygon or MultiPolygon geometry to `points`; returns each polygon's ring ranges.
+    private static func polygons(of member: Any?, into points: inout [Point], file: String,
+                                 feature: String) throws(InputError) -> [[Range<Int>]] {
+        guard let member, !(member is NSNull) else {
+            throw InputError(.badGeometry, file: file, feature: feature,
+                             message: "feature has no geometry, expected a Polygon or MultiPolygon")
+        }
+        guard let geometry = member as? [String: Any] else {
+            throw InputError(.badGeometry, file: file, feature: feature,
+                             message: "geometry is \(GeoJSONValue.kind(of: member)), expected a Polygon or MultiPolygon object")
+        }
+        let type = geometry["type"] as? String
+        let coordinates = geometry["coordinates"]
+        switch type {
+        case "Polygon":
+            return [try polygon(coordinates, into: &points, file: file, feature: feature)]
+        case "MultiPolygon":
+            guard let list = coordinates as? [Any], !list.isEmpty else {
+                throw InputError(.badGeometry, file: file, feature: feature,
+                                 message: "MultiPolygon coordinates are \(GeoJSONValue.describe(coordinates ?? NSNull())), "
+                                     + "expected a non-empty array of polygons")
+            }
+            var result: [[Range<Int>]] = []
+            result.reserveCapacity(list.count)
+            for item in list { result.append(try polygon(item, into: &points, file: file, feature: feature)) }
+            return result
+        default:
+            let found = type.map { "'\($0)'" } ?? "missing"
+            throw InputError(.badGeometry, file: file, feature: feature,
+                             message: "geometry type is \(found), expected Polygon or MultiPolygon")
+        }
+    }
+
+    private static func polygon(_ value: Any?, into points: inout [Point], file: String,
+                                feature: String) throws(InputError) -> [Range<Int>] {
+        guard let rings = value as? [Any], !rings.isEmpty else {
+            throw InputError(.badGeometry, file: file, feature: feature,
+                             message: "polygon coordinates are \(GeoJSONValue.describe(value ?? NSNull())), "
+                                 + "expected an array of rings")
+        }
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(rings.count)
+        for ring in rings {
+            guard let positions = ring as? [Any] else {
+                throw InputError(.badGeometry, file: file, feature: feature,
+                                 message: "polygon ring is \(GeoJSONValue.describe(ring)), expected an array of positions")
+            }
+            let start = points.count
+            for position in positions {
+                guard let pair = position as? [Any], pair.count >= 2,
+                      let x = GeoJSONValue.number(pair[0]), let y = GeoJSONValue.number(pair[1]) else {
+                    throw InputError(.badValue, file: file, feature: feature,
+                                     message: "coordinate \(GeoJSONValue.describe(position)) is not a pair of numbers, "
+                                         + "expected [x, y]")
+                }
+                points.append(Point(x: x, y: y))
+            }
+            ranges.append(start..<points.count)
+        }
+        return ranges
+    }
+
+    // MARK: CRS checks
+
+    /// RFC 7946 says WGS84: throws `unknownCRS` naming the first coordinate outside ±180/±90.
+    private static func checkLongitudeLatitude(_ raw: RawMunicipalities) throws(InputError) {
+        guard let index = raw.points.firstIndex(where: { abs($0.x) > 180 || abs($0.y) > 90 }) else { return }
+        let p = raw.points[index]
+        throw InputError(.unknownCRS, file: raw.file, feature: raw.feature(owning: index)?.label,
+                         message: "coordinate (\(p.x), \(p.y)) is outside the longitude/latitude range, so the "
+                             + "coordinates look projected, but the file has no crs member (GeoJSON per RFC 7946 is "
+                             + "WGS84 longitude, latitude); pass the CRS, e.g. --crs EPSG:28992 for RD New")
+    }
+
+    /// Throws `swappedCoordinates` when every coordinate reads as (latitude, longitude) of the Netherlands.
+    private static func checkNotSwapped(_ raw: RawMunicipalities) throws(InputError) {
+        guard let box = Envelope(points: raw.points),
+              box.minX >= 50, box.maxX <= 54, box.minY >= 3, box.maxY <= 7.5 else { return }
+        let p = raw.points[0]
+        throw InputError(.swappedCoordinates, file: raw.file, feature: raw.features.first?.label,
+                         message: "coordinate (\(p.x), \(p.y)) reads as latitude, longitude (all x between "
+                             + "\(box.minX) and \(box.maxX)); GeoJSON positions are [longitude, latitude]")
+    }
+}

@@ -1,0 +1,44 @@
+/// An input that cannot be read: the file, the line or feature, the value and what was expected.
+/// The command-line tool prints ``description`` and exits with code 2.
+public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum Kind: String, Sendable {
+        case fileNotFound = "file-not-found"
+        case unreadable
+        case emptyFile = "empty-file"
+        case undecodableText = "undecodable-text"
+        case wrongDelimiter = "wrong-delimiter"
+        case missingColumn = "missing-column"
+        case badValue = "bad-value"
+        case swappedCoordinates = "swapped-coordinates"
+        case malformedCode = "malformed-code"
+        case duplicateCode = "duplicate-code"
+        case badGeometry = "bad-geometry"
+        case unknownCRS = "unknown-crs"
+        case badFormat = "bad-format"
+    }
+
+    public let kind: Kind
+    /// The file as the user named it.
+    public let file: String
+    /// 1-based line in a tabular file.
+    public let line: Int?
+    /// Feature index (0-based) and id in a map file, e.g. "12 (GM0363)".
+    public let feature: String?
+    /// What is wrong and what was expected, in words a person can act on.
+    public let message: String
+
+    public init(_ kind: Kind, file: String, line: Int? = nil, feature: String? = nil, message: String) {
+        self.kind = kind
+        self.file = file
+        self.line = line
+        self.feature = feature
+        self.message = message
+    }
+
+    /// "schools.csv:42: longitude 'abc' is not a number".
+    public var description: String {
+        if let line { return "\(file):\(line): \(message)" }
+        if let feature { return "\(file): feature \(feature): \(message)" }
+        return "\(file): \(message)"
+    }
+}

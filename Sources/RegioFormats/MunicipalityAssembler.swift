@@ -1,0 +1,130 @@
+import RegioDomain
+import RegioSpatial
+
+/// Turns raw features (rings in the file's CRS) into municipalities in EPSG:28992: projects every coordinate
+/// in one PROJ batch, builds the GEOS polygons and repairs invalid ones (``PolygonRepair``).
+enum MunicipalityAssembler {
+    /// `declaredAs` is the CRS as the file names it (for messages); `problems` are those found while reading.
+    static func assemble(_ raw: RawMunicipalities, from source: CoordinateReferenceSystem, crsSource: String,
+                         declaredAs: String? = nil, problems: [InputProblem],
+                         in context: GeometryContext) throws(InputError) -> MunicipalityLayer {
+        let file = raw.file
+        var points = raw.points
+        let origin = declaredAs.map { "\(crsSource) '\($0)'" } ?? crsSource
+        try project(&points, raw: raw, from: source, crsSource: origin)
+
+        var problems = problems
+        var municipalities: [Municipality] = []
+        municipalities.reserveCapacity(raw.features.count)
+        for feature in raw.features {
+            let geometry = try build(feature, points: points, file: file, in: context)
+            let repaired = try PolygonRepair.valid(geometry, file: file, feature: feature.label)
+            if let problem = repaired.problem { problems.append(problem) }
+            municipalities.append(Municipality(code: feature.code, name: feature.name ?? feature.code,
+                                               geometry: repaired.geometry))
+        }
+
+        let unnamed = raw.features.filter { $0.name == nil }
+        if let example = unnamed.first {
+            problems.append(InputProblem(
+                kind: "missing-municipality-name", severity: .info, file: file,
+                message: "\(unnamed.count) of \(raw.features.count) features have no name property "
+                    + "(e.g. feature \(example.label)); their code is used as the name"))
+        }
+        let unusual = raw.features.filter { !MunicipalityIdentity.isCBSCode($0.code) }
+        if let example = unusual.first {
+            problems.append(InputProblem(
+                kind: "unusual-municipality-code", severity: .warning, file: file,
+                message: "\(unusual.count) of \(raw.features.count) codes are not CBS codes (GM + 4 digits), "
+                    + "e.g. '\(example.code)' in feature \(example.index); schools' municipality numbers will not match them"))
+        }
+        return MunicipalityLayer(municipalities: municipalities, sourceCRS: source, crsSource: crsSource,
+                                 problems: problems)
+    }
+
+    /// Projects `points` from `source` to EPSG:28992 in one batch; throws `unknownCRS` when PROJ does not know
+    /// `source` and `badValue` naming the feature and coordinate when a point cannot be projected.
+    static func project(_ points: inout [Point], raw: RawMunicipalities, from source: CoordinateReferenceSystem,
+                        crsSource: String) throws(InputError) {
+        let projection: Projection
+        do {
+            projection = try Projection(from: source, to: .rdNew)
+        } catch {
+            throw InputError(.unknownCRS, file: raw.file,
+                             message: "CRS \(source) (\(crsSource)) cannot be used: \(error); "
+                                 + "expected a CRS PROJ knows, e.g. --crs EPSG:28992 or EPSG:4326")
+        }
+        let original = source == .rdNew ? [] : points
+        do {
+            try projection.transform(&points)
+        } catch {
+            // The whole batch failed: name the first coordinate that does not project on its own.
+            let culprit = original.indices.first { (try? projection.transform(original[$0]))?.x.isFinite != true }
+            throw notProjectable(culprit, original: original, raw: raw, source: source, reason: error.description)
+        }
+        if let culprit = points.indices.first(where: { !points[$0].x.isFinite || !points[$0].y.isFinite }) {
+            throw notProjectable(culprit, original: original.isEmpty ? points : original, raw: raw, source: source,
+                                 reason: nil)
+        }
+    }
+
+    private static func notProjectable(_ index: Int?, original: [Point], raw: RawMunicipalities,
+                                       source: CoordinateReferenceSystem, reason: String?) -> InputError {
+        let because = reason.map { " (\($0))" } ?? ""
+        guard let index, index < original.count else {
+            return InputError(.badValue, file: raw.file,
+                              message: "coordinates cannot be projected from \(source) to EPSG:28992\(because)")
+        }
+        let point = original[index]
+        return InputError(.badValue, file: raw.file, feature: raw.feature(owning: index)?.label,
+                          message: "coordinate (\(point.x), \(point.y)) cannot be projected from \(source) to "
+                              + "EPSG:28992\(because); expected coordinates in \(source) near the Netherlands "
+                              + "(check --crs)")
+    }
+
+    /// The polygon or multi-polygon of `feature` from the projected `points`, not yet checked for validity.
+    static func build(_ feature: RawMunicipalities.Feature, points: [Point], file: String,
+                      in context: GeometryContext) throws(InputError) -> Geometry {
+        var polygons: [Geometry] = []
+        polygons.reserveCapacity(feature.polygons.count)
+        for (p, rings) in feature.polygons.enumerated() {
+            var ringPoints: [[Point]] = []
+            ringPoints.reserveCapacity(rings.count)
+            for (r, range) in rings.enumerated() {
+                let ring = Array(points[range])
+                // A ring needs 4 positions with the last equal to the first; an unclosed ring is closed here.
+                let closedCount = ring.count + (ring.first != nil && ring.first != ring.last ? 1 : 0)
+                guard closedCount >= 4 else {
+                    let which = r == 0 ? "exterior ring" : "hole \(r)"
+                    let polygon = feature.polygons.count > 1 ? " of polygon \(p + 1)" : ""
+                    throw InputError(.badGeometry, file: file, feature: feature.label,
+                                     message: "polygon ring has \(ring.count) points, expected at least 4 "
+                                         + "(a closed ring); it is the \(which)\(polygon)")
+                }
+                ringPoints.append(ring)
+            }
+            guard let exterior = ringPoints.first else {
+                throw InputError(.badGeometry, file: file, feature: feature.label,
+                                 message: "polygon \(p + 1) has no rings, expected an exterior ring")
+            }
+            do {
+                polygons.append(try context.polygon(exterior: exterior, holes: Array(ringPoints.dropFirst())))
+            } catch {
+                throw InputError(.badGeometry, file: file, feature: feature.label,
+                                 message: "polygon \(p + 1) cannot be built: \(error); expected closed rings of at "
+                                     + "least 4 points")
+            }
+        }
+        guard polygons.count != 1 else { return polygons[0] }
+        guard !polygons.isEmpty else {
+            throw InputError(.badGeometry, file: file, feature: feature.label,
+                             message: "geometry has no polygons, expected at least one")
+        }
+        do {
+            return try context.collection(.multiPolygon, of: polygons)
+        } catch {
+            throw InputError(.badGeometry, file: file, feature: feature.label,
+                             message: "multi-polygon of \(polygons.count) parts cannot be built: \(error)")
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import RegioDomain
+import RegioSpatial
+
+/// The municipalities read from one polygon file, projected to EPSG:28992 (RD New, metres), with how the
+/// file's CRS was determined and the problems that did not stop the load.
+public struct MunicipalityLayer {
+    /// In file order. Every geometry is a valid polygon or multi-polygon in EPSG:28992 metres (repaired with
+    /// GEOS MakeValid when the input was invalid; each repair is listed in ``problems``).
+    public let municipalities: [Municipality]
+    /// The CRS of the coordinates in the file (before projection).
+    public let sourceCRS: CoordinateReferenceSystem
+    /// How ``sourceCRS`` was determined: "given with --crs", "crs member",
+    /// "RFC 7946 default (coordinates within lon/lat range)" or "GeoPackage srs_id 28992".
+    public let crsSource: String
+    /// Problems that did not stop the load, e.g. `repaired-polygon` (warning).
+    public let problems: [InputProblem]
+
+    public init(municipalities: [Municipality], sourceCRS: CoordinateReferenceSystem, crsSource: String,
+                problems: [InputProblem]) {
+        self.municipalities = municipalities
+        self.sourceCRS = sourceCRS
+        self.crsSource = crsSource
+        self.problems = problems
+    }
+
+    /// Total area in km² (EPSG:28992).
+    public var areaSquareKilometers: Double { municipalities.reduce(0) { $0 + $1.areaSquareKilometers } }
+}

@@ -1,0 +1,38 @@
+import Foundation
+import RegioSpatial
+
+/// Reads a municipality polygon file: GeoJSON (a FeatureCollection of Polygon / MultiPolygon features) or
+/// GeoPackage (`.gpkg`, or any file that starts with the SQLite header).
+///
+/// Every geometry is projected to EPSG:28992 (RD New, metres) and made valid; repairs are reported as
+/// `repaired-polygon` problems. Every error is an ``InputError`` naming the file, the feature (0-based index
+/// and code) and the offending value.
+public enum MunicipalityReader {
+    /// Reads the municipalities in `path`.
+    ///
+    /// - Parameters:
+    ///   - path: the file as the user named it (used in messages).
+    ///   - override: the CRS of the coordinates, from `--crs`; overrides the file's own (`crs` member or
+    ///     GeoPackage srs_id). Without it a GeoJSON file without `crs` member is WGS84 (RFC 7946).
+    ///   - idField: the property holding the CBS code (`GM0363`). When it is the default `statcode` and a
+    ///     feature lacks it, `gemcode`, `code` and `GM_CODE` are tried; 4-digit `gemcode`/`code` values get `GM`.
+    ///   - nameField: the property holding the name; with the default `statnaam`, `gemnaam`, `naam`, `name`
+    ///     and `GM_NAAM` are tried. A feature without a name is named by its code (an info problem says so).
+    ///   - layer: the GeoPackage features table to read (default: the first in gpkg_contents); ignored for GeoJSON.
+    ///   - context: the GEOS context the geometries are created in.
+    public static func read(path: String, crs override: CoordinateReferenceSystem? = nil,
+                            idField: String = "statcode", nameField: String = "statnaam", layer: String? = nil,
+                            in context: GeometryContext) throws(InputError) -> MunicipalityLayer {
+        if URL(fileURLWithPath: path).pathExtension.lowercased() == "gpkg" {
+            return try GeoPackageMunicipalities.read(path: path, crs: override, idField: idField, nameField: nameField,
+                                                     layer: layer, in: context)
+        }
+        let bytes = try InputFile.bytes(path)
+        if bytes.starts(with: GeoPackageMunicipalities.sqliteMagic) {
+            return try GeoPackageMunicipalities.read(path: path, crs: override, idField: idField, nameField: nameField,
+                                                     layer: layer, in: context)
+        }
+        return try GeoJSONMunicipalities.read(bytes: bytes, file: path, crs: override, idField: idField,
+                                              nameField: nameField, in: context)
+    }
+}

@@ -1,0 +1,73 @@
+import RegioSpatial
+
+/// The features of a municipality file as read, before projection: codes, names and polygon rings in the
+/// file's own CRS. All coordinates live in one shared buffer, so that PROJ can transform them in one batch.
+struct RawMunicipalities {
+    /// One feature: its rings are ranges into ``points``.
+    struct Feature {
+        /// 0-based position in the file.
+        let index: Int
+        let code: String
+        let name: String?
+        /// Polygons, each a list of rings (exterior first), each a range of ``points``.
+        let polygons: [[Range<Int>]]
+
+        /// "12 (GM0363)", as messages name a feature.
+        var label: String { "\(index) (\(code))" }
+    }
+
+    let file: String
+    private(set) var features: [Feature] = []
+    /// Every coordinate of every ring, in the file's CRS (x = longitude or easting).
+    var points: [Point] = []
+    private var indexByCode: [String: Int] = [:]
+
+    init(file: String) { self.file = file }
+
+    /// Adds a feature whose rings are `polygons` (each exterior first, then holes). Throws
+    /// `duplicateCode` naming both features when `code` was seen before.
+    mutating func append(index: Int, code: String, name: String?, polygons: [[[Point]]]) throws(InputError) {
+        try checkUnique(code, index: index)
+        var ranges: [[Range<Int>]] = []
+        ranges.reserveCapacity(polygons.count)
+        for polygon in polygons {
+            var rings: [Range<Int>] = []
+            rings.reserveCapacity(polygon.count)
+            for ring in polygon {
+                let start = points.count
+                points.append(contentsOf: ring)
+                rings.append(start..<points.count)
+            }
+            ranges.append(rings)
+        }
+        features.append(Feature(index: index, code: code, name: name, polygons: ranges))
+    }
+
+    /// Adds a feature whose rings were already appended to ``points`` (the fast GeoJSON path).
+    mutating func append(index: Int, code: String, name: String?, ringRanges: [[Range<Int>]]) throws(InputError) {
+        try checkUnique(code, index: index)
+        features.append(Feature(index: index, code: code, name: name, polygons: ringRanges))
+    }
+
+    private mutating func checkUnique(_ code: String, index: Int) throws(InputError) {
+        if let first = indexByCode[code] {
+            throw InputError(.duplicateCode, file: file, feature: "\(index) (\(code))",
+                             message: "municipality code \(code) appears twice: in feature \(first) and feature \(index); "
+                                 + "expected each code once")
+        }
+        indexByCode[code] = index
+    }
+
+    /// The feature owning point `pointIndex` (for messages), found by binary search over the features' ranges.
+    func feature(owning pointIndex: Int) -> Feature? {
+        var low = 0, high = features.count - 1
+        while low <= high {
+            let mid = (low + high) / 2
+            let feature = features[mid]
+            guard let first = feature.polygons.first?.first?.lowerBound,
+                  let last = feature.polygons.last?.last?.upperBound else { return nil }
+            if pointIndex < first { high = mid - 1 } else if pointIndex >= last { low = mid + 1 } else { return feature }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import RegioDomain
+import RegioFormats
+
+/// `regio config`: print the settings (defaults, or those of `--config`) with one line of explanation each.
+struct ConfigCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "config",
+        abstract: "Print every setting with its value and a one-line explanation.",
+        discussion: "Copy the JSON output to a file, edit it, and pass it with --config to any command.")
+
+    @Option(help: ArgumentHelp("Settings file to show (JSON or YAML); default: the built-in defaults.", valueName: "file"))
+    var config: String?
+
+    @Option(help: "Output format: text (explained) or json (a config file to edit).")
+    var format: ReportFormat = .text
+
+    func run() throws {
+        try reportingInputErrors {
+            let settings = try config.map { path throws(InputError) in try ConfigReader.read(path) } ?? AuditSettings()
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            let data = try encoder.encode(settings)
+            if format == .json {
+                try write(String(decoding: data, as: UTF8.self) + "\n", to: nil)
+                return
+            }
+            let values = (try JSONSerialization.jsonObject(with: data) as? [String: Any]) ?? [:]
+            var out = ""
+            for (key, explanation) in AuditSettings.explanations {
+                let value = values[key].map { "\($0)" } ?? "?"
+                out += "\(key) = \(value)\n    \(explanation)\n"
+            }
+            try write(out, to: nil)
+        }
+    }
+}

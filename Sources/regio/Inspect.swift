@@ -1,0 +1,24 @@
+import ArgumentParser
+import RegioFormats
+
+/// `regio inspect`: load the inputs and print what was found.
+struct Inspect: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Load the inputs and report what was found: counts, CRS, placement, every problem.")
+
+    @OptionGroup var inputs: InputOptions
+
+    @Option(help: "Output format.")
+    var format: ReportFormat = .text
+
+    @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    var output: String?
+
+    func run() throws {
+        try reportingInputErrors {
+            let dataset = try Dataset(loading: try inputs.paths())
+            let report = InspectionReport(dataset)
+            try write(format == .json ? report.json() + "\n" : report.text(), to: output)
+        }
+    }
+}

@@ -1,0 +1,15 @@
+import ArgumentParser
+
+/// The `regio` command: forms, audits and compares school regions for Sterk Techniekonderwijs.
+@main
+struct Regio: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "regio",
+        abstract: "Form, audit and compare school regions for Sterk Techniekonderwijs.",
+        discussion: """
+        With no input options every command runs on the demo dataset in geodata/demo.
+        Exit codes: 0 fine, 1 the audit found errors, 2 an input could not be read.
+        """,
+        subcommands: [Inspect.self, ConfigCommand.self]
+    )
+}
