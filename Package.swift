@@ -50,7 +50,7 @@ let package = Package(
         .testTarget(name: "RegioDomainTests", dependencies: ["RegioDomain", "RegioSpatial"]),
         .testTarget(name: "RegioFormatsTests", dependencies: ["RegioFormats", "RegioDomain", "RegioSpatial"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "regioTests", dependencies: ["RegioFormats"]),
+        .testTarget(name: "regioTests", dependencies: ["regio", "RegioFormats"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -44,6 +44,19 @@ public struct AuditSettings: Sendable, Hashable, Codable {
         ("catchmentLinkDistanceMeters", "catchment method: schools closer than this (m) share a catchment area"),
     ]
 
+    /// Each setting's value as text, by key (for `regio config`).
+    public var valueTexts: [String: String] {
+        [
+            "closeByDistanceMeters": "\(closeByDistanceMeters)", "minimumTechnicalSchools": "\(minimumTechnicalSchools)",
+            "minimumTechnicalStudents": "\(minimumTechnicalStudents)", "techniekarmShareBelow": "\(techniekarmShareBelow)",
+            "budgetPerTechnicalStudentEUR": "\(budgetPerTechnicalStudentEUR)", "vsoBudgetPerStudentEUR": "\(vsoBudgetPerStudentEUR)",
+            "countTechnicalRoutes": "\(countTechnicalRoutes)",
+            "overlapToleranceSquareKilometers": "\(overlapToleranceSquareKilometers)",
+            "fragmentGapMeters": "\(fragmentGapMeters)", "territoryBufferMeters": "\(territoryBufferMeters)",
+            "catchmentLinkDistanceMeters": "\(catchmentLinkDistanceMeters)",
+        ].mapValues { $0.hasSuffix(".0") ? String($0.dropLast(2)) : $0 }
+    }
+
     private enum CodingKeys: String, CodingKey, CaseIterable {
         case closeByDistanceMeters, minimumTechnicalSchools, minimumTechnicalStudents, techniekarmShareBelow,
              budgetPerTechnicalStudentEUR, vsoBudgetPerStudentEUR, countTechnicalRoutes,

@@ -101,8 +101,8 @@ enum GeoJSONMunicipalities {
     /// The legacy (GeoJSON 2008) `crs` member: `nil` when absent or null.
     private static func declaredCRS(_ member: Any?, file: String) throws(InputError)
         -> (crs: CoordinateReferenceSystem, name: String)? {
-        guard let member, !(member is NSNull) else { return nil }
         let object = member as? [String: Any]
+        guard let member, object != nil || !GeoJSONValue.isNull(member) else { return nil }
         let properties = object?["properties"] as? [String: Any]
         var name: String?
         switch object?["type"] as? String {
@@ -126,8 +126,8 @@ enum GeoJSONMunicipalities {
     // MARK: features
 
     private static func properties(_ member: Any?, file: String, index: Int) throws(InputError) -> FeatureProperties {
-        guard let member, !(member is NSNull) else { return FeatureProperties([]) }
         guard let object = member as? [String: Any] else {
+            guard let member, !GeoJSONValue.isNull(member) else { return FeatureProperties([]) }
             throw InputError(.badFormat, file: file, feature: String(index),
                              message: "properties is \(GeoJSONValue.kind(of: member)), expected an object")
         }
@@ -137,11 +137,13 @@ enum GeoJSONMunicipalities {
     /// Appends the rings of a Polygon or MultiPolygon geometry to `points`; returns each polygon's ring ranges.
     private static func polygons(of member: Any?, into points: inout [Point], file: String,
                                  feature: String) throws(InputError) -> [[Range<Int>]] {
-        guard let member, !(member is NSNull) else {
-            throw InputError(.badGeometry, file: file, feature: feature,
-                             message: "feature has no geometry, expected a Polygon or MultiPolygon")
-        }
+        // Cast to the dictionary first: testing a Swift dictionary with `is NSNull` bridges it (and every
+        // coordinate in it) to NSDictionary, which costs more than the whole parse.
         guard let geometry = member as? [String: Any] else {
+            guard let member, !GeoJSONValue.isNull(member) else {
+                throw InputError(.badGeometry, file: file, feature: feature,
+                                 message: "feature has no geometry, expected a Polygon or MultiPolygon")
+            }
             throw InputError(.badGeometry, file: file, feature: feature,
                              message: "geometry is \(GeoJSONValue.kind(of: member)), expected a Polygon or MultiPolygon object")
         }

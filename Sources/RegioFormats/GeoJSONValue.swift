@@ -17,14 +17,21 @@ enum GeoJSONValue {
         return value as? Double
     }
 
+    /// Whether `value` is JSON null. Containers are ruled out first: `is NSNull` on a Swift array or
+    /// dictionary bridges the whole container to Objective-C types.
+    static func isNull(_ value: Any) -> Bool {
+        if value is [Any] || value is [String: Any] || value is String { return false }
+        return value is NSNull
+    }
+
     /// "a string", "an array", "an object", "a number", "a boolean", "null".
     static func kind(of value: Any) -> String {
         switch value {
         case is String: return "a string"
-        case is NSNull: return "null"
-        case let number as NSNumber: return isBoolean(number) ? "a boolean" : "a number"
         case is [Any]: return "an array"
         case is [String: Any]: return "an object"
+        case let number as NSNumber: return isBoolean(number) ? "a boolean" : "a number"
+        case is NSNull: return "null"
         default: return "a \(type(of: value))"
         }
     }
@@ -38,8 +45,6 @@ enum GeoJSONValue {
     private static func render(_ value: Any, depth: Int) -> String {
         switch value {
         case let string as String: return "\"\(string)\""
-        case is NSNull: return "null"
-        case let number as NSNumber: return isBoolean(number) ? (number.boolValue ? "true" : "false") : "\(number)"
         case let array as [Any]:
             guard depth < 3 else { return "[...]" }
             let shown = array.prefix(4).map { render($0, depth: depth + 1) }
@@ -48,6 +53,8 @@ enum GeoJSONValue {
             guard depth < 3 else { return "{...}" }
             let shown = object.sorted { $0.key < $1.key }.prefix(4).map { "\"\($0.key)\": \(render($0.value, depth: depth + 1))" }
             return "{" + shown.joined(separator: ", ") + (object.count > 4 ? ", ..." : "") + "}"
+        case let number as NSNumber: return isBoolean(number) ? (number.boolValue ? "true" : "false") : "\(number)"
+        case is NSNull: return "null"
         default: return "\(value)"
         }
     }
@@ -56,6 +63,7 @@ enum GeoJSONValue {
     static func featureValue(_ value: Any) -> FeatureValue {
         switch value {
         case let string as String: return .text(string)
+        case is [Any], is [String: Any]: return .other(describe(value))
         case is NSNull: return .null
         case let number as NSNumber:
             if isBoolean(number) { return .other(number.boolValue ? "true" : "false") }

@@ -46,6 +46,8 @@ enum MunicipalityAssembler {
     /// `source` and `badValue` naming the feature and coordinate when a point cannot be projected.
     static func project(_ points: inout [Point], raw: RawMunicipalities, from source: CoordinateReferenceSystem,
                         crsSource: String) throws(InputError) {
+        // Already RD New: nothing to transform (and PROJ need not be asked).
+        guard source != .rdNew else { return }
         let projection: Projection
         do {
             projection = try Projection(from: source, to: .rdNew)
@@ -54,7 +56,7 @@ enum MunicipalityAssembler {
                              message: "CRS \(source) (\(crsSource)) cannot be used: \(error); "
                                  + "expected a CRS PROJ knows, e.g. --crs EPSG:28992 or EPSG:4326")
         }
-        let original = source == .rdNew ? [] : points
+        let original = points
         do {
             try projection.transform(&points)
         } catch {
@@ -63,8 +65,7 @@ enum MunicipalityAssembler {
             throw notProjectable(culprit, original: original, raw: raw, source: source, reason: error.description)
         }
         if let culprit = points.indices.first(where: { !points[$0].x.isFinite || !points[$0].y.isFinite }) {
-            throw notProjectable(culprit, original: original.isEmpty ? points : original, raw: raw, source: source,
-                                 reason: nil)
+            throw notProjectable(culprit, original: original, raw: raw, source: source, reason: nil)
         }
     }
 

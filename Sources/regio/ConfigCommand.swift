@@ -26,11 +26,10 @@ struct ConfigCommand: ParsableCommand {
                 try write(String(decoding: data, as: UTF8.self) + "\n", to: nil)
                 return
             }
-            let values = (try JSONSerialization.jsonObject(with: data) as? [String: Any]) ?? [:]
-            var out = ""
+            let values = settings.valueTexts
+            var out = config.map { "Settings from \($0) (other keys keep their defaults)\n\n" } ?? "Default settings\n\n"
             for (key, explanation) in AuditSettings.explanations {
-                let value = values[key].map { "\($0)" } ?? "?"
-                out += "\(key) = \(value)\n    \(explanation)\n"
+                out += "\(key) = \(values[key] ?? "?")\n    \(explanation)\n"
             }
             try write(out, to: nil)
         }

@@ -10,6 +10,6 @@ struct Regio: ParsableCommand {
         With no input options every command runs on the demo dataset in geodata/demo.
         Exit codes: 0 fine, 1 the audit found errors, 2 an input could not be read.
         """,
-        subcommands: [Inspect.self, ConfigCommand.self]
+        subcommands: [Audit.self, Inspect.self, ConfigCommand.self]
     )
 }

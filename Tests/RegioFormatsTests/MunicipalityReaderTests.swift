@@ -33,6 +33,18 @@ import RegioSpatial
         #expect(layer.problems.isEmpty)  // the override agrees with the crs member
     }
 
+    @Test func aDifferentCRSOverrideIsUsedAndReported() throws {
+        // EPSG:28991 (RD Old) is RD New with the false origin at (0, 0): the same numbers land 155 km east and
+        // 463 km north.
+        let layer = try MunicipalityReader.read(path: Fixtures.path("municipalities/small-rd.geojson"),
+                                                crs: CoordinateReferenceSystem(epsg: 28991), in: context)
+        #expect(layer.sourceCRS.epsg == 28991 && layer.crsSource == "given with --crs")
+        #expect(layer.problems.map(\.kind) == ["crs-overridden"])
+        #expect(layer.problems.first?.message.contains("urn:ogc:def:crs:EPSG::28992") == true)
+        let box = try #require(layer.municipalities.first?.geometry.envelope)
+        #expect(abs(box.minX - 255_000) < 0.01 && abs(box.minY - 913_000) < 0.01)
+    }
+
     @Test func lonLatWithoutCRSMemberIsRFC7946AndFallbackIDsGetGM() throws {
         let layer = try MunicipalityReader.read(path: Fixtures.path("municipalities/small-wgs84-fallback-ids.geojson"),
                                                 crs: nil, in: context)

@@ -56,7 +56,8 @@ def is_well_formed(code: str) -> bool:
 
 def read_text(path: str) -> str:
     """The file's text: UTF-8 (a BOM is dropped), else ISO-8859-1."""
-    raw = open(path, "rb").read()
+    with open(path, "rb") as file:
+        raw = file.read()
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:

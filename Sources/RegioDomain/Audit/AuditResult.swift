@@ -1,0 +1,32 @@
+/// The outcome of an audit: figures per region, findings worst first, suggestions, and the methods used.
+public struct AuditResult: Sendable, Codable {
+    public let regions: [RegionFigures]
+    public let findings: [Finding]
+    public let suggestions: [Suggestion]
+    /// How territories and catchment areas were derived, stated in every report.
+    public let methods: Methods
+    public let settings: AuditSettings
+
+    public struct Methods: Sendable, Codable, Hashable {
+        public let territory: String
+        public let catchment: String
+    }
+
+    public init(regions: [RegionFigures], findings: [Finding], suggestions: [Suggestion], methods: Methods,
+                settings: AuditSettings) {
+        self.regions = regions
+        self.findings = findings
+        self.suggestions = suggestions
+        self.methods = methods
+        self.settings = settings
+    }
+
+    /// Findings that concern `region`.
+    public func findings(of region: String) -> [Finding] { findings.filter { $0.regions.contains(region) } }
+
+    /// Whether any finding has error severity (exit code 1).
+    public var hasErrors: Bool { findings.contains { $0.severity == .error } }
+
+    /// Number of findings per severity.
+    public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
+}

@@ -1,0 +1,28 @@
+/// One finding of the audit: a rule, the regions and schools it concerns, and a message a person can act on.
+public struct Finding: Sendable, Hashable, Codable {
+    public let rule: Rule
+    public let severity: Severity
+    /// The regions it concerns, sorted.
+    public let regions: [String]
+    /// The schools it concerns, sorted (for `split-close-schools`: the two of the pair).
+    public let schools: [String]
+    public let message: String
+    /// A measured quantity where the rule has one: distance in metres (`split-close-schools`,
+    /// `fragmented-region`), overlap in km² (`overlapping-regions`), share (`techniekarm`).
+    public let value: Double?
+
+    public init(_ rule: Rule, regions: [String], schools: [SchoolCode] = [], rawSchools: [String] = [],
+                message: String, value: Double? = nil) {
+        self.rule = rule
+        self.severity = rule.severity
+        self.regions = regions.sorted()
+        self.schools = (schools.map(\.rawValue) + rawSchools).sorted()
+        self.message = message
+        self.value = value
+    }
+
+    /// Identity for comparing audits (scenarios): rule, regions and schools, not the wording.
+    public var key: String { "\(rule.rawValue)|\(regions.joined(separator: ","))|\(schools.joined(separator: ","))" }
+
+    private enum CodingKeys: String, CodingKey { case rule, severity, regions, schools, message, value }
+}

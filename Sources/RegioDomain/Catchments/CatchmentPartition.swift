@@ -1,0 +1,39 @@
+/// The division of a map into catchment areas: every unit in exactly one area, every placed school in the
+/// area of its unit. Printed with ``method`` in every report that uses it.
+public struct CatchmentPartition: Sendable, Hashable {
+    /// The areas, in id order ("C01", "C02", …).
+    public let areas: [CatchmentArea]
+    /// Unit code → index into ``areas``.
+    public let areaOfUnit: [String: Int]
+    /// School → index into ``areas`` (placed schools only).
+    public let areaOfSchool: [SchoolCode: Int]
+    /// One sentence naming the algorithm, the contiguity rule, the thresholds and the seed.
+    public let method: String
+    /// Island links, units or schools that needed special handling, areas below the thresholds.
+    public let notes: [String]
+    /// The contiguity graph the areas were formed on (shared border lengths, island links).
+    public let adjacency: UnitAdjacency
+    /// The heterogeneity of the areas (sum over areas of pairwise distances between unit centroids, metres;
+    /// see ``MaxPRegionalization``).
+    public let heterogeneityMeters: Double
+
+    public init(areas: [CatchmentArea], areaOfUnit: [String: Int], areaOfSchool: [SchoolCode: Int],
+                method: String, notes: [String], adjacency: UnitAdjacency, heterogeneityMeters: Double) {
+        self.areas = areas
+        self.areaOfUnit = areaOfUnit
+        self.areaOfSchool = areaOfSchool
+        self.method = method
+        self.notes = notes
+        self.adjacency = adjacency
+        self.heterogeneityMeters = heterogeneityMeters
+    }
+
+    /// The number of areas (the p of max-p).
+    public var count: Int { areas.count }
+
+    /// The area of a school, if it was placed.
+    public func area(of school: SchoolCode) -> CatchmentArea? { areaOfSchool[school].map { areas[$0] } }
+
+    /// The area of a unit (municipality code).
+    public func area(ofUnit code: String) -> CatchmentArea? { areaOfUnit[code].map { areas[$0] } }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import RegioDomain
+import RegioFormats
+
+/// `regio audit`: every check of the programme's rules over a pre-registration.
+struct Audit: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Audit the pre-registrations: every rule, region figures, merge suggestions.",
+        discussion: """
+        Exit code 0 when no finding has error severity, 1 when some do, 2 when an input could not be read.
+        The territory and catchment methods are stated at the end of every report.
+        """)
+
+    @OptionGroup var inputs: InputOptions
+
+    @Option(help: "Output format: text (terminal), markdown (briefing), json (for tools), csv (one row per finding).")
+    var format: AuditReport.Format = .text
+
+    @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    var output: String?
+
+    @Flag(help: "Skip the catchment areas (and the rules that need them).")
+    var noCatchments = false
+
+    @Option(help: "Seed of the catchment regionalization.")
+    var seed: UInt64 = 1
+
+    func run() throws {
+        let hasErrors = try reportingInputErrors { () throws -> Bool in
+            let dataset = try Dataset(loading: try inputs.paths())
+            let catchments = noCatchments ? nil : try dataset.catchments(seed: seed)
+            let result = try dataset.audit(catchments: catchments).result
+            let colour = format == .text && output == nil && isatty(STDOUT_FILENO) != 0
+                && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+            try write(AuditReport(result, colour: colour).render(format), to: output)
+            return result.hasErrors
+        }
+        if hasErrors { throw ExitCode(1) }
+    }
+}
+
+extension AuditReport.Format: ExpressibleByArgument {}

@@ -1,0 +1,51 @@
+import RegioSpatial
+@testable import RegioDomain
+
+/// A small hand-made world for rule tests: two 40 × 40 km municipalities side by side (RD metres,
+/// origin at x 100 km, y 400 km), schools placed by offset in km, pupil counts given per school.
+struct AuditFixture {
+    let context = GeometryContext()
+    var schools: [School] = []
+    var counts: [SchoolCode: StudentCounts] = [:]
+    var regions: [Region] = []
+    var settings = AuditSettings()
+
+    /// Adds a school at (x, y) km from the origin with `technical` students in PIE and `other` in Z&W (BB).
+    mutating func school(_ code: String, at x: Double, _ y: Double, technical: Int = 20, other: Int = 80,
+                         structure: String = "VBO/MAVO") {
+        let c = SchoolCode(code)!
+        schools.append(School(code: c, name: "School \(code)", town: "TEST", structure: structure,
+                              location: Point(x: 100_000 + x * 1000, y: 400_000 + y * 1000), placement: .coordinates))
+        var counts = StudentCounts()
+        counts.add(technical, track: .bb, profile: .pie)
+        counts.add(other, track: .bb, profile: .zw)
+        self.counts[c] = counts
+    }
+
+    mutating func region(_ id: String, lead: String? = nil, _ members: [String], malformed: [String] = []) {
+        let codes = members.compactMap { SchoolCode($0) }
+        regions.append(Region(id: id, name: "Regio \(id)", lead: (lead ?? members.first).flatMap { SchoolCode($0) },
+                              schools: codes, malformedCodes: malformed))
+    }
+
+    func map() throws -> MunicipalityMap {
+        func square(_ x: Double) throws -> Geometry {
+            try context.polygon(exterior: [Point(x: x, y: 380_000), Point(x: x + 40_000, y: 380_000),
+                                           Point(x: x + 40_000, y: 420_000), Point(x: x, y: 420_000)])
+        }
+        return try MunicipalityMap([Municipality(code: "GM9001", name: "West", geometry: try square(80_000)),
+                                    Municipality(code: "GM9002", name: "Oost", geometry: try square(120_000))],
+                                   in: context)
+    }
+
+    func audit(catchments: CatchmentPartition? = nil) throws -> AuditResult {
+        let map = try map()
+        let input = AuditInput(schools: schools, counts: counts, map: map, placement: SchoolPlacement(schools, on: map),
+                               registration: Registration(regions: regions), settings: settings, catchments: catchments)
+        return try Auditor(input).run().result
+    }
+}
+
+extension AuditResult {
+    func rules(_ rule: Rule) -> [Finding] { findings.filter { $0.rule == rule } }
+}

@@ -1,0 +1,66 @@
+import Foundation
+
+/// Runs the built `regio` binary, as a user would, and captures what it prints.
+struct RegioProcess {
+    struct Output {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    /// The products folder of this build (`.build/debug`), where `regio` lies beside the test bundle.
+    static let binary: URL = {
+        var url = Bundle.main.bundleURL
+        for _ in 0..<3 where !FileManager.default.fileExists(atPath: url.appendingPathComponent("regio").path) {
+            url = url.deletingLastPathComponent()
+        }
+        return url.appendingPathComponent("regio")
+    }()
+
+    /// The package root (for the demo data).
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    static func run(_ arguments: [String], in directory: URL = packageRoot) throws -> Output {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        var environment = ProcessInfo.processInfo.environment
+        environment["NO_COLOR"] = "1"
+        process.environment = environment
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // Read before waiting, so a large output cannot fill the pipe and block the child.
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                      stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// Real data folder, or nil.
+    static let sharedGeodata: URL? = {
+        let folder = packageRoot.appendingPathComponent("../shared/geodata").standardizedFileURL
+        return FileManager.default.fileExists(atPath: folder.path) ? folder : nil
+    }()
+}
+
+/// A fresh temporary folder with small hand-made inputs.
+struct Scratch {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("regio-cli-\(UUID().uuidString)")
+
+    init() { try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true) }
+
+    func write(_ name: String, _ text: String) -> String {
+        write(name, bytes: Array(text.utf8))
+    }
+
+    func write(_ name: String, bytes: [UInt8]) -> String {
+        let url = directory.appendingPathComponent(name)
+        FileManager.default.createFile(atPath: url.path, contents: Data(bytes))
+        return url.path
+    }
+}
