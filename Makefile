@@ -21,7 +21,9 @@ release: deps
 demo: build
 	$(SWIFT) run regio audit
 
+# The Python venv holds the test oracle's shapely/pyproj/geopandas (from PyPI; never used by the product).
 test: deps
+	bash Tests/oracle/setup-venv.sh
 	$(SWIFT) test
 
 # Regenerates geodata/demo from its seeded generator (the committed files are its output).

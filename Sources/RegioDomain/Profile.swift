@@ -14,7 +14,7 @@ public enum Profile: String, CaseIterable, Sendable, Codable, Comparable {
 
     /// The profile of a DUO AFDELING value.
     public init(duoDepartment text: String) {
-        switch text.trimmingCharacters(in: .whitespaces) {
+        switch text.trimmedSpaces {
         case "Bouwen, wonen en interieur": self = .bwi
         case "Produceren, installeren en energie": self = .pie
         case "Mobiliteit en transport": self = .mt

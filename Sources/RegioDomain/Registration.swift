@@ -63,7 +63,7 @@ public struct Registration: Sendable, Hashable, Codable {
                 order.append(row.regionID)
                 byID[row.regionID] = Region(id: row.regionID, name: row.regionName)
             }
-            guard !row.schoolCode.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
+            guard !row.schoolCode.trimmedSpaces.isEmpty else { continue }
             guard let code = SchoolCode(row.schoolCode) else {
                 byID[row.regionID]!.malformedCodes.append(row.schoolCode)
                 continue

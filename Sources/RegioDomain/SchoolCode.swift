@@ -5,7 +5,12 @@ public struct SchoolCode: Hashable, Comparable, Sendable, Codable, CustomStringC
 
     /// Parses a code, ignoring surrounding spaces and letter case; `nil` when malformed.
     public init?(_ text: some StringProtocol) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces).uppercased()
+        // Fast path: already a well-formed code (the common case in every file).
+        if text.utf8.count == 6, SchoolCode.isWellFormed(String(text)) {
+            rawValue = String(text)
+            return
+        }
+        let trimmed = text.trimmedSpaces.uppercased()
         guard SchoolCode.isWellFormed(trimmed) else { return nil }
         rawValue = trimmed
     }

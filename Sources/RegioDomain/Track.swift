@@ -8,7 +8,7 @@ public enum Track: String, CaseIterable, Sendable, Codable, Comparable {
 
     /// The track of a DUO ONDERWIJSTYPE such as `VMBO BL lj 3-4`, when it is year 3–4 of vmbo.
     public init?(duoEducationType text: String) {
-        let t = text.trimmingCharacters(in: .whitespaces)
+        let t = text.trimmedSpaces
         switch t {
         case "VMBO BL lj 3-4": self = .bb
         case "VMBO KL lj 3-4": self = .kb

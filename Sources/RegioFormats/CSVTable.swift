@@ -8,85 +8,119 @@ public struct CSVTable: Sendable {
     /// The file as the user named it.
     public let file: String
     public let header: [String]
-    /// Data rows, each with as many fields as it had in the file (trimmed).
-    public let rows: [[String]]
-    /// The 1-based line on which each row starts.
-    public let lines: [Int]
     /// `;` or `,`.
     public let delimiter: UInt8
     /// The encoding the bytes were read as ("UTF-8", "ISO-8859-1").
     public let encoding: String
+    /// The text as UTF-8; fields are byte ranges into it and become strings only when asked for, so a
+    /// reader pays only for the columns it reads.
+    private let bytes: [UInt8]
+    /// Per field: start and end byte offsets (end exclusive); a quoted field's range excludes its quotes.
+    private let fieldStarts: [Int32]
+    private let fieldEnds: [Int32]
+    /// Fields that hold doubled quotes ("") to unescape, by field number.
+    private let escapedFields: Set<Int>
+    /// Per data row: the number of its first field; one extra entry marks the end.
+    private let rowFieldOffsets: [Int]
+    /// The 1-based line on which each data row starts.
+    public let lines: [Int]
+
+    /// The number of data rows.
+    public var rowCount: Int { lines.count }
+    /// The indices of the data rows.
+    public var rowIndices: Range<Int> { 0..<lines.count }
 
     /// Reads `path` and checks it is a table with a header row. `expecting` names the columns the caller
     /// needs, for the error message when the delimiter is wrong.
     public static func read(_ path: String, expecting: [String]) throws(InputError) -> CSVTable {
-        try parse(InputFile.bytes(path), file: path, expecting: expecting)
+        try CSVTable(parsing: InputFile.bytes(path), file: path, expecting: expecting)
     }
 
     /// Parses bytes (see ``read(_:expecting:)``).
-    public static func parse(_ raw: [UInt8], file: String, expecting: [String]) throws(InputError) -> CSVTable {
+    public init(parsing raw: [UInt8], file: String, expecting: [String]) throws(InputError) {
         let (bytes, encoding) = try TextDecoding.utf8(raw, file: file)
-        let delimiter = try detectDelimiter(bytes, file: file, expecting: expecting)
-        var records: [[String]] = []
-        var lines: [Int] = []
-        var line = 1
-        var i = 0
+        let delimiter = try Self.detectDelimiter(bytes, file: file, expecting: expecting)
+        var starts: [Int32] = [], ends: [Int32] = []
+        starts.reserveCapacity(bytes.count / 8); ends.reserveCapacity(bytes.count / 8)
+        var escaped = Set<Int>()
+        var recordOffsets: [Int] = []
+        var recordLines: [Int] = []
+        let quote = UInt8(ascii: "\""), lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
         let n = bytes.count
-        var fields: [String] = []
-        var recordLine = 1
-        while i < n {
-            // One field.
-            var field: String
-            if bytes[i] == UInt8(ascii: "\"") {
-                var value: [UInt8] = []
-                i += 1
-                var closed = false
-                while i < n {
-                    let b = bytes[i]
-                    if b == UInt8(ascii: "\"") {
-                        if i + 1 < n && bytes[i + 1] == UInt8(ascii: "\"") { value.append(b); i += 2; continue }
-                        i += 1; closed = true; break
+        var i = 0, line = 1
+        try bytes.withUnsafeBufferPointer { (b) throws(InputError) in
+            while i < n {
+                // One record.
+                let recordStart = starts.count, recordLine = line
+                while true {
+                    var start = i, end = i
+                    if i < n && b[i] == quote {
+                        i += 1; start = i
+                        var closed = false
+                        while i < n {
+                            if b[i] == quote {
+                                if i + 1 < n && b[i + 1] == quote { escaped.insert(starts.count); i += 2; continue }
+                                closed = true; break
+                            }
+                            if b[i] == lf { line += 1 }
+                            i += 1
+                        }
+                        guard closed else {
+                            throw InputError(.badFormat, file: file, line: recordLine,
+                                             message: "a quoted field is never closed: expected a closing '\"'")
+                        }
+                        end = i
+                        i += 1
+                        // Text between the closing quote and the delimiter (padding) is skipped.
+                        while i < n && b[i] != delimiter && b[i] != lf && b[i] != cr { i += 1 }
+                    } else {
+                        while i < n && b[i] != delimiter && b[i] != lf && b[i] != cr { i += 1 }
+                        end = i
                     }
-                    if b == 0x0A { line += 1 }
-                    value.append(b); i += 1
+                    starts.append(Int32(start)); ends.append(Int32(end))
+                    if i < n && b[i] == delimiter {
+                        i += 1
+                        if i == n { starts.append(Int32(n)); ends.append(Int32(n)) }
+                        else { continue }
+                    }
+                    break
                 }
-                guard closed else {
-                    throw InputError(.badFormat, file: file, line: recordLine,
-                                     message: "a quoted field is never closed: expected a closing '\"'")
+                if i < n && b[i] == cr { i += 1 }
+                if i < n && b[i] == lf { i += 1 }
+                line += 1
+                // A blank line (one empty field) is not a record.
+                if starts.count - recordStart == 1 && starts[recordStart] == ends[recordStart] {
+                    starts.removeLast(); ends.removeLast()
+                    continue
                 }
-                // Text between the closing quote and the delimiter (padding) is skipped.
-                while i < n && bytes[i] != delimiter && bytes[i] != 0x0A && bytes[i] != 0x0D { i += 1 }
-                field = String(decoding: value, as: UTF8.self)
-            } else {
-                let start = i
-                while i < n && bytes[i] != delimiter && bytes[i] != 0x0A && bytes[i] != 0x0D { i += 1 }
-                field = String(decoding: bytes[start..<i], as: UTF8.self)
+                recordOffsets.append(recordStart)
+                recordLines.append(recordLine)
             }
-            fields.append(trim(field))
-            if i < n && bytes[i] == delimiter { i += 1; if i == n { fields.append("") }; continue }
-            // End of record.
-            if i < n && bytes[i] == 0x0D { i += 1 }
-            if i < n && bytes[i] == 0x0A { i += 1 }
-            if !(fields.count == 1 && fields[0].isEmpty) {
-                records.append(fields)
-                lines.append(recordLine)
-            }
-            fields = []
-            line += 1
-            recordLine = line
         }
-        if !fields.isEmpty { records.append(fields); lines.append(recordLine) }
-        guard let header = records.first else {
+        guard !recordOffsets.isEmpty else {
             throw InputError(.emptyFile, file: file, message: "the file holds no header row")
         }
-        return CSVTable(file: file, header: header, rows: Array(records.dropFirst()),
-                        lines: Array(lines.dropFirst()), delimiter: delimiter, encoding: encoding.rawValue)
+        recordOffsets.append(starts.count)
+        self.file = file
+        self.delimiter = delimiter
+        self.encoding = encoding.rawValue
+        self.bytes = bytes
+        self.fieldStarts = starts
+        self.fieldEnds = ends
+        self.escapedFields = escaped
+        self.rowFieldOffsets = Array(recordOffsets.dropFirst())
+        self.lines = Array(recordLines.dropFirst())
+        let headerFields = recordOffsets[0]..<recordOffsets[1]
+        header = headerFields.map { Self.text(bytes, Int(starts[$0]), Int(ends[$0]), escaped: escaped.contains($0)) }
     }
 
-    private static func trim(_ s: String) -> String {
-        guard let first = s.utf8.first, let last = s.utf8.last else { return s }
-        if first != 0x20 && last != 0x20 && first != 0x09 && last != 0x09 { return s }
-        return s.trimmingCharacters(in: .whitespaces)
+    /// The trimmed text of bytes[start..<end].
+    private static func text(_ bytes: [UInt8], _ start: Int, _ end: Int, escaped: Bool) -> String {
+        var s = start, e = end
+        while s < e && (bytes[s] == 0x20 || bytes[s] == 0x09) { s += 1 }
+        while e > s && (bytes[e - 1] == 0x20 || bytes[e - 1] == 0x09) { e -= 1 }
+        let string = String(decoding: bytes[s..<e], as: UTF8.self)
+        return escaped ? string.replacingOccurrences(of: "\"\"", with: "\"") : string
     }
 
     /// Picks `;` or `,` from the header line (outside quotes); a tab- or pipe-separated file, or a header
@@ -117,6 +151,39 @@ public struct CSVTable: Sendable {
         return UInt8(ascii: ";")
     }
 
+    /// The number of fields of data row `row`.
+    public func fieldCount(_ row: Int) -> Int { rowFieldOffsets[row + 1] - rowFieldOffsets[row] }
+
+    /// Field `column` of data row `row`, trimmed, or "" when the row is short.
+    public func field(_ row: Int, _ column: Int) -> String {
+        guard column < fieldCount(row) else { return "" }
+        let f = rowFieldOffsets[row] + column
+        return Self.text(bytes, Int(fieldStarts[f]), Int(fieldEnds[f]), escaped: escapedFields.contains(f))
+    }
+
+    /// All fields of data row `row`.
+    public func fields(_ row: Int) -> [String] { (0..<fieldCount(row)).map { field(row, $0) } }
+
+    /// Field `column` of row `row` as a non-negative whole number without making a string: `nil` when it is
+    /// not one, 0 when it is empty or blank.
+    public func wholeNumber(_ row: Int, _ column: Int) -> Int? {
+        guard column < fieldCount(row) else { return 0 }
+        let f = rowFieldOffsets[row] + column
+        var value = 0
+        var seenDigit = false, seenTrailingSpace = false
+        for i in Int(fieldStarts[f])..<Int(fieldEnds[f]) {
+            let c = bytes[i]
+            if c >= 48 && c <= 57 {
+                if seenTrailingSpace { return nil }
+                value = value &* 10 &+ Int(c - 48); seenDigit = true
+                if value > 1_000_000_000 { return nil }
+            } else if c == 0x20 || c == 0x09 {
+                if seenDigit { seenTrailingSpace = true }
+            } else { return nil }
+        }
+        return value
+    }
+
     /// The index of the first column whose name matches one of `names` (case-insensitive, trimmed).
     public func column(_ names: String...) -> Int? { column(names) }
 
@@ -136,11 +203,6 @@ public struct CSVTable: Sendable {
                          message: "no column \(alternatives) (\(purpose)); the header has: \(header.prefix(12).joined(separator: ", "))\(header.count > 12 ? ", …" : "")")
     }
 
-    /// Field `column` of row `row`, or "" when the row is short.
-    public func field(_ row: Int, _ column: Int) -> String {
-        let r = rows[row]
-        return column < r.count ? r[column] : ""
-    }
 }
 
 import Foundation

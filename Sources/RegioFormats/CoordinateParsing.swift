@@ -46,7 +46,7 @@ enum CoordinateParsing {
     static func toRD(_ points: [Point], file: String) throws(InputError) -> [Point] {
         var projected = points
         do {
-            try Projection(from: .wgs84, to: .rdNew).transform(&projected)
+            try Projection.cached(from: .wgs84, to: .rdNew).transform(&projected)
         } catch {
             throw InputError(.badValue, file: file, message: "cannot project coordinates to RD New: \(error)")
         }

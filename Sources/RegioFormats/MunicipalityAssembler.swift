@@ -50,7 +50,7 @@ enum MunicipalityAssembler {
         guard source != .rdNew else { return }
         let projection: Projection
         do {
-            projection = try Projection(from: source, to: .rdNew)
+            projection = try Projection.cached(from: source, to: .rdNew)
         } catch {
             throw InputError(.unknownCRS, file: raw.file,
                              message: "CRS \(source) (\(crsSource)) cannot be used: \(error); "

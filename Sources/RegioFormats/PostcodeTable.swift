@@ -28,7 +28,7 @@ public struct PostcodeTable: Sendable {
         let lon = try table.requireColumn("longitude", "lon", "lng", purpose: "longitude in degrees")
         var codes: [String] = []
         var points: [Point] = []
-        for r in table.rows.indices {
+        for r in table.rowIndices {
             let line = table.lines[r]
             let code = table.field(r, pc)
             let latText = table.field(r, lat), lonText = table.field(r, lon)

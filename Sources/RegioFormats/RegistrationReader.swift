@@ -19,7 +19,7 @@ public enum RegistrationReader {
         let role = table.column("rol")
         var rows: [RegistrationRow] = []
         var leads: [String: (code: String, line: Int)] = [:]
-        for r in table.rows.indices {
+        for r in table.rowIndices {
             let line = table.lines[r]
             let regionID = table.field(r, id)
             guard !regionID.isEmpty else {

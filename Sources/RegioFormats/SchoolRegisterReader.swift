@@ -41,12 +41,12 @@ public enum SchoolRegisterReader {
         let useRD = !useLatLon && rdX != nil && rdY != nil
 
         var schools: [School] = []
-        schools.reserveCapacity(table.rows.count)
+        schools.reserveCapacity(table.rowCount)
         var firstLine: [SchoolCode: Int] = [:]
         var lonLat: [(school: Int, point: Point)] = []
         var problems: [InputProblem] = []
 
-        for r in table.rows.indices {
+        for r in table.rowIndices {
             let line = table.lines[r]
             let codeText = table.field(r, code)
             guard let schoolCode = SchoolCode(codeText) else {

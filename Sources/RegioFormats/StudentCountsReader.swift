@@ -40,7 +40,7 @@ public enum StudentCountsReader {
         var schools = Set<SchoolCode>()
         var total = 0
         var departmentCache: [String: Profile] = [:]
-        for r in table.rows.indices {
+        for r in table.rowIndices {
             let line = table.lines[r]
             let codeText = table.field(r, brin) + table.field(r, location)
             guard let code = SchoolCode(codeText) else {
@@ -49,16 +49,16 @@ public enum StudentCountsReader {
             }
             schools.insert(code)
             func count(_ column: Int) throws(InputError) -> Int {
-                let text = table.field(r, column)
-                if text.isEmpty { return 0 }
-                guard let n = Int(text), n >= 0 else {
+                guard let n = table.wholeNumber(r, column) else {
                     throw InputError(.badValue, file: path, line: line,
-                                     message: "\(table.header[column]) '\(text)' is not a whole number of pupils")
+                                     message: "\(table.header[column]) '\(table.field(r, column))' is not a whole number of pupils")
                 }
                 return n
             }
             for c in yearColumns { total += try count(c) }
-            guard let track = Track(duoEducationType: table.field(r, type)) else { continue }
+            let typeText = table.field(r, type)
+            // Only year 3–4 vmbo rows carry counted students; skip the rest before any further work.
+            guard typeText.hasPrefix("VMBO"), let track = Track(duoEducationType: typeText) else { continue }
             let departmentText = table.field(r, department)
             let profile: Profile
             if let cached = departmentCache[departmentText] { profile = cached } else {

@@ -29,7 +29,7 @@ enum GridEdge {
 ///
 /// Every coordinate is in EPSG:28992 (RD New, metres). Neighbouring cells use the very same vertex
 /// and edge points, so the cells tile the area without gaps or overlaps by construction; each edge is
-/// a polyline of five points (two corners and three jittered interior points).
+/// a polyline of nine points (two corners and seven jittered interior points).
 struct MunicipalityGrid {
     /// The south-west corner of the grid, RD New metres.
     static let origin = Point(x: 150_000, y: 420_000)
@@ -40,12 +40,12 @@ struct MunicipalityGrid {
     /// Cells left out to give the outline a less rectangular shape.
     static let removedCells: Set<Cell> = [Cell(0, 5), Cell(5, 0)]
 
-    /// The largest corner displacement per axis, metres (12 % of a cell).
-    static let cornerJitter = 0.12 * cellSize
+    /// The largest corner displacement per axis, metres (15 % of a cell).
+    static let cornerJitter = 0.15 * cellSize
     /// The largest sideways displacement of an edge's midpoint, metres.
-    static let midpointJitter = 0.10 * cellSize
-    /// The largest sideways displacement of an edge's quarter points, metres.
-    static let quarterJitter = 0.03 * cellSize
+    static let midpointJitter = 0.12 * cellSize
+    /// The largest sideways displacement of an edge's quarter points, metres (eighth points: half of it).
+    static let quarterJitter = 0.05 * cellSize
 
     /// All mainland cells, south-west first, row by row.
     static var cells: [Cell] {
@@ -99,8 +99,9 @@ struct MunicipalityGrid {
         verticalEdges = vertical
     }
 
-    /// Three interior points for the edge from `a` to `b`: a midpoint moved sideways (and a little along)
-    /// and two quarter points moved sideways a little, so that borders do not look ruled.
+    /// Seven interior points for the edge from `a` to `b`, by midpoint displacement: the midpoint moves
+    /// sideways (and a little along), then the quarter and eighth points move sideways less and less,
+    /// so that borders wiggle like real ones instead of looking ruled.
     private static func edgeInterior(from a: Point, to b: Point, random: inout SplitMix64) -> [Point] {
         let dx = b.x - a.x, dy = b.y - a.y
         let length = (dx * dx + dy * dy).squareRoot()
@@ -110,13 +111,16 @@ struct MunicipalityGrid {
         let lengthwise = random.jitter(0.06 * cellSize)
         let mid = Point(x: (a.x + b.x) / 2 + side.x * sideways + along.x * lengthwise,
                         y: (a.y + b.y) / 2 + side.y * sideways + along.y * lengthwise)
-        func quarter(_ p: Point, _ q: Point, _ random: inout SplitMix64) -> Point {
-            let offset = random.jitter(quarterJitter)
-            return Point(x: (p.x + q.x) / 2 + side.x * offset, y: (p.y + q.y) / 2 + side.y * offset)
+        /// The points strictly between `p` and `q`, displaced by up to `amplitude`, halving per level.
+        func subdivide(_ p: Point, _ q: Point, amplitude: Double, levels: Int, _ random: inout SplitMix64) -> [Point] {
+            guard levels > 0 else { return [] }
+            let offset = random.jitter(amplitude)
+            let m = Point(x: (p.x + q.x) / 2 + side.x * offset, y: (p.y + q.y) / 2 + side.y * offset)
+            return subdivide(p, m, amplitude: amplitude / 2, levels: levels - 1, &random) + [m]
+                + subdivide(m, q, amplitude: amplitude / 2, levels: levels - 1, &random)
         }
-        let q1 = quarter(a, mid, &random)
-        let q3 = quarter(mid, b, &random)
-        return [q1, mid, q3]
+        return subdivide(a, mid, amplitude: quarterJitter, levels: 2, &random) + [mid]
+            + subdivide(mid, b, amplitude: quarterJitter, levels: 2, &random)
     }
 
     /// The jittered grid vertex (i, j), RD New metres.
@@ -148,11 +152,11 @@ struct MunicipalityGrid {
         case let .horizontal(i, j):
             let a = vertices[i][j], b = vertices[i + 1][j]
             let dx = b.x - a.x, dy = b.y - a.y, length = (dx * dx + dy * dy).squareRoot()
-            return (horizontalEdges[i][j][1], Point(x: -dy / length, y: dx / length))
+            return (horizontalEdges[i][j][horizontalEdges[i][j].count / 2], Point(x: -dy / length, y: dx / length))
         case let .vertical(i, j):
             let a = vertices[i][j], b = vertices[i][j + 1]
             let dx = b.x - a.x, dy = b.y - a.y, length = (dx * dx + dy * dy).squareRoot()
-            return (verticalEdges[i][j][1], Point(x: dy / length, y: -dx / length))
+            return (verticalEdges[i][j][verticalEdges[i][j].count / 2], Point(x: dy / length, y: -dx / length))
         }
     }
 }

@@ -33,6 +33,9 @@ struct Measurements {
     let smallToLarge: Double
     /// Area of the intersection of the convex hulls of the two crossing regions, and of each hull, m².
     let crossOverlap: (intersection: Double, westEast: Double, northSouth: Double)
+    /// Pairs of regions whose territories (default method, see ``Checks/territories``) overlap by more
+    /// than 1 km², with the overlap in m².
+    let territoryOverlaps: [(a: RegionRole, b: RegionRole, area: Double)]
     let summaries: [RegionSummary]
 }
 
@@ -188,11 +191,82 @@ enum Checks {
             }
         }
 
+        // Territories as the audit draws them by default: only the planted overlap and its documented
+        // side effects may exceed the 1 km² edge tolerance.
+        let land = try context.collection(.multiPolygon, of: shapes.polygons).unaryUnion()
+        let territories = try RegionRole.allCases.map { role in
+            try territory(of: data.members(of: role).map { positions[$0] }, land: land, context: context)
+        }
+        var overlaps: [(a: RegionRole, b: RegionRole, area: Double)] = []
+        for a in RegionRole.allCases {
+            for b in RegionRole.allCases where b > a {
+                guard let ta = territories[a.rawValue - 1], let tb = territories[b.rawValue - 1] else { continue }
+                let area = try ta.intersection(tb).area
+                if area > overlapTolerance { overlaps.append((a, b, area)) }
+            }
+        }
+        let overlapping = Set(overlaps.map { [$0.a, $0.b] })
+        try require(overlapping.contains([.crossWestEast, .crossNorthSouth]), "the crossing regions' territories do not overlap")
+        try require(overlapping.isSubset(of: allowedOverlaps), "unexpected overlapping territories: "
+                    + overlaps.map { "\($0.a.id)/\($0.b.id)" }.joined(separator: ", "))
+
+        // Enclaves as the audit finds them: a school listed by one region inside the hull of at least three
+        // schools of another, whose nearest school listed by one region belongs to that other region.
+        let sole = schools.indices.filter { schools[$0].spec.regions.count == 1 }
+        var enclaves: [Int] = []
+        for s in sole {
+            guard let nearest = sole.filter({ $0 != s }).min(by: {
+                positions[$0].distance(to: positions[s]) < positions[$1].distance(to: positions[s])
+            }) else { continue }
+            let host = schools[nearest].spec.regions[0]
+            guard host != schools[s].spec.regions[0], data.members(of: host).count >= 3 else { continue }
+            if try hull(of: host, data, positions, context).contains(try context.point(positions[s])) { enclaves.append(s) }
+        }
+        try require(enclaves == [enclave], "enclaves: \(enclaves.map { schools[$0].code })")
+
+        // The small region shares a municipality with a technical school of the large one.
+        let smallMunicipalities = Set(data.members(of: .smallInside).map { schools[$0].municipality })
+        try require(smallMunicipalities.count == 1 && data.members(of: .largeArea).contains {
+            smallMunicipalities.contains(schools[$0].municipality) && data.technicalPupils($0) > 0
+        }, "the small region's schools are not in one municipality with a technical school of the large one")
+
         return Measurements(positions: positions, splitClose: splitClose, nearMiss: nearMiss, closestOtherPair: closest,
                             islandIsolation: islandIsolation, undersizedNeighbour: undersizedNeighbour,
                             fragmentedGap: fragmentedGap, enclaveToHost: enclaveToHost, enclaveToOwnRegion: enclaveToOwn,
                             smallToLarge: smallToLarge,
-                            crossOverlap: (crossIntersection, westEast.area, northSouth.area), summaries: summaries)
+                            crossOverlap: (crossIntersection, westEast.area, northSouth.area),
+                            territoryOverlaps: overlaps, summaries: summaries)
+    }
+
+    /// Overlaps above this are reported by the audit with default settings, m² (1 km²).
+    static let overlapTolerance = 1_000_000.0
+    /// Region pairs whose territories may overlap: the planted crossing pair and the side effects that
+    /// PLANTED.md lists (the split-close pair, the double-listed school, the small region, the enclave).
+    static let allowedOverlaps: Set<[RegionRole]> = [
+        [.crossWestEast, .crossNorthSouth], [.southWest, .westCoast], [.southEast, .east],
+        [.largeArea, .smallInside], [.enclaveHost, .enclaveOwner],
+    ]
+
+    /// A region's territory as the audit draws it with default settings: for each group of schools
+    /// linked within 25 km, the convex hull buffered by 2.5 km (6 segments a quarter), clipped to `land`
+    /// and united. `nil` without schools. RD New.
+    static func territory(of points: [Point], land: Geometry, context: GeometryContext) throws -> Geometry? {
+        guard !points.isEmpty else { return nil }
+        // Single linkage by union–find.
+        var parent = Array(points.indices)
+        func root(_ i: Int) -> Int { parent[i] == i ? i : root(parent[i]) }
+        for i in points.indices {
+            for j in points.indices where j > i && points[i].distance(to: points[j]) <= 25_000 {
+                parent[root(j)] = root(i)
+            }
+        }
+        var pieces: [Geometry] = []
+        for group in Set(points.indices.map(root)).sorted() {
+            let members = try points.indices.filter { root($0) == group }.map { try context.point(points[$0]) }
+            let hull = try context.collection(.multiPoint, of: members).convexHull().buffer(2_500, segments: 6)
+            pieces.append(try hull.intersection(land))
+        }
+        return try context.collection(.geometryCollection, of: pieces).unaryUnion()
     }
 
     /// The convex hull of `region`'s schools (RD New).

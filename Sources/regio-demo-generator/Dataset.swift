@@ -1,4 +1,3 @@
-import Foundation
 import RegioSpatial
 
 /// Everything the demo files are written from. Positions are RD New metres.
@@ -31,7 +30,6 @@ struct DemoDataset {
                 return (data, try Checks.verify(data, context: context))
             } catch let rejected as DrawRejected {
                 lastReason = rejected.reason
-                FileHandle.standardError.write(Data("DEBUG rejected: \(rejected.reason)\n".utf8))
             }
         }
         throw DrawRejected(reason: "no layout fitted the design in \(maximumAttempts) attempts; the last failed with: \(lastReason)")

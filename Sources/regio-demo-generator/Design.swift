@@ -26,7 +26,7 @@ enum RegionRole: Int, CaseIterable, Comparable {
     case technologyPoor
     /// Four municipalities around a vertex, with `smallInside` in the middle.
     case largeArea
-    /// Two schools in the middle of `largeArea`: a merge candidate.
+    /// Two schools in the middle of `largeArea`, in one of its municipalities: a merge candidate.
     case smallInside
     /// Four municipalities around a vertex, with an `enclaveOwner` school in the middle.
     case enclaveHost
@@ -159,6 +159,7 @@ enum Design {
         case (0, 0), (2, 0): return Point(x: 2_500, y: 0)
         case (1, 0), (3, 0): return Point(x: -2_500, y: 0)
         case (5, 3): return Point(x: -2_500, y: 2_500)   // also towards the enclave school
+        case (2, 4): return Point(x: 1_500, y: 1_500)    // away from the smallInside schools
         case (0, 1), (4, 0), (5, 1), (1, 1), (0, 3): return Point(x: 0, y: 2_500)
         case (0, 2), (4, 1), (5, 2), (1, 2), (0, 4), (5, 4): return Point(x: 0, y: -2_500)
         default: return Point(x: 0, y: 0)
@@ -167,7 +168,6 @@ enum Design {
 
     /// Every school of the demo. The order fixes the location numbers within an institution.
     static let schools: [SchoolSpec] = {
-        let d = 1_414.0   // 2 km along a diagonal
         let (lx, ly) = largeAreaVertex, (ex, ey) = enclaveHostVertex, (cx, cy) = crossVertex
         return [
             // southWest: cells (0,0) and (1,0).
@@ -253,7 +253,9 @@ enum Design {
             SchoolSpec(Cell(0, 4), .vmbo(.none, withHavoVwo: false), [.technologyPoor], "tp-c"),
             SchoolSpec(Cell(0, 4), .praktijkonderwijs, [.technologyPoor], "tp-p"),
 
-            // largeArea: the block around vertex (2,4), with smallInside 2 km from the vertex.
+            // largeArea: the block around vertex (2,4). Both smallInside schools lie in cell (2,4), 2.5 and
+            // 4.8 km from the vertex, in the municipality where largeArea has a technical school too, so any
+            // catchment area made of whole municipalities puts them together with it.
             SchoolSpec(Cell(1, 4), .vmbo(.strong, withHavoVwo: true), [.largeArea], lead: true, "la-a"),
             SchoolSpec(Cell(1, 4), .vmbo(.none, withHavoVwo: false), [.largeArea], "la-a"),
             SchoolSpec(Cell(2, 4), .vmbo(.strong, withHavoVwo: false), [.largeArea], "la-b"),
@@ -262,9 +264,9 @@ enum Design {
             SchoolSpec(Cell(1, 3), .praktijkonderwijs, [.largeArea], "la-p"),
             SchoolSpec(Cell(1, 4), .havoVwo, [], "la-h"),
             SchoolSpec(Cell(2, 4), .vmbo(.strong, withHavoVwo: false), [.smallInside], lead: true, "si-a",
-                       .fromVertex(lx, ly, dx: d, dy: d)),
-            SchoolSpec(Cell(1, 3), .vmbo(.modest, withHavoVwo: false), [.smallInside], "si-b",
-                       .fromVertex(lx, ly, dx: -d, dy: -d)),
+                       .fromVertex(lx, ly, dx: 2_000, dy: 1_600)),
+            SchoolSpec(Cell(2, 4), .vmbo(.modest, withHavoVwo: false), [.smallInside], "si-b",
+                       .fromVertex(lx, ly, dx: 3_200, dy: 3_600)),
 
             // enclaveHost: the block around vertex (4,4); an enclaveOwner school 2 km from the vertex.
             SchoolSpec(Cell(3, 4), .vmbo(.strong, withHavoVwo: false), [.enclaveHost], lead: true, "eh-a"),

@@ -11,7 +11,21 @@ struct PlantedCase {
     let why: String
     /// Other findings the same situation may also produce, depending on how territories and catchments
     /// are computed. They are not planted and tests should not require them.
-    let mayAlsoReport: [String]
+    let mayAlsoReport: [SideEffect]
+}
+
+/// A finding a planted case may bring along: `rule` for (at least) `regions`.
+struct SideEffect {
+    let rule: String
+    /// Regions the finding names; it may name more (a partner that depends on the catchment areas).
+    let regions: [String]
+    let note: String
+
+    init(_ rule: String, _ regions: [RegionRole], _ note: String) {
+        self.rule = rule
+        self.regions = regions.map(\.id)
+        self.note = note
+    }
 }
 
 /// A situation close to a rule's threshold that must not produce the finding.
@@ -34,6 +48,12 @@ struct PlantedReport {
     private func schoolsMarked(_ mark: Mark) -> [Int] { data.schools.indices.filter { data.schools[$0].spec.mark == mark } }
     private func summary(_ role: RegionRole) -> RegionSummary { measured.summaries[role.rawValue - 1] }
     private func codes(_ schools: [Int]) -> [String] { schools.map(code) }
+    /// overlapping-regions for a and b, with the overlap measured with the default territory method.
+    private func overlapNote(_ a: RegionRole, _ b: RegionRole, _ cause: String) -> [SideEffect] {
+        guard let o = measured.territoryOverlaps.first(where: { Set([$0.a, $0.b]) == Set([a, b]) }) else { return [] }
+        return [SideEffect("overlapping-regions", [o.a, o.b],
+                           "\(Writers.decimal(o.area / 1e6, 1)) km² with the default territory method: \(cause)")]
+    }
 
     var cases: [PlantedCase] {
         let double = schoolsMarked(.doubleListed), splitInstitution = schoolsMarked(.splitInstitution)
@@ -49,8 +69,8 @@ struct PlantedReport {
             PlantedCase(rule: "school-in-multiple-regions", severity: "error",
                         regions: [RegionRole.southEast.id, RegionRole.east.id], schools: codes(double),
                         why: "\(codes(double).joined()) (\(place(double[0]))) is listed by both \(RegionRole.southEast.id) and \(RegionRole.east.id).",
-                        mayAlsoReport: ["overlapping-regions \(RegionRole.southEast.id)/\(RegionRole.east.id) if territories are the municipalities of the schools",
-                                        "split-institution for \(data.schools[double[0]].institutionCode) if one location listed twice counts as split"]),
+                        mayAlsoReport: overlapNote(.southEast, .east, "both territories take in the school")
+                            + [SideEffect("split-institution", [.southEast, .east], "for institution \(data.schools[double[0]].institutionCode), if one location listed twice counts as split")]),
             PlantedCase(rule: "unknown-school", severity: "error", regions: [RegionRole.westCoast.id],
                         schools: [Registrations.malformedCode],
                         why: "Malformed code: not 2 digits, 2 letters and 2 digits.", mayAlsoReport: []),
@@ -66,20 +86,20 @@ struct PlantedReport {
             PlantedCase(rule: "split-close-schools", severity: "warning",
                         regions: [RegionRole.southWest.id, RegionRole.westCoast.id], schools: codes(splitClose),
                         why: "\(codes(splitClose).joined(separator: " and ")) are \(km(measured.splitClose)) apart (RD New), on either side of the border between \(place(splitClose[0])) and \(place(splitClose[1])), in different regions.",
-                        mayAlsoReport: []),
+                        mayAlsoReport: overlapNote(.southWest, .westCoast, "the buffers around the pair overlap")),
             PlantedCase(rule: "undersized-region", severity: "warning", regions: [RegionRole.undersized.id],
                         schools: codes(undersized.technicalSchools),
                         why: "Only one school with technical pupils; the nearest other technical school, \(code(neighbour.school)) (\(neighbourRegion)), is \(km(neighbour.distance)) away, so it is not the only one in its catchment.",
-                        mayAlsoReport: ["part-of-larger-area if its catchment is drawn wide enough to include neighbouring regions"]),
+                        mayAlsoReport: [SideEffect("part-of-larger-area", [.undersized], "its two schools share one municipality, so its catchment area holds a neighbour's technical schools (the partner region depends on the catchment areas)")]),
             PlantedCase(rule: "part-of-larger-area", severity: "warning",
                         regions: [RegionRole.smallInside.id, RegionRole.largeArea.id], schools: codes(data.members(of: .smallInside)),
-                        why: "Both schools of \(RegionRole.smallInside.id) lie 2 km from the corner shared by the four municipalities of \(RegionRole.largeArea.id), inside the ring of its six schools (nearest at \(km(measured.smallToLarge))).",
-                        mayAlsoReport: ["enclave for both schools of \(RegionRole.smallInside.id) in \(RegionRole.largeArea.id)",
-                                        "overlapping-regions \(RegionRole.smallInside.id)/\(RegionRole.largeArea.id)"]),
+                        why: "Both schools of \(RegionRole.smallInside.id) lie in \(data.municipalities[data.schools[data.members(of: .smallInside)[0]].municipality].name), 2–5 km from the corner shared by the four municipalities of \(RegionRole.largeArea.id), inside the ring of its six schools (nearest at \(km(measured.smallToLarge))); \(RegionRole.largeArea.id) has a technical school in that municipality too, so a catchment area of whole municipalities holds both regions.",
+                        mayAlsoReport: overlapNote(.largeArea, .smallInside, "the small territory lies inside the large one")
+                            + [SideEffect("enclave", [.smallInside, .largeArea], "if the rule does not require the nearest school to be the host's (here each one's nearest school is the other)")]),
             PlantedCase(rule: "overlapping-regions", severity: "warning",
                         regions: [RegionRole.crossWestEast.id, RegionRole.crossNorthSouth.id], schools: codes(cross),
-                        why: "A plus sign: \(RegionRole.crossWestEast.id) has schools 7 km east and west of a grid corner, \(RegionRole.crossNorthSouth.id) 7 km north and south; each of the four municipalities holds one school of each. The convex hulls overlap by \(Writers.decimal(measured.crossOverlap.intersection / 1e6, 1)) km² (\(Writers.decimal(overlapShare * 100, 0)) % of the smaller hull); by municipalities the territories are identical. No school lies inside the other region's hull.",
-                        mayAlsoReport: ["enclave, if territories are municipalities (each school then lies in the other region's territory)"]),
+                        why: "A plus sign: \(RegionRole.crossWestEast.id) has schools 7 km east and west of a grid corner, \(RegionRole.crossNorthSouth.id) 7 km north and south; each of the four municipalities holds one school of each. The convex hulls overlap by \(Writers.decimal(measured.crossOverlap.intersection / 1e6, 1)) km² (\(Writers.decimal(overlapShare * 100, 0)) % of the smaller hull), the default territories by \(Writers.decimal((measured.territoryOverlaps.first { $0.a == .crossWestEast }?.area ?? 0) / 1e6, 1)) km²; by municipalities the territories are identical. No school lies inside the other region's hull.",
+                        mayAlsoReport: [SideEffect("enclave", [.crossWestEast, .crossNorthSouth], "if territories are whole municipalities (each school then lies in the other region's territory)")]),
             PlantedCase(rule: "fragmented-region", severity: "warning", regions: [RegionRole.fragmented.id],
                         schools: codes(data.members(of: .fragmented)),
                         why: "Two groups of two schools \(km(measured.fragmentedGap)) apart, in municipalities that do not touch; the municipalities between them have no school of any region.",
@@ -87,17 +107,18 @@ struct PlantedReport {
             PlantedCase(rule: "enclave", severity: "warning",
                         regions: [RegionRole.enclaveOwner.id, RegionRole.enclaveHost.id], schools: codes(enclave),
                         why: "\(codes(enclave).joined()) belongs to \(RegionRole.enclaveOwner.id) but lies 2 km from the corner shared by the four municipalities of \(RegionRole.enclaveHost.id), inside the ring of its six schools (nearest \(km(measured.enclaveToHost))); its own region's nearest other school is \(km(measured.enclaveToOwnRegion)) away.",
-                        mayAlsoReport: ["overlapping-regions \(RegionRole.enclaveOwner.id)/\(RegionRole.enclaveHost.id)",
-                                        "fragmented-region \(RegionRole.enclaveOwner.id) if the gap setting is below \(km(summary(.enclaveOwner).largestGap))"]),
+                        mayAlsoReport: overlapNote(.enclaveHost, .enclaveOwner, "the owner's territory reaches the enclave")
+                            + [SideEffect("fragmented-region", [.enclaveOwner], "if the gap setting is below \(km(summary(.enclaveOwner).largestGap)) (default 25 km)")]),
             PlantedCase(rule: "uncovered-school", severity: "info", regions: [], schools: codes(uncovered),
                         why: "A vmbo school with \(uncovered.first.map { data.technicalPupils($0) } ?? 0) technical pupils in \(uncovered.first.map(place) ?? "") that no region lists.",
                         mayAlsoReport: []),
             PlantedCase(rule: "techniekarm", severity: "info", regions: [RegionRole.technologyPoor.id], schools: [],
                         why: "Technical share \(percent(poor.share)) (\(poor.technicalPupils)/\(poor.countedPupils)); its lead has no technical pupils, which is allowed here, so lead-without-technology must not fire.",
-                        mayAlsoReport: ["undersized-region if the minimum number of technical pupils is set above \(poor.technicalPupils)"]),
+                        mayAlsoReport: [SideEffect("undersized-region", [.technologyPoor], "if the minimum number of technical pupils is set above \(poor.technicalPupils) (default 0)")]),
             PlantedCase(rule: "single-technology-school", severity: "info", regions: [RegionRole.island.id], schools: codes(island),
-                        why: "The island's only technical school; the nearest other technical school is \(km(measured.islandIsolation.distance)) away, across the water.",
-                        mayAlsoReport: []),
+                        why: "The island's only technical school; the nearest other technical school is \(km(measured.islandIsolation.distance)) away, across the water, and the island shares no border with the mainland.",
+                        mayAlsoReport: [SideEffect("undersized-region", [.island], "instead of this rule, if catchment areas must hold 2 technical schools and join the island to the mainland"),
+                                        SideEffect("part-of-larger-area", [.island], "likewise, with the region whose technical schools share the island's catchment area")]),
             PlantedCase(rule: "split-institution", severity: "info",
                         regions: [RegionRole.southCentre.id, RegionRole.southEast.id], schools: codes(splitInstitution),
                         why: "Two locations of institution \(data.schools[splitInstitution[0]].institutionCode), in \(place(splitInstitution[0])) and \(place(splitInstitution[1])), take part in different regions (allowed).",
@@ -152,13 +173,15 @@ struct PlantedReport {
         ]
     }
 
-    /// `planted.json`: `[{"rule", "severity", "regions", "schools", "why", "may_also_report"}]`.
+    /// `planted.json`: `[{"rule", "severity", "regions", "schools", "why", "may_also_report": [{"rule", "regions", "note"}]}]`.
     var json: String {
         func list(_ items: [String]) -> String { "[" + items.map(Writers.json).joined(separator: ", ") + "]" }
         let entries = cases.map { c in
             "  {\"rule\": \(Writers.json(c.rule)), \"severity\": \(Writers.json(c.severity)), "
                 + "\"regions\": \(list(c.regions)), \"schools\": \(list(c.schools)),\n   \"why\": \(Writers.json(c.why)),\n"
-                + "   \"may_also_report\": \(list(c.mayAlsoReport))}"
+                + "   \"may_also_report\": [" + c.mayAlsoReport.map { e in
+                    "{\"rule\": \(Writers.json(e.rule)), \"regions\": \(list(e.regions)), \"note\": \(Writers.json(e.note))}"
+                }.joined(separator: ", ") + "]}"
         }
         return "[\n" + entries.joined(separator: ",\n") + "\n]\n"
     }
@@ -195,11 +218,26 @@ struct PlantedReport {
         ]
         for c in cases {
             lines.append("| `\(c.rule)` | \(c.severity) | \(c.regions.joined(separator: ", ")) | \(c.schools.joined(separator: ", ")) | "
-                         + "\(cell(c.why)) | \(cell(c.mayAlsoReport.joined(separator: "; "))) |")
+                         + "\(cell(c.why)) | \(cell(c.mayAlsoReport.map { "`\($0.rule)` (\($0.regions.joined(separator: ", "))): \($0.note)" }.joined(separator: "; "))) |")
         }
         lines += ["", "## Near misses (must not be reported)", "", "| rule | regions | schools | why |", "| --- | --- | --- | --- |"]
         for n in nearMisses {
             lines.append("| `\(n.rule)` | \(n.regions.joined(separator: ", ")) | \(n.schools.joined(separator: ", ")) | \(cell(n.why)) |")
+        }
+        lines += ["", "## Territory overlaps above the 1 km² edge tolerance", "",
+                  "Default territory method: for each group of a region's schools linked within 25 km, the convex hull",
+                  "buffered by 2.5 km, clipped to the municipality map. The generator checks that no other pair overlaps.", "",
+                  "| regions | overlap | planted or side effect of |", "| --- | --- | --- |"]
+        for o in measured.territoryOverlaps {
+            let cause: String
+            switch Set([o.a, o.b]) {
+            case [.crossWestEast, .crossNorthSouth]: cause = "planted: overlapping-regions"
+            case [.southWest, .westCoast]: cause = "split-close-schools"
+            case [.southEast, .east]: cause = "school-in-multiple-regions"
+            case [.largeArea, .smallInside]: cause = "part-of-larger-area"
+            default: cause = "enclave"
+            }
+            lines.append("| \(o.a.id), \(o.b.id) | \(Writers.decimal(o.area / 1e6, 1)) km² | \(cause) |")
         }
         lines += ["", "## Regions", "",
                   "Counted pupils: BB, KB and GL rows of year 3–4; technical: those in the five technical profiles.",

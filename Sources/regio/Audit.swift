@@ -26,11 +26,19 @@ struct Audit: ParsableCommand {
     @Option(help: "Seed of the catchment regionalization.")
     var seed: UInt64 = 1
 
+    @Flag(help: "Print the time of each phase (load, catchments, audit, report) to standard error.")
+    var timings = false
+
     func run() throws {
         let hasErrors = try reportingInputErrors { () throws -> Bool in
+            let timer = PhaseTimer(enabled: timings)
             let dataset = try Dataset(loading: try inputs.paths())
+            timer.lap("load")
             let catchments = noCatchments ? nil : try dataset.catchments(seed: seed)
+            timer.lap("catchments")
             let result = try dataset.audit(catchments: catchments).result
+            timer.lap("audit")
+            defer { timer.lap("report"); timer.report() }
             let colour = format == .text && output == nil && isatty(STDOUT_FILENO) != 0
                 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
             try write(AuditReport(result, colour: colour).render(format), to: output)

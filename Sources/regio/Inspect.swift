@@ -14,9 +14,15 @@ struct Inspect: ParsableCommand {
     @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var output: String?
 
+    @Flag(help: "Print the time of loading and reporting to standard error.")
+    var timings = false
+
     func run() throws {
         try reportingInputErrors {
+            let timer = PhaseTimer(enabled: timings)
+            defer { timer.report() }
             let dataset = try Dataset(loading: try inputs.paths())
+            timer.lap("load")
             let report = InspectionReport(dataset)
             try write(format == .json ? report.json() + "\n" : report.text(), to: output)
         }

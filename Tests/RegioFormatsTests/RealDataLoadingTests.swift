@@ -27,7 +27,7 @@ struct RealDataLoadingTests {
         let table = try CSVTable.read(geocoded, expecting: [])
         let x = try #require(table.column("rd_x")), y = try #require(table.column("rd_y"))
         var worst = 0.0
-        for (r, school) in zip(table.rows.indices, register.schools) {
+        for (r, school) in zip(table.rowIndices, register.schools) {
             let expected = Point(x: Double(table.field(r, x))!, y: Double(table.field(r, y))!)
             worst = max(worst, try #require(school.location).distance(to: expected))
         }
@@ -50,7 +50,7 @@ struct RealDataLoadingTests {
         let technical = try #require(derived.column("sto_techniekprofiel"))
         let lj3 = try #require(derived.column("lj3")), lj4 = try #require(derived.column("lj4"))
         var expectedCounted: [String: Int] = [:], expectedTechnical: [String: Int] = [:]
-        for r in derived.rows.indices where derived.field(r, track) != "TL" {
+        for r in derived.rowIndices where derived.field(r, track) != "TL" {
             let n = Int(derived.field(r, lj3))! + Int(derived.field(r, lj4))!
             expectedCounted[derived.field(r, code), default: 0] += n
             if derived.field(r, technical) == "true" { expectedTechnical[derived.field(r, code), default: 0] += n }

@@ -66,7 +66,7 @@ extension Auditor {
             hulls.append(try PreparedGeometry(hull))
         }
         let index = try SpatialIndex(hulls.map(\.base), in: context)
-        let schools = soleLocatedSchools()
+        let schools = soleLocatedSchools
         var findings: [Finding] = []
         for (i, school) in schools.enumerated() {
             let candidates = index.query(Envelope(minX: school.location.x, minY: school.location.y,

@@ -2,15 +2,8 @@ import RegioSpatial
 
 /// `split-close-schools`: pairs of close-by schools in different regions.
 extension Auditor {
-    /// Located register schools listed by exactly one region, in code order.
-    func soleLocatedSchools() -> [(code: SchoolCode, region: String, location: Point)] {
-        soleRegionOfSchool.compactMap { code, region in
-            schoolByCode[code]?.location.map { (code, region, $0) }
-        }.sorted { $0.code < $1.code }
-    }
-
     func proximityFindings() throws(SpatialError) -> [Finding] {
-        let schools = soleLocatedSchools()
+        let schools = soleLocatedSchools
         let distance = settings.closeByDistanceMeters
         let index = try SpatialIndex(envelopes: schools.map { Envelope(points: [$0.location]) }, in: input.map.context)
         var findings: [Finding] = []

@@ -14,7 +14,7 @@ extension Auditor {
             var nearestCount: [String: Int] = [:]
             for p in points {
                 var best: (String, Double)?
-                for other in soleLocatedSchools() where other.region != id {
+                for other in soleLocatedSchools where other.region != id {
                     let d = other.location.distance(to: p)
                     if best == nil || d < best!.1 { best = (other.region, d) }
                 }

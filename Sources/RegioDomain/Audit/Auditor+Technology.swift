@@ -5,7 +5,7 @@ extension Auditor {
         for (region, share) in zip(regions, shares) {
             let techniekarm = isTechniekarm(share.share)
             if techniekarm, let s = share.share {
-                findings.append(Finding(.techniekarm, regions: [region.id],
+                findings.append(Finding(.techniekarm, regions: [region.id], schools: region.schools,
                     message: "\(region.id) is techniekarm: \(percent(s)) of its \(share.counted) counted students are in a technical profile (below \(percent(settings.techniekarmShareBelow)))",
                     value: s))
             }
@@ -19,11 +19,11 @@ extension Auditor {
             guard !region.schools.isEmpty else { continue }
             let aloneInCatchment = onlyTechnologyInCatchment(region, technicalSchools: technicalSchools)
             if technicalSchools.count < settings.minimumTechnicalSchools && !aloneInCatchment {
-                findings.append(Finding(.undersizedRegion, regions: [region.id], schools: technicalSchools,
+                findings.append(Finding(.undersizedRegion, regions: [region.id], schools: region.schools,
                     message: "\(region.id) has \(technicalSchools.count) school\(technicalSchools.count == 1 ? "" : "s") with technical profiles, fewer than \(settings.minimumTechnicalSchools), and its catchment area has others: merge with a neighbour",
                     value: Double(technicalSchools.count)))
             } else if settings.minimumTechnicalStudents > 0 && share.technical < settings.minimumTechnicalStudents {
-                findings.append(Finding(.undersizedRegion, regions: [region.id], schools: technicalSchools,
+                findings.append(Finding(.undersizedRegion, regions: [region.id], schools: region.schools,
                     message: "\(region.id) has \(share.technical) technical students, fewer than the minimum \(settings.minimumTechnicalStudents)",
                     value: Double(share.technical)))
             }

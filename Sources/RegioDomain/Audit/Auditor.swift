@@ -50,6 +50,12 @@ public final class Auditor {
     /// Schools listed by exactly one region, with that region.
     lazy var soleRegionOfSchool: [SchoolCode: String] = regionsOfSchool.compactMapValues { $0.count == 1 ? $0[0] : nil }
 
+    /// Located register schools listed by exactly one region, in code order.
+    lazy var soleLocatedSchools: [(code: SchoolCode, region: String, location: Point)] =
+        soleRegionOfSchool.compactMap { code, region in
+            schoolByCode[code]?.location.map { (code, region, $0) }
+        }.sorted { $0.code < $1.code }
+
     /// Runs every check; returns the result and the territories (non-Sendable geometries, for exports).
     public func run() throws(SpatialError) -> (result: AuditResult, territories: [String: Geometry]) {
         let shares = regions.map { technicalShare(of: $0) }
@@ -65,7 +71,8 @@ public final class Auditor {
         findings += technologyFindings(shares: shares)
         findings += try proximityFindings()
         findings += try geographyFindings(territories: territories)
-        findings.sort { ($0.severity, $0.rule.rawValue, $0.key) < ($1.severity, $1.rule.rawValue, $1.key) }
+        // Worst first, then by rule, regions and schools (keys made once, not per comparison).
+        findings = findings.map { ($0.severity.rank, $0.key, $0) }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
         let suggestions = mergeSuggestions(for: findings, figures: figures)
         let methods = AuditResult.Methods(territory: TerritoryBuilder.method(settings),
                                           catchment: input.catchments?.method ?? "no catchment areas computed")

@@ -1,3 +1,5 @@
+import Foundation
+let growthVariant = ProcessInfo.processInfo.environment["REGIO_GROWTH"] ?? "nearest"
 /// The working state of one ``MaxPRegionalization/solve(options:using:)`` run: component linking, the
 /// randomized construction phase with enclave assignment, and the tabu search. Arrays only (no dictionary
 /// or set is iterated), so the run is deterministic for a given generator.
@@ -55,6 +57,7 @@ struct MaxPEngine {
             generator.portableShuffle(&order)
             var (labels, regions, regionSums) = construct(order: order, scratch: &scratch)
             let p = regions.count
+            if ProcessInfo.processInfo.environment["REGIO_TRACE"] != nil { print("p", p) }
             if p < bestP { continue }
             assignEnclaves(labels: &labels, regions: &regions, sums: &regionSums, order: order)
             let h = problem.heterogeneity(regions: regions)
@@ -112,6 +115,7 @@ struct MaxPEngine {
     struct GrowthScratch {
         var stamp: [Int]
         var generation = 0
+        var counter = 0
         var heap = UnitHeap()
         init(n: Int) { stamp = [Int](repeating: -1, count: n) }
     }
@@ -137,7 +141,13 @@ struct MaxPEngine {
             func pushNeighbors(of u: Int, scratch: inout GrowthScratch) {
                 for v in graph[u] where labels[v] == -1 && !enclave[v] && scratch.stamp[v] != generation {
                     scratch.stamp[v] = generation
-                    scratch.heap.push(key: problem.distance(seed, v), unit: v)
+                    var key = problem.distance(seed, v)
+                    if growthVariant == "seek" {
+                        var helps = false
+                        for j in 0..<k where total[j] < problem.lowerBounds[j] && problem.attributes[v][j] > 0 { helps = true }
+                        if !helps { key += 1e9 }
+                    } else if growthVariant == "bfs" { key = Double(scratch.counter); scratch.counter += 1 }
+                    scratch.heap.push(key: key, unit: v)
                 }
             }
             var reached = problem.meets(total)

@@ -5,12 +5,13 @@
 /// microseconds, too slow for 4,068 postcode areas (about 12,000 neighbouring pairs), and on layers that are
 /// not cleanly noded the exact intersection of two boundaries is a scatter of points, not the shared border.
 /// Instead, the length of A's boundary lying in the *band* of B's boundary is measured: a point of a
-/// segment `s` of A is in the band of a segment `t` of B when its orthogonal projection falls on `t` and its
-/// distance to `t` is at most the tolerance. The band has no round caps on purpose, so that two units
-/// meeting only at a corner measure (next to) nothing, while two boundaries that run together within the
-/// tolerance measure their common length. The parts of one segment in the bands of several segments are
-/// merged before summing, so nothing is counted twice. The result is the mean of the two directions
-/// (A in B's band, B in A's band), which makes it symmetric.
+/// segment `s` of A is in the band of a segment `t` of B when `s` and `t` are within 45° of parallel, the
+/// point's orthogonal projection falls on `t` and its distance to `t` is at most the tolerance. The band
+/// has no round caps and ignores crossing segments on purpose, so that two units meeting only at a corner
+/// measure nothing (unless a thin wedge between them brings their edges within the tolerance for a while),
+/// while two boundaries that run together within the tolerance measure their common length. The parts of
+/// one segment in the bands of several segments are merged before summing, so nothing is counted twice.
+/// The result is the mean of the two directions (A in B's band, B in A's band), which makes it symmetric.
 ///
 /// The same pass reports whether the two boundaries properly cross (each segment's endpoints strictly on
 /// both sides of the other): for valid polygons that means their interiors overlap.
@@ -88,6 +89,7 @@ struct SharedBorderMeasurement {
                 if t.minX > sMaxX + tol { break }
                 if t.maxX < sMinX - tol || t.minY > sMaxY + tol || t.maxY < sMinY - tol { continue }
                 if !crosses, Self.properlyCross(s, t) { crosses = true }
+                guard Self.runTogether(s, t) else { continue }
                 if let (u0, u1) = Self.bandInterval(of: s, around: t, tolerance: tol) { intervalsA.append((i, u0, u1)) }
                 if let (u0, u1) = Self.bandInterval(of: t, around: s, tolerance: tol) { intervalsB.append((j, u0, u1)) }
             }
@@ -147,6 +149,17 @@ struct SharedBorderMeasurement {
         // Across t (normal (-uy, ux)): within the tolerance.
         guard clip(ry * ux - rx * uy, dy * ux - dx * uy, -tolerance, tolerance) else { return nil }
         return (lo, hi)
+    }
+
+    /// Whether two segments are within 45° of parallel. Only such pairs can share border: a segment
+    /// leaving the end of another at a right angle lies within the tolerance of that end for the tolerance's
+    /// length, which would otherwise add 2 × tolerance to every border and let units meeting only at a
+    /// corner measure a shared border.
+    static func runTogether(_ s: Segment, _ t: Segment) -> Bool {
+        let sx = s.bx - s.ax, sy = s.by - s.ay, tx = t.bx - t.ax, ty = t.by - t.ay
+        let dot = sx * tx + sy * ty
+        // |cos| ≥ cos 45°  ⇔  2·dot² ≥ |s|²·|t|².
+        return 2 * dot * dot >= (sx * sx + sy * sy) * (tx * tx + ty * ty)
     }
 
     /// Whether the two segments cross at a single point inside both (not at an end, not collinear).

@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+
+/// The audit on the real data against the independent Python oracle (Tests/oracle, shapely + pyproj +
+/// geopandas): the pre-registration with planted faults is rebuilt from ../shared/geodata, both tools audit
+/// it, and the exact rules of domain.md must agree finding for finding. Needs `.venv` (made by
+/// `Tests/oracle/setup-venv.sh`, which `make test` runs) and ../shared/geodata; skipped without them.
+@Suite(.enabled(if: Oracle.available, "needs ../shared/geodata and .venv (bash Tests/oracle/setup-venv.sh)"))
+struct OracleAgreementTests {
+    static let exactRules: Set<String> = ["school-in-multiple-regions", "unknown-school", "lead-without-technology",
+                                          "empty-region", "split-close-schools", "uncovered-school", "techniekarm",
+                                          "split-institution"]
+
+    let scratch = Scratch()
+    var geodata: String { RegioProcess.sharedGeodata!.path }
+    var schools: String { "\(geodata)/duo_vestigingen_vo_2020-12_geocoded.csv" }
+    var students: String { "\(geodata)/duo_leerlingen_vo_per_vestiging_naar_onderwijstype_2019.csv" }
+
+    func python(_ script: String, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Oracle.python)
+        process.arguments = [RegioProcess.packageRoot.appendingPathComponent("Tests/oracle/\(script)").path] + arguments
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(script) failed")
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    func findingKeys(_ report: [String: Any], rules: Set<String>) -> Set<String> {
+        let findings = report["findings"] as? [[String: Any]] ?? []
+        return Set(findings.compactMap { f -> String? in
+            guard let rule = f["rule"] as? String, rules.contains(rule) else { return nil }
+            let regions = (f["regions"] as? [String] ?? []).sorted().joined(separator: ",")
+            let schools = (f["schools"] as? [String] ?? []).sorted().joined(separator: ",")
+            return "\(rule)|\(regions)|\(schools)"
+        })
+    }
+
+    @Test func exactRulesAndFiguresAgreeWithTheOracleAndEveryPlantedFaultIsFound() throws {
+        let registration = scratch.directory.appendingPathComponent("registration.csv").path
+        let planted = scratch.directory.appendingPathComponent("planted.json").path
+        _ = try python("make_real_registration.py", ["--schools", schools, "--students", students,
+                                                     "--out", registration, "--planted", planted])
+        let oracle = try #require(try JSONSerialization.jsonObject(with: Data(try python("audit_oracle.py", [
+            "--schools", schools, "--students", students, "--registrations", registration]).utf8)) as? [String: Any])
+        let audit = try RegioProcess.run(["audit", "--format", "json", "--schools", schools, "--students", students,
+                                          "--municipalities", "\(geodata)/gemeenten_2020_wgs84.geojson",
+                                          "--registrations", registration])
+        #expect(audit.status == 1, "the planted errors give exit code 1; stderr: \(audit.stderr)")
+        let ours = try #require(try JSONSerialization.jsonObject(with: Data(audit.stdout.utf8)) as? [String: Any])
+
+        // Findings of the exact rules: the same set, finding for finding.
+        let expected = findingKeys(oracle, rules: Self.exactRules), actual = findingKeys(ours, rules: Self.exactRules)
+        #expect(expected.count > 400)
+        #expect(expected.subtracting(actual).sorted() == [], "missed by regio")
+        #expect(actual.subtracting(expected).sorted() == [], "not in the oracle")
+
+        // Figures per region.
+        let oracleRegions = Dictionary(uniqueKeysWithValues: (oracle["regions"] as? [[String: Any]] ?? []).map { ($0["id"] as! String, $0) })
+        let ourRegions = ours["regions"] as? [[String: Any]] ?? []
+        #expect(ourRegions.count == oracleRegions.count)
+        for region in ourRegions {
+            let id = region["id"] as! String
+            let other = try #require(oracleRegions[id])
+            #expect(region["countedStudents"] as? Int == other["countedStudents"] as? Int, "\(id) counted")
+            #expect(region["technicalStudents"] as? Int == other["technicalStudents"] as? Int, "\(id) technical")
+            #expect(region["techniekarm"] as? Bool == other["techniekarm"] as? Bool, "\(id) techniekarm")
+            let share = region["technicalShare"] as? Double, otherShare = other["technicalShare"] as? Double
+            #expect((share == nil) == (otherShare == nil) && abs((share ?? 0) - (otherShare ?? 0)) < 1e-9, "\(id) share")
+        }
+
+        // Every planted fault, the geometric ones included, is among our findings.
+        let plantedFaults = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: planted))) as? [[String: Any]])
+        let ourFindings = ours["findings"] as? [[String: Any]] ?? []
+        for fault in plantedFaults {
+            let rule = fault["rule"] as! String
+            let regions = Set(fault["regions"] as? [String] ?? []), schools = Set(fault["schools"] as? [String] ?? [])
+            let found = ourFindings.contains { f in
+                f["rule"] as? String == rule && regions.isSubset(of: Set(f["regions"] as? [String] ?? []))
+                    && (rule == "split-institution" || schools.isSubset(of: Set(f["schools"] as? [String] ?? [])))
+            }
+            #expect(found, "planted \(rule) \(regions.sorted()) \(schools.sorted()) not found")
+        }
+    }
+}
+
+/// Where the oracle's Python lives, and whether the test can run.
+enum Oracle {
+    static let python = RegioProcess.packageRoot.appendingPathComponent(".venv/bin/python").path
+    static let available = RegioProcess.sharedGeodata != nil && FileManager.default.isExecutableFile(atPath: python)
+}
