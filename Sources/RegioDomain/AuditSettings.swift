@@ -21,11 +21,12 @@ public struct AuditSettings: Sendable, Hashable, Codable {
     public var overlapToleranceSquareKilometers: Double = 1.0
     /// A region whose schools fall apart into groups farther apart than this is fragmented. Metres.
     public var fragmentGapMeters: Double = 25_000
-    /// Territory method parameter: a school's own territory is its municipality; the region's hull of
-    /// schools is buffered by this much (metres) before clipping to its municipalities.
+    /// Territory method parameter: the hull of each group of a region's schools is buffered by this much
+    /// (metres) before clipping to the municipality map.
     public var territoryBufferMeters: Double = 2_500
-    /// Catchment method parameter: schools closer than this (metres) belong to one catchment area.
-    public var catchmentLinkDistanceMeters: Double = 10_000
+    /// A region's technical school with no other region's technical school within this distance (metres)
+    /// is alone in its catchment (the exception of `undersized-region`, and `single-technology-school`).
+    public var isolationDistanceMeters: Double = 20_000
 
     public init() {}
 
@@ -41,7 +42,7 @@ public struct AuditSettings: Sendable, Hashable, Codable {
         ("overlapToleranceSquareKilometers", "territories may overlap by this many km² at their edges (overlapping-regions)"),
         ("fragmentGapMeters", "a region whose schools form groups farther apart than this (m) is fragmented"),
         ("territoryBufferMeters", "territory method: buffer (m) around the hull of a region's schools, clipped to their municipalities"),
-        ("catchmentLinkDistanceMeters", "catchment method: schools closer than this (m) share a catchment area"),
+        ("isolationDistanceMeters", "a technical school with no other technical school within this distance (m) is alone in its catchment (undersized-region, single-technology-school)"),
     ]
 
     /// Each setting's value as text, by key (for `regio config`).
@@ -53,14 +54,14 @@ public struct AuditSettings: Sendable, Hashable, Codable {
             "countTechnicalRoutes": "\(countTechnicalRoutes)",
             "overlapToleranceSquareKilometers": "\(overlapToleranceSquareKilometers)",
             "fragmentGapMeters": "\(fragmentGapMeters)", "territoryBufferMeters": "\(territoryBufferMeters)",
-            "catchmentLinkDistanceMeters": "\(catchmentLinkDistanceMeters)",
+            "isolationDistanceMeters": "\(isolationDistanceMeters)",
         ].mapValues { $0.hasSuffix(".0") ? String($0.dropLast(2)) : $0 }
     }
 
     private enum CodingKeys: String, CodingKey, CaseIterable {
         case closeByDistanceMeters, minimumTechnicalSchools, minimumTechnicalStudents, techniekarmShareBelow,
              budgetPerTechnicalStudentEUR, vsoBudgetPerStudentEUR, countTechnicalRoutes,
-             overlapToleranceSquareKilometers, fragmentGapMeters, territoryBufferMeters, catchmentLinkDistanceMeters
+             overlapToleranceSquareKilometers, fragmentGapMeters, territoryBufferMeters, isolationDistanceMeters
     }
 
     /// Keys not present keep their defaults.
@@ -77,7 +78,7 @@ public struct AuditSettings: Sendable, Hashable, Codable {
         s.overlapToleranceSquareKilometers = try c.decodeIfPresent(Double.self, forKey: .overlapToleranceSquareKilometers) ?? s.overlapToleranceSquareKilometers
         s.fragmentGapMeters = try c.decodeIfPresent(Double.self, forKey: .fragmentGapMeters) ?? s.fragmentGapMeters
         s.territoryBufferMeters = try c.decodeIfPresent(Double.self, forKey: .territoryBufferMeters) ?? s.territoryBufferMeters
-        s.catchmentLinkDistanceMeters = try c.decodeIfPresent(Double.self, forKey: .catchmentLinkDistanceMeters) ?? s.catchmentLinkDistanceMeters
+        s.isolationDistanceMeters = try c.decodeIfPresent(Double.self, forKey: .isolationDistanceMeters) ?? s.isolationDistanceMeters
         self = s
     }
 

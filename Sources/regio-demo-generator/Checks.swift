@@ -19,21 +19,24 @@ struct RegionSummary {
 /// What the generator measured on the finished dataset, after a round trip through the written
 /// coordinates (WGS84 rounded to 6 decimals, back to RD New), for PLANTED.md.
 struct Measurements {
-    /// RD New metres, per school, as a reader of the written files gets them.
-    let positions: [Point]
+    /// Distances of the planted split-close pair and of the near-miss pair, metres.
     let splitClose: Double
     let nearMiss: Double
     /// The closest pair of schools in different regions other than the two planted pairs.
     let closestOtherPair: (a: Int, b: Int, distance: Double)
+    /// The nearest other technical school to the island's, and to the undersized region's, metres.
     let islandIsolation: (school: Int, distance: Double)
     let undersizedNeighbour: (school: Int, distance: Double)
+    /// The shortest distance between the two groups of the fragmented region, metres.
     let fragmentedGap: Double
+    /// From the enclave school to the nearest host school and to its own region's nearest school, metres.
     let enclaveToHost: Double
     let enclaveToOwnRegion: Double
+    /// From the small region's schools to the nearest school of the large one, metres.
     let smallToLarge: Double
     /// Area of the intersection of the convex hulls of the two crossing regions, and of each hull, m².
     let crossOverlap: (intersection: Double, westEast: Double, northSouth: Double)
-    /// Pairs of regions whose territories (default method, see ``Checks/territories``) overlap by more
+    /// Pairs of regions whose territories (default method, see ``Checks/territory(of:land:context:)``) overlap by more
     /// than 1 km², with the overlap in m².
     let territoryOverlaps: [(a: RegionRole, b: RegionRole, area: Double)]
     let summaries: [RegionSummary]
@@ -42,6 +45,8 @@ struct Measurements {
 /// Verifies every property the planted cases and the "no accidental errors" promise rest on. A failure
 /// throws ``DrawRejected`` so that the generator draws a new layout.
 enum Checks {
+    /// Checks `data` and measures what PLANTED.md reports. Positions are taken as a reader of the
+    /// written files gets them (see ``roundTrip(_:decimals:)``).
     static func verify(_ data: DemoDataset, context: GeometryContext) throws -> Measurements {
         func require(_ condition: Bool, _ message: @autoclosure () -> String) throws {
             if !condition { throw DrawRejected(reason: message()) }
@@ -230,7 +235,7 @@ enum Checks {
             smallMunicipalities.contains(schools[$0].municipality) && data.technicalPupils($0) > 0
         }, "the small region's schools are not in one municipality with a technical school of the large one")
 
-        return Measurements(positions: positions, splitClose: splitClose, nearMiss: nearMiss, closestOtherPair: closest,
+        return Measurements(splitClose: splitClose, nearMiss: nearMiss, closestOtherPair: closest,
                             islandIsolation: islandIsolation, undersizedNeighbour: undersizedNeighbour,
                             fragmentedGap: fragmentedGap, enclaveToHost: enclaveToHost, enclaveToOwnRegion: enclaveToOwn,
                             smallToLarge: smallToLarge,

@@ -268,7 +268,7 @@ enum Design {
             SchoolSpec(Cell(2, 4), .vmbo(.modest, withHavoVwo: false), [.smallInside], "si-b",
                        .fromVertex(lx, ly, dx: 3_200, dy: 3_600)),
 
-            // enclaveHost: the block around vertex (4,4); an enclaveOwner school 2 km from the vertex.
+            // enclaveHost: the block around vertex (4,4); an enclaveOwner school 2.3 km south-east of the vertex.
             SchoolSpec(Cell(3, 4), .vmbo(.strong, withHavoVwo: false), [.enclaveHost], lead: true, "eh-a"),
             SchoolSpec(Cell(4, 4), .vmbo(.strong, withHavoVwo: false), [.enclaveHost], "eh-b"),
             SchoolSpec(Cell(4, 4), .vmbo(.none, withHavoVwo: false), [.enclaveHost], "eh-b"),

@@ -31,7 +31,7 @@ enum Registrations {
             .undersized: "STO \(n(4, 2))",
             .technologyPoor: "Regio \(n(0, 3)) en \(n(0, 4))",
             .largeArea: "Sterk Techniek \(n(1, 4)) e.o.",
-            .smallInside: "Techniekduo \(n(2, 4))-\(n(1, 3))",
+            .smallInside: "Techniekduo \(n(2, 4))",
             .enclaveHost: "Techniekregio \(n(3, 4))-\(n(4, 3))",
             .enclaveOwner: "Sterk Techniek \(n(5, 3))-\(n(5, 4))",
             .fragmented: "Techniek Noordrand \(n(1, 5)) en \(n(4, 5))",

@@ -69,6 +69,10 @@ do {
     }
     print("wrote \(files.count) files to \(folder.path) (seed \(seed)): \(dataset.municipalities.count) municipalities, "
           + "\(dataset.schools.count) schools, \(RegionRole.allCases.count) regions, \(report.cases.count) planted cases")
+} catch let error as WriteError {
+    fail(error.message)
+} catch let error as SpatialError {
+    fail("cannot project the coordinates to WGS84: \(error)")
 } catch {
-    fail("cannot write to \(folder.path): \(error)")
+    fail("cannot write to \(folder.path): \(error.localizedDescription)")
 }

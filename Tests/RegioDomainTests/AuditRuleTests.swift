@@ -76,12 +76,23 @@ import RegioSpatial
     @Test func regionWithOneTechnicalSchoolIsUndersizedAndTwoIsNot() throws {
         var f = AuditFixture()
         f.school("10AA00", at: 0, 0); f.school("10AA01", at: 2, 0, technical: 0)
-        f.school("10BB00", at: 30, 0); f.school("10BB01", at: 32, 0)
+        f.school("10BB00", at: 19.9, 0); f.school("10BB01", at: 22, 0)
         f.region("STO19001", ["10AA00", "10AA01"])
         f.region("STO19002", ["10BB00", "10BB01"])
         let result = try f.audit()
         #expect(result.rules(.undersizedRegion).map(\.regions) == [["STO19001"]])
         #expect(result.suggestions.first?.regions == ["STO19001", "STO19002"])
+    }
+
+    @Test func onlyTechnicalSchoolFartherThanTheIsolationDistanceIsAllowedAlone() throws {
+        var f = AuditFixture()
+        f.school("10AA00", at: 0, 0); f.school("10AA01", at: 2, 0, technical: 0)
+        f.school("10BB00", at: 20.1, 0); f.school("10BB01", at: 22, 0)
+        f.region("STO19001", ["10AA00", "10AA01"])
+        f.region("STO19002", ["10BB00", "10BB01"])
+        let result = try f.audit()
+        #expect(result.rules(.undersizedRegion).isEmpty)
+        #expect(result.rules(.singleTechnologySchool).map(\.schools) == [["10AA00"]])
     }
 
     @Test func schoolFarFromTheRestFragmentsItsRegion() throws {

@@ -159,7 +159,7 @@ import RegioFormats
         let clock = ContinuousClock()
         var solution: MaxPRegionalization.Solution?
         let elapsed = clock.measure {
-            var generator = SplitMix64(seed: 1)
+            var generator = SplitMix64(seed: UInt64(ProcessInfo.processInfo.environment["REGIO_SEED"] ?? "1") ?? 1)
             solution = problem.solve(using: &generator)
         }
         let s = try #require(solution)
@@ -189,7 +189,7 @@ import RegioFormats
         let clock = ContinuousClock()
         var solution: MaxPRegionalization.Solution?
         let elapsed = clock.measure {
-            var generator = SplitMix64(seed: 1)
+            var generator = SplitMix64(seed: UInt64(ProcessInfo.processInfo.environment["REGIO_SEED"] ?? "1") ?? 1)
             solution = problem.solve(using: &generator)
         }
         let s = try #require(solution)

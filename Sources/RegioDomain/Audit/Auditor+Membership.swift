@@ -1,46 +1,44 @@
 /// Who is listed where: double listings, unknown codes, empty regions, uncovered schools, split institutions.
 extension Auditor {
-    func membershipFindings() -> [Finding] {
-        var findings: [Finding] = []
-        // school-in-multiple-regions: one per vmbo or vso school listed by two or more regions.
-        for (code, ids) in regionsOfSchool where ids.count > 1 && isVmboOrVso(code) {
+    /// `school-in-multiple-regions` and `uncovered-school` for one school of the register or the listings.
+    func membershipFindings(_ code: SchoolCode) -> [Finding] {
+        let ids = regionsOfSchool[code] ?? []
+        if ids.count > 1 && isVmboOrVso(code) {
             let names = ids.sorted()
-            findings.append(Finding(.schoolInMultipleRegions, regions: names, schools: [code],
-                message: "\(label(code)) is listed by \(names.joined(separator: " and ")): a school takes part in one region only"))
+            return [Finding(.schoolInMultipleRegions, regions: names, schools: [code],
+                message: "\(label(code)) is listed by \(names.joined(separator: " and ")): a school takes part in one region only")]
         }
-        for region in regions {
-            // unknown-school: one per region and code.
-            for raw in region.malformedCodes {
-                findings.append(Finding(.unknownSchool, regions: [region.id], rawSchools: [raw],
-                    message: "\(region.id) lists '\(raw)', which is not a school code: expected 6 characters like 00AB01"))
-            }
-            for code in region.schools where schoolByCode[code] == nil {
-                findings.append(Finding(.unknownSchool, regions: [region.id], schools: [code],
-                    message: "\(region.id) lists \(code), which is not in the school register: check the code"))
-            }
-            // empty-region: no school listed at all.
-            if region.schools.isEmpty && region.malformedCodes.isEmpty {
-                findings.append(Finding(.emptyRegion, regions: [region.id],
-                    message: "\(region.id) (\(region.name)) lists no school: a region needs member schools"))
-            }
+        if ids.isEmpty, let school = schoolByCode[code], offersTechnology(code) {
+            return [Finding(.uncoveredSchool, regions: [], schools: [code],
+                message: "\(school.label) offers technical profiles (\(technical(code)) technical students) but is in no region")]
         }
-        // uncovered-school: a school offering a technical profile that no region lists.
-        for school in input.schools where regionsOfSchool[school.code] == nil && offersTechnology(school.code) {
-            findings.append(Finding(.uncoveredSchool, regions: [], schools: [school.code],
-                message: "\(school.label) offers technical profiles (\(technical(school.code)) technical students) but is in no region"))
+        return []
+    }
+
+    /// `unknown-school` (one per code) and `empty-region` for one region.
+    func registrationFindings(_ region: Region) -> [Finding] {
+        var findings: [Finding] = []
+        for raw in region.malformedCodes {
+            findings.append(Finding(.unknownSchool, regions: [region.id], rawSchools: [raw],
+                message: "\(region.id) lists '\(raw)', which is not a school code: expected 6 characters like 00AB01"))
         }
-        // split-institution: locations of one institution in different regions (allowed).
-        var regionsOfInstitution: [String: Set<String>] = [:]
-        var schoolsOfInstitution: [String: Set<SchoolCode>] = [:]
-        for (code, ids) in regionsOfSchool where schoolByCode[code] != nil {
-            regionsOfInstitution[code.institution, default: []].formUnion(ids)
-            schoolsOfInstitution[code.institution, default: []].insert(code)
+        for code in region.schools where schoolByCode[code] == nil {
+            findings.append(Finding(.unknownSchool, regions: [region.id], schools: [code],
+                message: "\(region.id) lists \(code), which is not in the school register: check the code"))
         }
-        for (institution, ids) in regionsOfInstitution where ids.count > 1 {
-            let schools = schoolsOfInstitution[institution]!.sorted()
-            findings.append(Finding(.splitInstitution, regions: Array(ids), schools: schools,
-                message: "institution \(institution) has locations in \(ids.sorted().joined(separator: ", ")) (allowed: each location is in one region)"))
+        if region.schools.isEmpty && region.malformedCodes.isEmpty {
+            findings.append(Finding(.emptyRegion, regions: [region.id],
+                message: "\(region.id) (\(region.name)) lists no school: a region needs member schools"))
         }
         return findings
+    }
+
+    /// `split-institution`: locations of one institution in different regions (allowed).
+    func splitInstitutionFindings(_ institution: String) -> [Finding] {
+        let schools = (locationsOfInstitution[institution] ?? []).filter { regionsOfSchool[$0] != nil }
+        let ids = Set(schools.flatMap { regionsOfSchool[$0] ?? [] })
+        guard ids.count > 1 else { return [] }
+        return [Finding(.splitInstitution, regions: Array(ids), schools: schools,
+            message: "institution \(institution) has locations in \(ids.sorted().joined(separator: ", ")) (allowed: each location is in one region)")]
     }
 }

@@ -1,23 +1,29 @@
 import RegioSpatial
 
-/// `split-close-schools`: pairs of close-by schools in different regions.
+/// `split-close-schools`: pairs of close-by schools in different regions, kept per pair.
 extension Auditor {
-    func proximityFindings() throws(SpatialError) -> [Finding] {
-        let schools = soleLocatedSchools
-        let distance = settings.closeByDistanceMeters
-        let index = try SpatialIndex(envelopes: schools.map { Envelope(points: [$0.location]) }, in: input.map.context)
-        var findings: [Finding] = []
-        for (i, a) in schools.enumerated() {
-            for j in index.query(around: a.location, within: distance) where j > i {
-                let b = schools[j]
-                guard a.region != b.region else { continue }
-                let d = a.location.distance(to: b.location)
-                guard d <= distance else { continue }
-                findings.append(Finding(.splitCloseSchools, regions: [a.region, b.region], schools: [a.code, b.code],
-                    message: "\(label(a.code)) in \(a.region) and \(label(b.code)) in \(b.region) are \(distanceText(d)) apart (close-by distance \(distanceText(distance))): close-by schools belong in one region",
-                    value: d))
+    /// Re-evaluates every close-by pair that involves `code`.
+    func updateClosePairs(of code: SchoolCode) {
+        for key in closePairsOfSchool[code] ?? [] {
+            if let pair = closePairs.removeValue(forKey: key) {
+                for s in pair.schools { if let c = SchoolCode(s), c != code { closePairsOfSchool[c]?.remove(key) } }
             }
         }
-        return findings
+        closePairsOfSchool[code] = nil
+        guard let region = soleRegion(of: code), let p = locationOf[code] else { return }
+        let distance = settings.closeByDistanceMeters
+        for i in pointIndex.query(around: p, within: distance) {
+            let other = located[i]
+            guard other != code, let otherRegion = soleRegion(of: other), otherRegion != region else { continue }
+            let d = locationOf[other]!.distance(to: p)
+            guard d <= distance else { continue }
+            let (a, b, ra, rb) = code < other ? (code, other, region, otherRegion) : (other, code, otherRegion, region)
+            let key = "\(a)|\(b)"
+            closePairs[key] = Finding(.splitCloseSchools, regions: [ra, rb], schools: [a, b],
+                message: "\(label(a)) in \(ra) and \(label(b)) in \(rb) are \(distanceText(d)) apart (close-by distance \(distanceText(distance))): close-by schools belong in one region",
+                value: d)
+            closePairsOfSchool[a, default: []].insert(key)
+            closePairsOfSchool[b, default: []].insert(key)
+        }
     }
 }

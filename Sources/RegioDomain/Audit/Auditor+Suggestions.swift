@@ -6,15 +6,16 @@ extension Auditor {
         let figuresByID = Dictionary(figures.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let closePairs = findings.filter { $0.rule == .splitCloseSchools }
         var suggestions: [Suggestion] = []
-        for id in regions.map(\.id) where flagged.contains(id) {
-            guard let region = input.registration[id] else { continue }
+        let soleLocated = located.compactMap { code in soleRegion(of: code).map { (region: $0, location: locationOf[code]!) } }
+        for id in registration.regions.map(\.id) where flagged.contains(id) {
+            guard let region = regionByID[id] else { continue }
             let (_, points, _) = schoolGroups(of: region)
             guard !points.isEmpty else { continue }
             // Partner candidates: regions of the nearest schools listed by one other region.
             var nearestCount: [String: Int] = [:]
             for p in points {
                 var best: (String, Double)?
-                for other in soleLocatedSchools where other.region != id {
+                for other in soleLocated where other.region != id {
                     let d = other.location.distance(to: p)
                     if best == nil || d < best!.1 { best = (other.region, d) }
                 }

@@ -1,28 +1,163 @@
 import RegioSpatial
 
-/// Runs every check of `domain.md` over a pre-registration. Build it once per input; ``run()`` is pure.
-/// Rules live in extensions by concern (`Auditor+Membership`, `+Technology`, `+Proximity`, `+Geography`).
+/// Runs every check of `domain.md` over a pre-registration, and re-runs only what an edit touches.
+///
+/// The auditor keeps its findings by scope: per region, per school, per institution, per pair of schools
+/// (close-by) and per pair of regions (overlap). ``update(to:)`` compares the new registration with the
+/// current one and re-evaluates only the scopes the difference reaches; the initial audit is the same
+/// update from an empty registration, so both paths share every line of rule code, and a test asserts that
+/// an incremental result equals a fresh audit. Rules live in extensions by concern
+/// (`Auditor+Membership`, `+Technology`, `+Proximity`, `+Geography`, `+Suggestions`).
+/// Coordinates in EPSG:28992 metres. Not thread-safe (holds GEOS geometries): keep it in one task.
 public final class Auditor {
+    // MARK: static, from the inputs
+
     let input: AuditInput
     var settings: AuditSettings { input.settings }
-    /// Register schools by code.
     let schoolByCode: [SchoolCode: School]
-    /// Well-formed listed codes per region id, and the regions listing each code.
-    let regionsOfSchool: [SchoolCode: [String]]
-    /// Regions in file order.
-    var regions: [Region] { input.registration.regions }
+    /// Located register schools, in code order, with a static index over them.
+    let located: [SchoolCode]
+    let locationOf: [SchoolCode: Point]
+    let pointIndex: SpatialIndex
+    /// Each located school's nearest located schools (closest first), and the reverse relation.
+    let neighbours: [SchoolCode: [(school: SchoolCode, distance: Double)]]
+    let reverseNeighbours: [SchoolCode: [SchoolCode]]
     let territoryBuilder: TerritoryBuilder
+    /// The register's locations of each 4-character institution, in code order.
+    let locationsOfInstitution: [String: [SchoolCode]]
+    /// How many nearest schools `enclave` looks at.
+    static let neighbourCount = 8
 
+    // MARK: state, from the current registration
+
+    public private(set) var registration: Registration
+    var regionByID: [String: Region] = [:]
+    var regionsOfSchool: [SchoolCode: [String]] = [:]
+    var regionStates: [String: RegionState] = [:]
+    var schoolFindings: [SchoolCode: [Finding]] = [:]
+    var institutionFindings: [String: [Finding]] = [:]
+    var closePairs: [String: Finding] = [:]
+    var closePairsOfSchool: [SchoolCode: Set<String>] = [:]
+    var overlaps: [String: Finding] = [:]
+
+    /// What the auditor keeps per region.
+    struct RegionState {
+        var figures: RegionFigures
+        var territory: Geometry
+        /// Convex hull of the located members (3 or more), for `enclave`.
+        var hull: PreparedGeometry?
+        var findings: [Finding]
+    }
+
+    /// Audits `input.registration`.
     public init(_ input: AuditInput) throws(SpatialError) {
         self.input = input
         schoolByCode = Dictionary(input.schools.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
-        var regionsOf: [SchoolCode: [String]] = [:]
-        for region in input.registration.regions {
-            for code in region.schools { regionsOf[code, default: []].append(region.id) }
-        }
-        regionsOfSchool = regionsOf
+        let locatedSchools = input.schools.filter { $0.location != nil }.sorted { $0.code < $1.code }
+        located = locatedSchools.map(\.code)
+        locationOf = Dictionary(locatedSchools.map { ($0.code, $0.location!) }, uniquingKeysWith: { a, _ in a })
+        pointIndex = try SpatialIndex(envelopes: locatedSchools.map { Envelope(points: [$0.location!]) }, in: input.map.context)
+        (neighbours, reverseNeighbours) = Auditor.nearestNeighbours(located, locationOf, pointIndex, count: Auditor.neighbourCount)
         territoryBuilder = try TerritoryBuilder(map: input.map, settings: input.settings)
+        locationsOfInstitution = Dictionary(grouping: input.schools.map(\.code).sorted(), by: \.institution)
+        registration = Registration(regions: [])
+        try evaluate(input.registration, schools: Set(input.schools.map(\.code)), everything: true)
     }
+
+    /// Re-evaluates the audit for `newRegistration`, touching only what differs from the current one.
+    public func update(to newRegistration: Registration) throws(SpatialError) {
+        try evaluate(newRegistration, schools: [], everything: false)
+    }
+
+    /// The audit of the current registration: figures in registration order, findings worst first.
+    public var result: AuditResult {
+        let figures = registration.regions.compactMap { regionStates[$0.id]?.figures }
+        var findings = regionStates.values.flatMap(\.findings) + schoolFindings.values.flatMap { $0 }
+        findings += institutionFindings.values.flatMap { $0 } + closePairs.values + overlaps.values
+        // Worst first, then by rule, regions and schools (keys made once, not per comparison).
+        findings = findings.map { ($0.severity.rank, $0.key, $0) }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
+        let methods = AuditResult.Methods(territory: TerritoryBuilder.method(settings),
+                                          catchment: input.catchments?.method ?? "no catchment areas computed")
+        return AuditResult(regions: figures, findings: findings, suggestions: mergeSuggestions(for: findings, figures: figures),
+                           methods: methods, settings: settings)
+    }
+
+    /// The territory of each region (EPSG:28992), for exports and maps.
+    public var territories: [String: Geometry] { regionStates.mapValues(\.territory) }
+
+    /// The full audit of the input: result and territories.
+    public func run() throws(SpatialError) -> (result: AuditResult, territories: [String: Geometry]) {
+        (result, territories)
+    }
+
+    // MARK: the update
+
+    /// Brings the state to `new`. `extraSchools` are re-evaluated in any case; `everything` re-evaluates
+    /// every scope (the initial audit).
+    private func evaluate(_ new: Registration, schools extraSchools: Set<SchoolCode>, everything: Bool) throws(SpatialError) {
+        let oldByID = regionByID
+        let newByID = Dictionary(new.regions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var newRegionsOf: [SchoolCode: [String]] = [:]
+        for region in new.regions { for code in region.schools { newRegionsOf[code, default: []].append(region.id) } }
+
+        // Regions whose own listing changed, and schools whose membership changed.
+        let changedRegions = Set(oldByID.keys).union(newByID.keys).filter { oldByID[$0] != newByID[$0] }
+        var changedSchools = extraSchools
+        for code in Set(regionsOfSchool.keys).union(newRegionsOf.keys) where regionsOfSchool[code] != newRegionsOf[code] {
+            changedSchools.insert(code)
+        }
+        let oldHullEnvelopes = changedRegions.compactMap { regionStates[$0]?.hull?.base.envelope }
+
+        registration = new
+        regionByID = newByID
+        regionsOfSchool = newRegionsOf
+
+        // Regions: their own changes, and those sharing a catchment area with a changed school.
+        var regions = everything ? Set(newByID.keys).union(oldByID.keys) : changedRegions
+        if let catchments = input.catchments {
+            let areas = Set(changedSchools.compactMap { catchments.areaOfSchool[$0] })
+            for area in areas { for code in catchments.areas[area].schools { regions.formUnion(newRegionsOf[code] ?? []) } }
+        }
+        // Region states first: the school rules read the new hulls.
+        for id in regions.sorted() where newByID[id] == nil { regionStates[id] = nil }
+        for id in changedRegions.union(everything ? Set(newByID.keys) : []).sorted() {
+            if let region = newByID[id] { try buildState(of: region) }
+        }
+        for id in regions.sorted() { if let region = newByID[id] { regionStates[id]?.findings = regionFindings(region) } }
+
+        // Schools: the changed ones, those whose nearest neighbours changed, those under a changed hull.
+        var schools = everything ? Set(input.schools.map(\.code)).union(newRegionsOf.keys) : changedSchools
+        for code in changedSchools { schools.formUnion(reverseNeighbours[code] ?? []) }
+        let newHullEnvelopes = changedRegions.compactMap { regionStates[$0]?.hull?.base.envelope }
+        for envelope in oldHullEnvelopes + newHullEnvelopes { schools.formUnion(pointIndex.query(envelope).map { located[$0] }) }
+        for code in schools {
+            let findings = try self.schoolLevelFindings(code)
+            schoolFindings[code] = findings.isEmpty ? nil : findings
+        }
+        let institutions = Set((everything ? Set(newRegionsOf.keys) : changedSchools).map(\.institution))
+        for institution in institutions {
+            let findings = splitInstitutionFindings(institution)
+            institutionFindings[institution] = findings.isEmpty ? nil : findings
+        }
+        for code in (everything ? Set(located) : changedSchools).sorted() { updateClosePairs(of: code) }
+        try updateOverlaps(of: everything ? Set(newByID.keys).union(oldByID.keys) : changedRegions)
+    }
+
+    /// Figures, territory and hull of a region (its findings come after every state is built).
+    private func buildState(of region: Region) throws(SpatialError) {
+        let (_, points, groups) = schoolGroups(of: region)
+        let territory = try territoryBuilder.territory(points: points, groups: groups)
+        var hull: PreparedGeometry?
+        if points.count >= 3 {
+            let context = input.map.context
+            let shape = try context.collection(.multiPoint, of: points.map { p throws(SpatialError) in try context.point(p) }).convexHull()
+            if shape.kind == .polygon && shape.area > 0 { hull = try PreparedGeometry(shape) }
+        }
+        regionStates[region.id] = RegionState(figures: figures(of: region, territory: territory), territory: territory,
+                                              hull: hull, findings: regionStates[region.id]?.findings ?? [])
+    }
+
+    // MARK: shared facts
 
     /// Counted students of a school (0 when it has no pupil counts).
     func counted(_ code: SchoolCode) -> Int { input.counts[code]?.countedStudents ?? 0 }
@@ -47,37 +182,10 @@ public final class Auditor {
     /// Member schools of a region that are in the register.
     func knownMembers(_ region: Region) -> [SchoolCode] { region.schools.filter { schoolByCode[$0] != nil } }
 
-    /// Schools listed by exactly one region, with that region.
-    lazy var soleRegionOfSchool: [SchoolCode: String] = regionsOfSchool.compactMapValues { $0.count == 1 ? $0[0] : nil }
-
-    /// Located register schools listed by exactly one region, in code order.
-    lazy var soleLocatedSchools: [(code: SchoolCode, region: String, location: Point)] =
-        soleRegionOfSchool.compactMap { code, region in
-            schoolByCode[code]?.location.map { (code, region, $0) }
-        }.sorted { $0.code < $1.code }
-
-    /// Runs every check; returns the result and the territories (non-Sendable geometries, for exports).
-    public func run() throws(SpatialError) -> (result: AuditResult, territories: [String: Geometry]) {
-        let shares = regions.map { technicalShare(of: $0) }
-        var territories: [String: Geometry] = [:]
-        var figures: [RegionFigures] = []
-        for (region, share) in zip(regions, shares) {
-            let territory = try territory(of: region)
-            territories[region.id] = territory
-            figures.append(self.figures(of: region, share: share, territory: territory))
-        }
-        var findings: [Finding] = []
-        findings += membershipFindings()
-        findings += technologyFindings(shares: shares)
-        findings += try proximityFindings()
-        findings += try geographyFindings(territories: territories)
-        // Worst first, then by rule, regions and schools (keys made once, not per comparison).
-        findings = findings.map { ($0.severity.rank, $0.key, $0) }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
-        let suggestions = mergeSuggestions(for: findings, figures: figures)
-        let methods = AuditResult.Methods(territory: TerritoryBuilder.method(settings),
-                                          catchment: input.catchments?.method ?? "no catchment areas computed")
-        return (AuditResult(regions: figures, findings: findings, suggestions: suggestions, methods: methods,
-                            settings: settings), territories)
+    /// The one region listing `code`, when exactly one does.
+    func soleRegion(of code: SchoolCode) -> String? {
+        guard let ids = regionsOfSchool[code], ids.count == 1 else { return nil }
+        return ids[0]
     }
 
     /// technical / counted over the region's distinct member schools; `nil` without counted students.
@@ -92,17 +200,13 @@ public final class Auditor {
 
     /// The located member schools of a region, grouped by the fragment gap.
     func schoolGroups(of region: Region) -> (codes: [SchoolCode], points: [Point], groups: [[Int]]) {
-        let located = knownMembers(region).compactMap { code in schoolByCode[code]?.location.map { (code, $0) } }
-        let points = located.map(\.1)
-        return (located.map(\.0), points, singleLinkageGroups(points, within: settings.fragmentGapMeters))
+        let codes = knownMembers(region).filter { locationOf[$0] != nil }
+        let points = codes.map { locationOf[$0]! }
+        return (codes, points, singleLinkageGroups(points, within: settings.fragmentGapMeters))
     }
 
-    func territory(of region: Region) throws(SpatialError) -> Geometry {
-        let (_, points, groups) = schoolGroups(of: region)
-        return try territoryBuilder.territory(points: points, groups: groups)
-    }
-
-    func figures(of region: Region, share: (counted: Int, technical: Int, share: Double?), territory: Geometry) -> RegionFigures {
+    func figures(of region: Region, territory: Geometry) -> RegionFigures {
+        let share = technicalShare(of: region)
         var total = StudentCounts()
         for code in Set(region.schools) { if let c = input.counts[code] { total.add(c) } }
         let perProfile = Dictionary(total.perProfile.map { ($0.key.rawValue, $0.value) }, uniquingKeysWith: +)
@@ -118,6 +222,39 @@ public final class Auditor {
             studentsPerProfile: perProfile, studentsPerTrack: perTrack,
             territoryAreaSquareKilometers: (territory.area / 1_000_000 * 100).rounded() / 100,
             municipalities: municipalities)
+    }
+
+    /// Every rule evaluated per region.
+    func regionFindings(_ region: Region) -> [Finding] {
+        registrationFindings(region) + technologyFindings(region) + fragmentFindings(region) + partOfLargerAreaFindings(region)
+    }
+
+    /// Every rule evaluated per school.
+    func schoolLevelFindings(_ code: SchoolCode) throws(SpatialError) -> [Finding] {
+        membershipFindings(code) + (try enclaveFindings(code))
+    }
+
+    /// The `count` nearest located schools of each located school (static: the register does not change).
+    static func nearestNeighbours(_ codes: [SchoolCode], _ locations: [SchoolCode: Point], _ index: SpatialIndex,
+                                  count: Int) -> ([SchoolCode: [(school: SchoolCode, distance: Double)]], [SchoolCode: [SchoolCode]]) {
+        var nearest: [SchoolCode: [(school: SchoolCode, distance: Double)]] = [:]
+        var reverse: [SchoolCode: [SchoolCode]] = [:]
+        for code in codes {
+            let p = locations[code]!
+            var radius = 2_000.0
+            var found: [(school: SchoolCode, distance: Double)] = []
+            // Widen the window until it holds enough schools; then the nearest `count` inside the radius are exact.
+            while radius < 1_000_000 {
+                found = index.query(around: p, within: radius).map { codes[$0] }.filter { $0 != code }
+                    .map { ($0, locations[$0]!.distance(to: p)) }.filter { $0.1 <= radius }
+                if found.count >= count || found.count == codes.count - 1 { break }
+                radius *= 2
+            }
+            found.sort { ($0.distance, $0.school) < ($1.distance, $1.school) }
+            nearest[code] = Array(found.prefix(count))
+            for n in nearest[code]! { reverse[n.school, default: []].append(code) }
+        }
+        return (nearest, reverse)
     }
 }
 

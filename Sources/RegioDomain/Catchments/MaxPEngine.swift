@@ -53,8 +53,9 @@ struct MaxPEngine {
         var bestH = Double.infinity
         var reaching = 0
         var scratch = GrowthScratch(n: n)
-        for _ in 0..<Swift.max(1, options.constructionIterations) {
+        for _ in 0..<Swift.max(1, Int(ProcessInfo.processInfo.environment["REGIO_ITER"] ?? "") ?? options.constructionIterations) {
             generator.portableShuffle(&order)
+            scratch.iteration += 1
             var (labels, regions, regionSums) = construct(order: order, scratch: &scratch)
             let p = regions.count
             if ProcessInfo.processInfo.environment["REGIO_TRACE"] != nil { print("p", p) }
@@ -116,6 +117,7 @@ struct MaxPEngine {
         var stamp: [Int]
         var generation = 0
         var counter = 0
+        var iteration = 0
         var heap = UnitHeap()
         init(n: Int) { stamp = [Int](repeating: -1, count: n) }
     }
@@ -142,7 +144,7 @@ struct MaxPEngine {
                 for v in graph[u] where labels[v] == -1 && !enclave[v] && scratch.stamp[v] != generation {
                     scratch.stamp[v] = generation
                     var key = problem.distance(seed, v)
-                    if growthVariant == "seek" {
+                    if growthVariant == "seek" || (growthVariant == "mixed" && scratch.iteration % 2 == 1) {
                         var helps = false
                         for j in 0..<k where total[j] < problem.lowerBounds[j] && problem.attributes[v][j] > 0 { helps = true }
                         if !helps { key += 1e9 }
