@@ -26,9 +26,15 @@ extension Dataset {
 
     /// The full audit, with the territories (EPSG:28992) for exports.
     public func audit(catchments: CatchmentPartition?) throws(InputError) -> (result: AuditResult, territories: [String: Geometry]) {
+        let auditor = try auditor(catchments: catchments)
+        return (auditor.result, auditor.territories)
+    }
+
+    /// An auditor of this dataset's registration, to update with scenario edits.
+    public func auditor(catchments: CatchmentPartition?) throws(InputError) -> Auditor {
         let input = try auditInput(catchments: catchments)
         do {
-            return try Auditor(input).run()
+            return try Auditor(input)
         } catch {
             throw InputError(.badGeometry, file: paths.municipalities ?? "--municipalities",
                              message: "a geometry operation failed during the audit: \(error)")

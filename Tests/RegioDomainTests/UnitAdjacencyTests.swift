@@ -67,6 +67,21 @@ import RegioSpatial
         #expect(fuzzy.islandLinks.isEmpty)
     }
 
+    @Test func cornerContactIsNoBorderEvenWithinTheTolerance() throws {
+        // Four squares meeting at one point, the NE one nudged 0.5 m apart: with a 1 m tolerance the
+        // diagonal pairs still share nothing, and the borders keep their true length.
+        let context = GeometryContext()
+        let geometries = [try F.square(context, x: 0, y: 0, width: 1_000), try F.square(context, x: 1_000, y: 0, width: 1_000),
+                          try F.square(context, x: 0, y: 1_000, width: 1_000),
+                          try F.square(context, x: 1_000.5, y: 1_000.5, width: 1_000)]
+        let graph = try UnitAdjacency(codes: ["SW", "SE", "NW", "NE"], geometries: geometries, options: .notCleanlyNoded)
+        #expect(!graph.areNeighbors(0, 3))
+        #expect(!graph.areNeighbors(1, 2))
+        #expect(graph.sharedBorderMeters(between: 0, and: 3) == 0)
+        #expect(abs(graph.sharedBorderMeters(between: 0, and: 1) - 1_000) < 1e-6)
+        #expect(abs(graph.sharedBorderMeters(between: 1, and: 3) - 999.5) < 1e-6)
+    }
+
     @Test func overlappingSliverMakesNeighboursEvenWithoutCommonBoundary() throws {
         // B overlaps A by a 3 m sliver and is shifted north, so the boundaries cross but never run together.
         let context = GeometryContext()

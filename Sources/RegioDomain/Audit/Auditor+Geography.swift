@@ -15,9 +15,10 @@ extension Auditor {
                 if changed.contains(b) && b < a { continue }
                 guard let other = regionStates[b]?.territory, let otherEnvelope = other.envelope,
                       envelope.intersects(otherEnvelope), try prepared.intersects(other) else { continue }
-                let overlap = try territory.intersection(other).area / 1_000_000
-                guard overlap > settings.overlapToleranceSquareKilometers else { continue }
+                // In id order, so that the area is the same to the last bit whichever side changed.
                 let (first, second) = a < b ? (a, b) : (b, a)
+                let overlap = try regionStates[first]!.territory.intersection(regionStates[second]!.territory).area / 1_000_000
+                guard overlap > settings.overlapToleranceSquareKilometers else { continue }
                 overlaps["\(first)|\(second)"] = Finding(.overlappingRegions, regions: [first, second],
                     message: String(format: "the territories of %@ and %@ overlap by %.1f km² (edge tolerance %.1f km²): agree who serves the shared area, or merge",
                                     first, second, overlap, settings.overlapToleranceSquareKilometers),

@@ -132,7 +132,7 @@ public enum CatchmentBuilder {
             ? "share at least \(number(adjacency.options.minimumSharedLengthMeters)) m of border within \(number(adjacency.options.toleranceMeters)) m"
             : "share at least \(number(adjacency.options.minimumSharedLengthMeters)) m of border"
         let islands = adjacency.islandLinks.isEmpty ? ""
-            : "; \(adjacency.islandLinks.count) island\(adjacency.islandLinks.count == 1 ? "" : "s") linked to the nearest municipality"
+            : "; \(adjacency.islandLinks.count) island\(adjacency.islandLinks.count == 1 ? "" : "s") or detached part\(adjacency.islandLinks.count == 1 ? "" : "s") linked to the nearest mainland municipality"
         let students = settings.minimumTechnicalStudents > 0
             ? "at least \(settings.minimumTechnicalStudents) technical students" : "no minimum of technical students"
         let routes = settings.countTechnicalRoutes ? ", technical routes counted" : ""

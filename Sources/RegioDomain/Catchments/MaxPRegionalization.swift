@@ -16,8 +16,8 @@ import RegioSpatial
 ///   what PySAL spopt's `MaxPHeuristic` implements.
 ///
 /// Differences from spopt, on purpose: several lower bounds instead of one (like pygeoda); a region grows
-/// by adding the frontier unit nearest to its seed (compact regions) instead of breadth-first in weight
-/// order; the local search is Duque et al.'s tabu search (best admissible move each step) rather than
+/// by adding, nearest to its seed first, the frontier units that carry an attribute still short of its
+/// bound (then the others) instead of breadth-first in weight order; the local search is Duque et al.'s tabu search (best admissible move each step) rather than
 /// spopt's simulated annealing; an injected seeded generator instead of NumPy's global seed.
 ///
 /// **Inputs** are plain (spopt style): a unit count, adjacency lists, per-unit attribute vectors with their

@@ -10,8 +10,9 @@ import RegioSpatial
 /// `SharedBorderMeasurement`), or when their interiors overlap (their boundaries properly cross, or one lies
 /// inside the other). On a cleanly noded layer (tolerance 0, the default) the shared border is exactly the
 /// common boundary; a layer that is not cleanly noded (neighbours overlapping by slivers or separated by
-/// hairline gaps, like the CBS PC4 layer) needs a tolerance of about a metre, and then units whose corners
-/// come within the tolerance along the minimum length count as neighbours too.
+/// hairline gaps, like the CBS PC4 layer) needs a tolerance of about a metre. Only boundary segments
+/// within 45° of parallel count, so units meeting at a corner stay apart, except where a wedge narrower
+/// than the tolerance divided by the minimum length (in radians, roughly) separates them.
 ///
 /// **Islands.** When ``Options/linkIslands`` is on, every connected component other than the largest is
 /// linked to its nearest unit of the largest component, the mainland (by polygon distance, GEOS), so the

@@ -1,0 +1,41 @@
+/// A scenario's audit beside the base: the findings it resolves and introduces, and per region the change
+/// of its figures.
+public struct ScenarioComparison: Sendable, Codable {
+    public let name: String
+    public let edits: [Edit]
+    public let audit: AuditResult
+    /// Findings of the base that the scenario no longer has (by rule, regions and schools).
+    public let resolved: [Finding]
+    /// Findings the scenario has that the base had not.
+    public let introduced: [Finding]
+    /// Per region in base or scenario: figures before and after.
+    public let changes: [RegionChange]
+
+    /// One region's figures in the base and in the scenario (`nil` where it does not exist).
+    public struct RegionChange: Sendable, Codable {
+        public let id: String
+        public let before: RegionFigures?
+        public let after: RegionFigures?
+        public var schoolsChange: Int { (after?.schools.count ?? 0) - (before?.schools.count ?? 0) }
+        public var technicalStudentsChange: Int { (after?.technicalStudents ?? 0) - (before?.technicalStudents ?? 0) }
+        public var budgetChangeEUR: Double { (after?.budgetEUR ?? 0) - (before?.budgetEUR ?? 0) }
+        /// Whether anything a region cares about differs.
+        public var isChanged: Bool {
+            before?.schools != after?.schools || before?.lead != after?.lead || before == nil || after == nil
+        }
+    }
+
+    public init(name: String, edits: [Edit], base: AuditResult, audit: AuditResult) {
+        self.name = name
+        self.edits = edits
+        self.audit = audit
+        let baseKeys = Set(base.findings.map(\.key)), keys = Set(audit.findings.map(\.key))
+        resolved = base.findings.filter { !keys.contains($0.key) }
+        introduced = audit.findings.filter { !baseKeys.contains($0.key) }
+        let before = Dictionary(base.regions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let after = Dictionary(audit.regions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var ids = base.regions.map(\.id)
+        for r in audit.regions where before[r.id] == nil { ids.append(r.id) }
+        changes = ids.map { RegionChange(id: $0, before: before[$0], after: after[$0]) }
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+import RegioDomain
+import RegioSpatial
+@testable import RegioFormats
+
+/// Property: after any sequence of edits, the incrementally updated audit equals a fresh audit of the
+/// edited registration (figures, findings, suggestions), on the real data.
+@Suite(.enabled(if: Fixtures.sharedGeodata != nil, "needs ../shared/geodata"))
+struct IncrementalAuditTests {
+    static let registrationPath = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("oracle/real/registration.csv").path
+
+    func loadDataset() throws -> Dataset {
+        try Dataset(loading: InputPaths(
+            schools: Fixtures.sharedGeodata("duo_vestigingen_vo_2020-12_geocoded.csv"),
+            students: Fixtures.sharedGeodata("duo_leerlingen_vo_per_vestiging_naar_onderwijstype_2019.csv"),
+            municipalities: Fixtures.sharedGeodata("gemeenten_2020_wgs84.geojson"),
+            registrations: Self.registrationPath))
+    }
+
+    /// A random edit that applies to `registration` (schools from the register and the registration).
+    func randomEdit(_ registration: Registration, schools: [SchoolCode], step: Int,
+                    using random: inout SplitMix64) -> Edit {
+        let regions = registration.regions
+        let region = regions[Int(random.next() % UInt64(regions.count))]
+        let other = regions[Int(random.next() % UInt64(regions.count))]
+        let school = schools[Int(random.next() % UInt64(schools.count))]
+        switch random.next() % 6 {
+        case 0 where region.id != other.id: return .merge(regions: [region.id, other.id], into: other.id)
+        case 1 where region.schools.count >= 2:
+            return .split(region: region.id, new: "STO19\(900 + step)", schools: Array(region.schools.prefix(region.schools.count / 2)))
+        case 2 where !region.schools.contains(school): return .add(school: school, to: region.id)
+        case 3 where !region.schools.isEmpty: return .remove(school: region.schools[Int(random.next() % UInt64(region.schools.count))], from: region.id)
+        case 4 where !region.schools.isEmpty: return .lead(school: region.schools.last!, of: region.id)
+        default:
+            return registration.regions.filter({ $0.schools.contains(school) }).map(\.id) == [other.id]
+                ? .add(school: school, to: region.id == other.id ? regions[0].id : region.id)
+                : .move(school: school, to: other.id)
+        }
+    }
+
+    func encoded(_ result: AuditResult) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(result), as: UTF8.self)
+    }
+
+    @Test(arguments: [UInt64(1), 2, 3, 4])
+    func incrementalUpdatesEqualAFreshAudit(seed: UInt64) throws {
+        let dataset = try loadDataset()
+        let catchments = try dataset.catchments()
+        let input = try dataset.auditInput(catchments: catchments)
+        let auditor = try Auditor(input)
+        let known = Set(dataset.register.schools.map(\.code))
+        let schools = dataset.register.schools.map(\.code).sorted()
+        var random = SplitMix64(seed: seed)
+        var registration = input.registration
+        for step in 0..<15 {
+            var edit = randomEdit(registration, schools: schools, step: step, using: &random)
+            var next = try? registration.applying([edit], knownSchools: known)
+            while next == nil {
+                edit = randomEdit(registration, schools: schools, step: step, using: &random)
+                next = try? registration.applying([edit], knownSchools: known)
+            }
+            registration = next!
+            try auditor.update(to: registration)
+            let fresh = try Auditor(AuditInput(schools: input.schools, counts: input.counts, map: input.map,
+                                               placement: input.placement, registration: registration,
+                                               settings: input.settings, catchments: catchments)).result
+            let incremental = auditor.result
+            #expect(try encoded(incremental) == encoded(fresh), "after edit \(step + 1): \(edit)")
+            if try encoded(incremental) != encoded(fresh) {
+                if let i = incremental.findings.indices.first(where: { $0 < fresh.findings.count && incremental.findings[$0] != fresh.findings[$0] }) {
+                    Issue.record("finding \(i): \(incremental.findings[i]) vs \(fresh.findings[i])")
+                }
+                let a = Set(incremental.findings.map(\.key)), b = Set(fresh.findings.map(\.key))
+                Issue.record("only incremental: \(a.subtracting(b).sorted().prefix(5)); only fresh: \(b.subtracting(a).sorted().prefix(5)); figures equal: \(incremental.regions == fresh.regions); suggestions equal: \(incremental.suggestions == fresh.suggestions)")
+                return
+            }
+        }
+    }
+}
