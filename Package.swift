@@ -46,6 +46,10 @@ let package = Package(
         // Generates the fictional demo dataset in geodata/demo (reproducible, seeded).
         .executableTarget(name: "regio-demo-generator", dependencies: ["RegioFormats", "RegioDomain", "RegioSpatial"]),
 
+        // In-process timings on the real data, run by `make bench` (benchmarks/run), never in CI.
+        .executableTarget(name: "regio-bench", dependencies: ["RegioFormats", "RegioDomain", "RegioSpatial"],
+                          path: "benchmarks/swift"),
+
         .testTarget(name: "RegioSpatialTests", dependencies: ["RegioSpatial"]),
         .testTarget(name: "RegioDomainTests", dependencies: ["RegioDomain", "RegioSpatial"]),
         .testTarget(name: "RegioFormatsTests", dependencies: ["RegioFormats", "RegioDomain", "RegioSpatial"],

@@ -24,10 +24,20 @@ extension Dataset {
         }
     }
 
-    /// The full audit, with the territories (EPSG:28992) for exports.
+    /// The full audit with its suggestions, and the territories (EPSG:28992) for exports.
     public func audit(catchments: CatchmentPartition?) throws(InputError) -> (result: AuditResult, territories: [String: Geometry]) {
         let auditor = try auditor(catchments: catchments)
-        return (auditor.result, auditor.territories)
+        return (try suggested(auditor), auditor.territories)
+    }
+
+    /// The auditor's current result with the suggestions of ``SuggestionEngine``.
+    public func suggested(_ auditor: Auditor) throws(InputError) -> AuditResult {
+        do {
+            return auditor.result.with(suggestions: try SuggestionEngine(auditor: auditor).suggestions())
+        } catch {
+            throw InputError(.badGeometry, file: paths.municipalities ?? "--municipalities",
+                             message: "a geometry operation failed while weighing suggestions: \(error)")
+        }
     }
 
     /// An auditor of this dataset's registration, to update with scenario edits.

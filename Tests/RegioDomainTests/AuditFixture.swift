@@ -42,7 +42,8 @@ struct AuditFixture {
         let map = try map()
         let input = AuditInput(schools: schools, counts: counts, map: map, placement: SchoolPlacement(schools, on: map),
                                registration: Registration(regions: regions), settings: settings, catchments: catchments)
-        return try Auditor(input).run().result
+        let auditor = try Auditor(input)
+        return auditor.result.with(suggestions: try SuggestionEngine(auditor: auditor).suggestions())
     }
 }
 

@@ -21,6 +21,11 @@ public struct AuditResult: Sendable, Codable {
         self.settings = settings
     }
 
+    /// The same result with `suggestions`.
+    public func with(suggestions: [Suggestion]) -> AuditResult {
+        AuditResult(regions: regions, findings: findings, suggestions: suggestions, methods: methods, settings: settings)
+    }
+
     /// Findings that concern `region`.
     public func findings(of region: String) -> [Finding] { findings.filter { $0.regions.contains(region) } }
 

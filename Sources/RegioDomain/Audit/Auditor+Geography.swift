@@ -50,7 +50,7 @@ extension Auditor {
               let hull = regionStates[host]?.hull, let envelope = hull.base.envelope, envelope.contains(p),
               try hull.contains(input.map.context.point(p)) else { return [] }
         return [Finding(.enclave, regions: [own, host], schools: [code],
-            message: "\(label(code)) of \(own) lies inside \(host)'s area, surrounded by its schools (nearest: \(label(nearest.school)), \(distanceText(nearest.distance))): consider moving it to \(host)")]
+            message: "\(label(code)) of \(own) lies inside \(host)'s area, surrounded by its schools (nearest: \(label(nearest.school)), \(distanceText(nearest.distance))): consider moving it to \(host)", subject: own)]
     }
 
     /// `part-of-larger-area`: all of a region's schools lie in one catchment area that also holds technical
@@ -68,6 +68,6 @@ extension Auditor {
         guard !others.isEmpty else { return [] }
         let partners = others.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map(\.key)
         return [Finding(.partOfLargerArea, regions: [region.id] + partners, schools: members,
-            message: "all \(members.count) schools of \(region.id) lie in catchment area \(area.id), which also holds technical schools of \(partners.joined(separator: ", ")): merge candidate")]
+            message: "all \(members.count) schools of \(region.id) lie in catchment area \(area.id), which also holds technical schools of \(partners.joined(separator: ", ")): merge candidate", subject: region.id)]
     }
 }

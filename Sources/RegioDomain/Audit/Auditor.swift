@@ -39,6 +39,8 @@ public final class Auditor {
     var closePairs: [String: Finding] = [:]
     var closePairsOfSchool: [SchoolCode: Set<String>] = [:]
     var overlaps: [String: Finding] = [:]
+    /// Labels made so far (see ``label(_:)``).
+    private var labels: [SchoolCode: String] = [:]
 
     /// What the auditor keeps per region.
     struct RegionState {
@@ -69,7 +71,8 @@ public final class Auditor {
         try evaluate(newRegistration, schools: [], everything: false)
     }
 
-    /// The audit of the current registration: figures in registration order, findings worst first.
+    /// The audit of the current registration: figures in registration order, findings worst first. Without
+    /// suggestions: ``SuggestionEngine`` makes those (it tries each candidate on this auditor).
     public var result: AuditResult {
         let figures = registration.regions.compactMap { regionStates[$0.id]?.figures }
         var findings = regionStates.values.flatMap(\.findings) + schoolFindings.values.flatMap { $0 }
@@ -78,8 +81,7 @@ public final class Auditor {
         findings = findings.map { ($0.severity.rank, $0.key, $0) }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
         let methods = AuditResult.Methods(territory: TerritoryBuilder.method(settings),
                                           catchment: input.catchments?.method ?? "no catchment areas computed")
-        return AuditResult(regions: figures, findings: findings, suggestions: mergeSuggestions(for: findings, figures: figures),
-                           methods: methods, settings: settings)
+        return AuditResult(regions: figures, findings: findings, suggestions: [], methods: methods, settings: settings)
     }
 
     /// The territory of each region (EPSG:28992), for exports and maps.
@@ -176,8 +178,14 @@ public final class Auditor {
         return school.kind == .vmbo || school.kind == .vso || input.counts[code] != nil
     }
 
-    /// "00AB01 (Het College, Emmen)", or the bare code for a school not in the register.
-    func label(_ code: SchoolCode) -> String { schoolByCode[code]?.label ?? code.rawValue }
+    /// "00AB01 (Het College, Emmen)", or the bare code for a school not in the register. Made once per
+    /// school: the town's capitalisation goes through Foundation, which is slow in loops.
+    func label(_ code: SchoolCode) -> String {
+        if let known = labels[code] { return known }
+        let text = schoolByCode[code]?.label ?? code.rawValue
+        labels[code] = text
+        return text
+    }
 
     /// Member schools of a region that are in the register.
     func knownMembers(_ region: Region) -> [SchoolCode] { region.schools.filter { schoolByCode[$0] != nil } }
@@ -241,7 +249,7 @@ public final class Auditor {
         var reverse: [SchoolCode: [SchoolCode]] = [:]
         for code in codes {
             let p = locations[code]!
-            var radius = 2_000.0
+            var radius = 5_000.0
             var found: [(school: SchoolCode, distance: Double)] = []
             // Widen the window until it holds enough schools; then the nearest `count` inside the radius are exact.
             while radius < 1_000_000 {
@@ -259,11 +267,17 @@ public final class Auditor {
 }
 
 /// Formats a share as "9.9 %".
-func percent(_ share: Double) -> String { String(format: "%.1f %%", share * 100) }
+func percent(_ share: Double) -> String { "\(oneDecimal(share * 100)) %" }
 
 /// Formats metres as "4.9 km" or "850 m".
 func distanceText(_ metres: Double) -> String {
-    metres < 1_000 ? "\(Int(metres.rounded())) m" : String(format: "%.1f km", metres / 1_000)
+    metres < 1_000 ? "\(Int(metres.rounded())) m" : "\(oneDecimal(metres / 1_000)) km"
+}
+
+/// "4.9": one decimal, rounded half away from zero (without Foundation's slow `String(format:)`).
+func oneDecimal(_ value: Double) -> String {
+    let tenths = Int((abs(value) * 10).rounded())
+    return "\(value < 0 && tenths > 0 ? "-" : "")\(tenths / 10).\(tenths % 10)"
 }
 
 import Foundation

@@ -7,12 +7,17 @@ public struct Finding: Sendable, Hashable, Codable {
     /// The schools it concerns, sorted (for `split-close-schools`: the two of the pair).
     public let schools: [String]
     public let message: String
+    /// The region the finding is about, when it is about one (the flagged region of a region rule, the
+    /// own region of an enclave school); `regions` may name partners too.
+    public let subjectRegion: String?
     /// A measured quantity where the rule has one: distance in metres (`split-close-schools`,
     /// `fragmented-region`), overlap in km² (`overlapping-regions`), share (`techniekarm`).
     public let value: Double?
 
     public init(_ rule: Rule, regions: [String], schools: [SchoolCode] = [], rawSchools: [String] = [],
-                message: String, value: Double? = nil) {
+                message: String, value: Double? = nil, subject: String? = nil) {
+        // A finding about one region is about that region.
+        self.subjectRegion = subject ?? (regions.count == 1 ? regions[0] : nil)
         self.rule = rule
         self.severity = rule.severity
         self.regions = regions.sorted()
@@ -24,5 +29,5 @@ public struct Finding: Sendable, Hashable, Codable {
     /// Identity for comparing audits (scenarios): rule, regions and schools, not the wording.
     public var key: String { "\(rule.rawValue)|\(regions.joined(separator: ","))|\(schools.joined(separator: ","))" }
 
-    private enum CodingKeys: String, CodingKey { case rule, severity, regions, schools, message, value }
+    private enum CodingKeys: String, CodingKey { case rule, severity, regions, schools, message, value, subjectRegion }
 }
