@@ -1,7 +1,7 @@
 // swift-tools-version: 6.1
 // regio: forms, audits and compares school regions for Sterk Techniekonderwijs.
 //
-// Dependencies point one way: regio (command) → RegioFormats → RegioDomain → RegioSpatial → CGEOS/CPROJ.
+// Dependencies point one way: regio (command) → RegioServer → RegioFormats → RegioDomain → RegioSpatial → CGEOS/CPROJ.
 import PackageDescription
 
 let package = Package(
@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // System libraries: GEOS (C API, reentrant functions only) and PROJ, from Debian's -dev packages.
@@ -37,10 +38,18 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
         ]),
 
+        // `regio serve`: the local web application (Hummingbird) over one scenario session; scenarios in SQLite (GRDB).
+        .target(name: "RegioServer", dependencies: [
+            "RegioFormats", "RegioDomain", "RegioSpatial",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+
         // The command-line tool, thin.
         .executableTarget(name: "regio", dependencies: [
-            "RegioFormats", "RegioDomain", "RegioSpatial",
+            "RegioFormats", "RegioDomain", "RegioSpatial", "RegioServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Hummingbird", package: "hummingbird"),
         ]),
 
         // Generates the fictional demo dataset in geodata/demo (reproducible, seeded).
@@ -54,6 +63,10 @@ let package = Package(
         .testTarget(name: "RegioDomainTests", dependencies: ["RegioDomain", "RegioSpatial"]),
         .testTarget(name: "RegioFormatsTests", dependencies: ["RegioFormats", "RegioDomain", "RegioSpatial"],
                     resources: [.copy("Fixtures")]),
+        .testTarget(name: "RegioServerTests", dependencies: [
+            "RegioServer", "RegioFormats", "RegioDomain",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
         .testTarget(name: "regioTests", dependencies: ["regio", "RegioFormats"]),
     ],
     swiftLanguageModes: [.v6]

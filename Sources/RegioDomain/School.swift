@@ -73,8 +73,9 @@ public enum SchoolKind: String, Sendable, Codable {
 }
 
 extension String {
-    /// "EMMEN" → "Emmen", "'S-HERTOGENBOSCH" → "'s-Hertogenbosch"; mixed-case text is left alone.
-    var capitalizedTown: String {
+    /// "EMMEN" → "Emmen", "'S-HERTOGENBOSCH" → "'s-Hertogenbosch"; mixed-case text is left alone
+    /// (DUO writes town names in capitals).
+    public var capitalizedTown: String {
         guard self == uppercased() else { return self }
         let lowered = lowercased().capitalized
         return lowered.replacingOccurrences(of: "'S-", with: "'s-")

@@ -15,6 +15,10 @@ public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
         case badGeometry = "bad-geometry"
         case unknownCRS = "unknown-crs"
         case badFormat = "bad-format"
+        /// An output that exists and may only be replaced when asked (`--force`).
+        case outputExists = "output-exists"
+        /// An output that cannot be written (missing folder, permissions, disk full).
+        case unwritable
     }
 
     public let kind: Kind

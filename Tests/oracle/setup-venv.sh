@@ -25,7 +25,7 @@ fi
 
 want="$(sha256sum "$requirements" | cut -d' ' -f1)"
 if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] \
-    && "$venv/bin/python" -c 'import geopandas, pandas, pyogrio, pyproj, shapely' 2>/dev/null; then
+    && "$venv/bin/python" -c 'import geopandas, pandas, pyogrio, pyproj, shapely, nbclient, matplotlib' 2>/dev/null; then
     exit 0
 fi
 

@@ -24,10 +24,28 @@ public struct Finding: Sendable, Hashable, Codable {
         self.schools = (schools.map(\.rawValue) + rawSchools).sorted()
         self.message = message
         self.value = value
+        key = Finding.key(rule, self.regions, self.schools)
     }
 
-    /// Identity for comparing audits (scenarios): rule, regions and schools, not the wording.
-    public var key: String { "\(rule.rawValue)|\(regions.joined(separator: ","))|\(schools.joined(separator: ","))" }
+    /// Identity for comparing audits (scenarios): rule, regions and schools, not the wording. Stored, since
+    /// sorting and comparing audits use it many times.
+    public let key: String
+
+    static func key(_ rule: Rule, _ regions: [String], _ schools: [String]) -> String {
+        "\(rule.rawValue)|\(regions.joined(separator: ","))|\(schools.joined(separator: ","))"
+    }
 
     private enum CodingKeys: String, CodingKey { case rule, severity, regions, schools, message, value, subjectRegion }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        rule = try c.decode(Rule.self, forKey: .rule)
+        severity = try c.decode(Severity.self, forKey: .severity)
+        regions = try c.decode([String].self, forKey: .regions)
+        schools = try c.decode([String].self, forKey: .schools)
+        message = try c.decode(String.self, forKey: .message)
+        value = try c.decodeIfPresent(Double.self, forKey: .value)
+        subjectRegion = try c.decodeIfPresent(String.self, forKey: .subjectRegion)
+        key = Finding.key(rule, regions, schools)
+    }
 }

@@ -1,4 +1,4 @@
-/// Phase 2 of max-p (Duque, Anselin & Rey 2012, section 4.2): tabu search over boundary moves.
+/// Phase 2 of max-p (Duque, Anselin & Rey 2012, local improvement): tabu search over boundary moves.
 ///
 /// A move takes a unit from its region A to a neighbouring region B. It is *feasible* when A keeps at least
 /// one other unit, still reaches every lower bound without the unit, and stays connected (the unit is not an
@@ -9,8 +9,9 @@
 /// steps without a new best and returns the best solution seen.
 ///
 /// The change of H for moving unit u from A to B is `w_u · (Σ_{j∈B} w_j d(u,j) − Σ_{j∈A, j≠u} w_j d(u,j))`.
-/// The second sum is kept per unit; moves are re-evaluated only for units in, or next to, the two regions
-/// a move touched.
+/// The sum over the unit's own region is kept per unit and the sum over B per unit and neighbouring region;
+/// a move updates them by one term each, and only the moved unit and its neighbours, whose neighbouring
+/// regions may change, are recomputed in full.
 struct TabuSearch {
     let problem: MaxPRegionalization
     let graph: [[Int]]
@@ -23,8 +24,10 @@ struct TabuSearch {
     var ownSum: [Double]
     /// Whether the unit is an articulation point of its region.
     var isCut: [Bool]
-    /// Candidate moves of each unit: (target region, change of H).
-    var moves: [[(region: Int, delta: Double)]]
+    /// The regions next to each unit (other than its own) with Σ_{j in region} w_j d(u, j).
+    var candidates: [[(region: Int, sum: Double)]]
+    /// Whether the unit may leave its region (the region keeps another unit, its bounds and contiguity).
+    var movable: [Bool]
     var tabuRegion: [Int]
     var tabuUntil: [Int]
     var heterogeneity: Double
@@ -37,8 +40,8 @@ struct TabuSearch {
     private var low: [Int]
     private var parent: [Int]
     private var stampCounter = 0
-    private var dirtyStamp: [Int]
-    private var dirtyCounter = 0
+    private var touchStamp: [Int]
+    private var touchCounter = 0
 
     init(problem: MaxPRegionalization, graph: [[Int]], labels: [Int], regions: [[Int]], heterogeneity: Double) {
         let n = labels.count
@@ -50,7 +53,8 @@ struct TabuSearch {
         sums = []
         ownSum = [Double](repeating: 0, count: n)
         isCut = [Bool](repeating: false, count: n)
-        moves = Array(repeating: [], count: n)
+        candidates = Array(repeating: [], count: n)
+        movable = [Bool](repeating: false, count: n)
         tabuRegion = [Int](repeating: -1, count: n)
         tabuUntil = [Int](repeating: 0, count: n)
         self.heterogeneity = heterogeneity
@@ -60,7 +64,7 @@ struct TabuSearch {
         visitStamp = [Int](repeating: 0, count: n)
         low = [Int](repeating: 0, count: n)
         parent = [Int](repeating: -1, count: n)
-        dirtyStamp = [Int](repeating: 0, count: n)
+        touchStamp = [Int](repeating: 0, count: n)
         for region in regions {
             var total = [Double](repeating: 0, count: problem.lowerBounds.count)
             for (p, u) in region.enumerated() {
@@ -69,9 +73,12 @@ struct TabuSearch {
             }
             sums.append(total)
         }
-        for u in 0..<n { ownSum[u] = sumOfDistances(u, to: labels[u]) }
+        for u in 0..<n {
+            ownSum[u] = sumOfDistances(u, to: labels[u])
+            refreshCandidates(u)
+        }
         for r in members.indices { markCuts(region: r) }
-        for u in 0..<n { evaluate(u) }
+        for u in 0..<n { refreshMovable(u) }
     }
 
     /// Σ_{j ∈ region, j ≠ u} w_j d(u, j).
@@ -81,20 +88,26 @@ struct TabuSearch {
         return total
     }
 
-    /// Recomputes the candidate moves of `u`.
-    private mutating func evaluate(_ u: Int) {
-        moves[u].removeAll(keepingCapacity: true)
+    /// Recomputes the regions next to `u` and its distance sums to them.
+    private mutating func refreshCandidates(_ u: Int) {
+        candidates[u].removeAll(keepingCapacity: true)
         let a = labels[u]
+        for v in graph[u] {
+            let b = labels[v]
+            guard b != a, !candidates[u].contains(where: { $0.region == b }) else { continue }
+            candidates[u].append((b, sumOfDistances(u, to: b)))
+        }
+    }
+
+    /// Whether `u` can leave its region: the region keeps another unit and its bounds, and stays connected.
+    private mutating func refreshMovable(_ u: Int) {
+        let a = labels[u]
+        movable[u] = false
         guard members[a].count > 1, !isCut[u] else { return }
         for k in problem.lowerBounds.indices where sums[a][k] - problem.attributes[u][k] < problem.lowerBounds[k] {
             return
         }
-        let wu = problem.weight(u)
-        for v in graph[u] {
-            let b = labels[v]
-            guard b != a, !moves[u].contains(where: { $0.region == b }) else { continue }
-            moves[u].append((b, wu * (sumOfDistances(u, to: b) - ownSum[u])))
-        }
+        movable[u] = true
     }
 
     /// Marks the articulation points of region `r` (iterative Tarjan over the region's induced subgraph).
@@ -149,12 +162,14 @@ struct TabuSearch {
             // The best admissible move; ties to the lower unit, then the lower region.
             var chosen: (unit: Int, region: Int, delta: Double)?
             let aspiration = bestHeterogeneity - heterogeneity - Swift.max(1e-9 * abs(bestHeterogeneity), 1e-9)
-            for u in 0..<n {
-                for move in moves[u] {
-                    if let c = chosen, move.delta >= c.delta { continue }
-                    let tabu = tabuRegion[u] == move.region && tabuUntil[u] > step
-                    if tabu && move.delta >= aspiration { continue }
-                    chosen = (u, move.region, move.delta)
+            for u in 0..<n where movable[u] {
+                let wu = problem.weight(u), own = ownSum[u]
+                for candidate in candidates[u] {
+                    let delta = wu * (candidate.sum - own)
+                    if let c = chosen, delta >= c.delta { continue }
+                    let tabu = tabuRegion[u] == candidate.region && tabuUntil[u] > step
+                    if tabu && delta >= aspiration { continue }
+                    chosen = (u, candidate.region, delta)
                 }
             }
             guard let move = chosen else { break }
@@ -168,6 +183,9 @@ struct TabuSearch {
                 sinceBest += 1
             }
         }
+        // The running heterogeneity comes from the incremental sums: check it against a full recount.
+        assert(abs(problem.heterogeneity(regions: bestRegions()) - bestHeterogeneity)
+               <= 1e-6 * Swift.max(1, bestHeterogeneity), "tabu search lost track of the heterogeneity")
         return step
     }
 
@@ -181,10 +199,37 @@ struct TabuSearch {
             members[a][p] = last
             position[last] = p
         }
-        for j in members[a] { ownSum[j] -= wu * problem.distance(u, j) }
+        touchCounter += 1
+        let stamp = touchCounter
+        touchStamp[u] = stamp
+        // The units of A lose u from their own sum and gain it in their sum to B; those of B the reverse.
+        for j in members[a] {
+            touchStamp[j] = stamp
+            let d = wu * problem.distance(u, j)
+            ownSum[j] -= d
+            if let k = candidates[j].firstIndex(where: { $0.region == b }) { candidates[j][k].sum += d }
+        }
+        for j in members[b] {
+            touchStamp[j] = stamp
+            let d = wu * problem.distance(u, j)
+            ownSum[j] += d
+            if let k = candidates[j].firstIndex(where: { $0.region == a }) { candidates[j][k].sum -= d }
+        }
+        // Units of other regions next to A or B: their sums to A and B change by one term.
+        for list in [members[a], members[b], [u]] {
+            for j in list {
+                for v in graph[j] where touchStamp[v] != stamp {
+                    touchStamp[v] = stamp
+                    let d = wu * problem.distance(u, v)
+                    for k in candidates[v].indices {
+                        if candidates[v][k].region == a { candidates[v][k].sum -= d }
+                        else if candidates[v][k].region == b { candidates[v][k].sum += d }
+                    }
+                }
+            }
+        }
         // Join B.
         ownSum[u] = sumOfDistances(u, to: b)
-        for j in members[b] { ownSum[j] += wu * problem.distance(u, j) }
         position[u] = members[b].count
         members[b].append(u)
         labels[u] = b
@@ -195,20 +240,13 @@ struct TabuSearch {
         heterogeneity += delta
         tabuRegion[u] = a
         tabuUntil[u] = step + 1 + tabuLength
+        // The neighbouring regions change only for u and its neighbours.
+        refreshCandidates(u)
+        for v in graph[u] { refreshCandidates(v) }
         markCuts(region: a)
         markCuts(region: b)
-        // Re-evaluate the units of A and B and their neighbours.
-        dirtyCounter += 1
-        let stamp = dirtyCounter
-        for r in [a, b] {
-            for j in members[r] {
-                if dirtyStamp[j] != stamp { dirtyStamp[j] = stamp; evaluate(j) }
-                for v in graph[j] where dirtyStamp[v] != stamp {
-                    dirtyStamp[v] = stamp
-                    evaluate(v)
-                }
-            }
-        }
+        for j in members[a] { refreshMovable(j) }
+        for j in members[b] { refreshMovable(j) }
     }
 
     /// The regions of the best solution seen.

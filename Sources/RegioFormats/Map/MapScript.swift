@@ -1,0 +1,538 @@
+/// The map page's script, plain JavaScript without libraries: reads the JSON blob, builds the SVG layers,
+/// the legend, the region list and the portraits; pans (drag) and zooms (wheel, buttons, keys) by changing
+/// the SVG viewBox; colours the territories by region, technical share or status; selects regions (click,
+/// Ctrl/Cmd-click to add or remove, Shift-click for a range). It loads nothing from the network.
+enum MapScript {
+    static let javaScript = #"""
+(function () {
+  'use strict';
+  var SVG_NS = 'http' + '://www.w3.org/2000/svg';  // the SVG namespace name, not a resource
+  var data = JSON.parse(document.getElementById('regio-map-data').textContent);
+  var body = document.body;
+  var svg = document.getElementById('map');
+  var tooltip = document.getElementById('tooltip');
+  var list = document.getElementById('region-list');
+  var legend = document.getElementById('legend');
+  var portraits = document.getElementById('portraits');
+  var frame = data.frame;
+  var regions = data.regions;
+  var byId = {};
+  var selection = [];
+  var anchor = null;
+  var mode = ['region', 'share', 'status'].indexOf(data.colorBy) >= 0 ? data.colorBy : 'region';
+
+  var STATUS = { error: '#d94841', warning: '#f0a202', ok: '#4caf50' };
+  var STATUS_TEXT = { error: 'errors', warning: 'warnings', ok: 'no errors or warnings' };
+  // Sequential YlGnBu (ColorBrewer), light = low share.
+  var RAMP = ['#ffffcc', '#c7e9b4', '#7fcdbb', '#41b6c4', '#1d91c0', '#225ea8', '#0c2c84'];
+  var NO_SHARE = '#cfd4da';
+
+  function node(name, attrs, parent) {
+    var e = document.createElementNS(SVG_NS, name);
+    for (var k in attrs) { if (attrs[k] !== undefined && attrs[k] !== null) e.setAttribute(k, attrs[k]); }
+    if (parent) parent.appendChild(e);
+    return e;
+  }
+  function tag(name, className, text, parent) {
+    var e = document.createElement(name);
+    if (className) e.className = className;
+    if (text !== undefined && text !== null) e.textContent = text;
+    if (parent) parent.appendChild(e);
+    return e;
+  }
+  function pct(share) { return share === null || share === undefined ? 'n/a' : (share * 100).toFixed(1) + ' %'; }
+  function int(n) { return Math.round(n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ','); }
+  function plural(n, word) { return n + ' ' + word + (n === 1 ? '' : 's'); }
+
+  function hexToRgb(h) { return [1, 3, 5].map(function (i) { return parseInt(h.substr(i, 2), 16); }); }
+  // The region colour mixed with black: dots stand out on their own territory.
+  function darker(h) { return 'rgb(' + hexToRgb(h).map(function (v) { return Math.round(v * 0.62); }).join(',') + ')'; }
+  function shareColor(share) {
+    if (share === null || share === undefined) return NO_SHARE;
+    var t = Math.max(0, Math.min(1, share / data.shareScaleMax)) * (RAMP.length - 1);
+    var i = Math.min(RAMP.length - 2, Math.floor(t)), f = t - i;
+    var a = hexToRgb(RAMP[i]), b = hexToRgb(RAMP[i + 1]);
+    return 'rgb(' + a.map(function (v, k) { return Math.round(v + (b[k] - v) * f); }).join(',') + ')';
+  }
+  function fillOf(r) {
+    if (mode === 'share') return shareColor(r.share);
+    if (mode === 'status') return STATUS[r.status];
+    return r.color;
+  }
+
+  // ---- layers ----------------------------------------------------------------------------------
+  var defs = node('defs', {}, svg);
+  var hatch = node('pattern', { id: 'hatch', patternUnits: 'userSpaceOnUse', width: 60, height: 60,
+                                patternTransform: 'rotate(45)' }, defs);
+  node('rect', { width: '100%', height: '100%', fill: 'rgba(240,162,2,0.10)' }, hatch);
+  var hatchLine = node('rect', { x: 0, y: 0, width: 20, height: 60, fill: 'rgba(217,130,0,0.55)' }, hatch);
+
+  function layer(id) { return node('g', { id: id }, svg); }
+  var gLand = layer('layer-land'), gBorders = layer('layer-borders'), gTerritories = layer('layer-territories');
+  var gFindings = layer('layer-findings'), gSchools = layer('layer-schools'), gLabels = layer('layer-labels');
+  var gOverlaps = node('g', { 'class': 'overlaps' }, gFindings), gPairs = node('g', { 'class': 'pairs' }, gFindings);
+  var gRings = node('g', { 'class': 'rings' }, gFindings);
+  if (data.land) node('path', { d: data.land, 'class': 'land' }, gLand);
+  if (data.borders) node('path', { d: data.borders, 'class': 'borders' }, gBorders);
+
+  regions.forEach(function (r, i) {
+    var entry = { region: r, index: i, shape: null, label: null, item: null, card: null, dots: [], text: '' };
+    byId[r.id] = entry;
+    if (r.path) {
+      entry.shape = node('path', { d: r.path, 'class': 'territory', 'data-region': r.id }, gTerritories);
+      entry.shape.__tip = { kind: 'region', id: r.id };
+    }
+    if (r.label) {
+      entry.label = node('text', { x: r.label[0], y: r.label[1], 'class': 'label', 'data-region': r.id }, gLabels);
+      entry.label.textContent = r.id;
+    }
+    entry.text = (r.id + ' ' + r.name).toLowerCase();
+  });
+
+  data.overlaps.forEach(function (o) {
+    var p = node('path', { d: o.path, 'class': 'overlap' }, gOverlaps);
+    p.__tip = { kind: 'overlap', item: o };
+  });
+  data.pairs.forEach(function (p) {
+    var l = node('line', { x1: p.line[0], y1: p.line[1], x2: p.line[2], y2: p.line[3], 'class': 'pair sev-' + p.severity }, gPairs);
+    l.__tip = { kind: 'pair', item: p };
+  });
+  data.schools.forEach(function (s) {
+    var member = s.regions.length > 0;
+    var cls = 'school' + (member ? '' : ' no-region') + (s.technical ? ' technical' : '')
+      + (s.kind === 'vmbo' || s.kind === 'vso' || s.kind === 'pro' ? '' : ' other-kind');
+    var c = node('circle', { cx: s.x, cy: s.y, r: 40, 'class': cls, 'data-school': s.code }, gSchools);
+    if (member) c.setAttribute('fill', byId[s.regions[0]] ? darker(byId[s.regions[0]].region.color) : '#9aa3ad');
+    c.__tip = { kind: 'school', item: s };
+    s.regions.forEach(function (id) {
+      var e = byId[id];
+      if (!e) return;
+      e.dots.push(c);
+      e.text += ' ' + (s.code + ' ' + s.name + ' ' + s.town).toLowerCase();
+    });
+  });
+  data.rings.forEach(function (g) {
+    var c = node('circle', { cx: g.x, cy: g.y, r: 80, 'class': 'ring sev-' + g.severity }, gRings);
+    c.__tip = { kind: 'ring', item: g };
+  });
+
+  // ---- view: pan and zoom through the viewBox -------------------------------------------------
+  var frameBox = { x: 0, y: 0, w: frame.width, h: frame.height };
+  var view = { x: 0, y: 0, w: frame.width, h: frame.height };
+  var home = view;
+  var MIN_W = 150;  // map units (1.5 km)
+  var lastU = 0;
+  var atHome = true;
+  var legendBox = document.getElementById('legend-box');
+
+  function viewport() {
+    var box = svg.getBoundingClientRect();
+    return { w: box.width || 1000, h: box.height || 700 };
+  }
+  function unitsPerPixel() {
+    var vp = viewport();
+    return Math.max(view.w / vp.w, view.h / vp.h);
+  }
+  // The view that shows `box` (map units) whole, `pad` pixels from the edges. The legend covers the lower
+  // left corner: the box goes right of it or above it when that costs at most 30 % of the scale.
+  function fitted(box, pad) {
+    var vp = viewport();
+    var lw = legendBox.offsetWidth ? legendBox.offsetWidth + 24 : 0, lh = legendBox.offsetHeight ? legendBox.offsetHeight + 24 : 0;
+    var areas = [{ x: 0, y: 0, w: vp.w, h: vp.h }];
+    if (lw) areas.push({ x: lw, y: 0, w: vp.w - lw, h: vp.h }, { x: 0, y: 0, w: vp.w, h: vp.h - lh });
+    function scale(a) { return Math.max(box.w / Math.max(50, a.w - 2 * pad), box.h / Math.max(50, a.h - 2 * pad), MIN_W / vp.w); }
+    var best = areas[0], u = scale(best), limit = u * 1.3;
+    areas.slice(1).forEach(function (a) { var v = scale(a); if (v <= limit && (best === areas[0] || v < u)) { best = a; u = v; } });
+    var cx = best.x + best.w / 2, cy = best.y + best.h / 2;
+    return { x: box.x + box.w / 2 - cx * u, y: box.y + box.h / 2 - cy * u, w: vp.w * u, h: vp.h * u };
+  }
+  function applyView() {
+    svg.setAttribute('viewBox', [view.x, view.y, view.w, view.h].map(function (v) { return Math.round(v * 100) / 100; }).join(' '));
+    var u = unitsPerPixel();
+    svg.style.setProperty('--u', u.toFixed(4));
+    hatch.setAttribute('width', 8 * u); hatch.setAttribute('height', 8 * u);
+    hatchLine.setAttribute('width', 2 * u); hatchLine.setAttribute('height', 8 * u);
+    document.getElementById('zoom-in').disabled = view.w <= MIN_W * 1.01;
+    document.getElementById('zoom-out').disabled = view.w >= home.w * 2.99;
+    if (Math.abs(u - lastU) > 1e-9) { lastU = u; declutter(u); }
+  }
+  function toUser(clientX, clientY) {
+    var p = svg.createSVGPoint(); p.x = clientX; p.y = clientY;
+    return p.matrixTransform(svg.getScreenCTM().inverse());
+  }
+  function zoomAt(factor, ux, uy) {
+    var w = Math.max(MIN_W, Math.min(home.w * 3, view.w / factor));
+    var k = w / view.w;
+    view.x = ux - (ux - view.x) * k; view.y = uy - (uy - view.y) * k;
+    view.w = w; view.h = view.h * k;
+    atHome = false;
+    applyView();
+  }
+  function zoomCentre(factor) { zoomAt(factor, view.x + view.w / 2, view.y + view.h / 2); }
+  function goHome() { home = fitted(frameBox, 16); view = { x: home.x, y: home.y, w: home.w, h: home.h }; atHome = true; applyView(); }
+  function fitSelection() {
+    var box = null;
+    selection.forEach(function (id) {
+      var e = byId[id];
+      var parts = e.shape ? [e.shape] : e.dots;
+      parts.forEach(function (p) {
+        var b = p.getBBox();
+        if (!box) { box = { x0: b.x, y0: b.y, x1: b.x + b.width, y1: b.y + b.height }; return; }
+        box.x0 = Math.min(box.x0, b.x); box.y0 = Math.min(box.y0, b.y);
+        box.x1 = Math.max(box.x1, b.x + b.width); box.y1 = Math.max(box.y1, b.y + b.height);
+      });
+    });
+    if (!box) return;
+    view = fitted({ x: box.x0, y: box.y0, w: box.x1 - box.x0, h: box.y1 - box.y0 }, 60);
+    atHome = false;
+    applyView();
+  }
+  // Keeps the centre and the scale when the map changes size (printing included); the whole map stays whole.
+  function resized() {
+    if (atHome) { goHome(); return; }
+    var u = unitsPerPixel(), vp = viewport();
+    var cx = view.x + view.w / 2, cy = view.y + view.h / 2;
+    home = fitted(frameBox, 16);
+    view = { x: cx - vp.w * u / 2, y: cy - vp.h * u / 2, w: vp.w * u, h: vp.h * u };
+    applyView();
+  }
+
+  // Labels: where two would overlap, the selected and then the larger territory keeps its place; the other
+  // moves a line up or down, or is hidden until the map is zoomed in.
+  var labelWidth = {};
+  function declutter(u) {
+    var order = regions.filter(function (r) { return byId[r.id].label; }).sort(function (a, b) {
+      var sa = selection.indexOf(a.id) >= 0, sb = selection.indexOf(b.id) >= 0;
+      return sa !== sb ? (sa ? -1 : 1) : b.area - a.area;
+    });
+    var placed = [];
+    var lineHeight = 15 * u;
+    order.forEach(function (r) {
+      var t = byId[r.id].label;
+      if (labelWidth[r.id] === undefined) {
+        t.setAttribute('dy', 0); t.classList.remove('hidden');
+        var w = t.getBBox().width;
+        labelWidth[r.id] = w > 0 ? w / u : 7 * r.id.length;  // pixels (the font size follows the zoom)
+      }
+      var half = (labelWidth[r.id] + 6) * u / 2, x = r.label[0], y = r.label[1];
+      var selected = selection.indexOf(r.id) >= 0;
+      var offsets = [0, 1, -1, 2, -2], chosen = null;
+      for (var i = 0; i < offsets.length && chosen === null; i++) {
+        var cy = y + offsets[i] * lineHeight;
+        var clear = placed.every(function (p) {
+          return Math.abs(p.x - x) >= p.half + half || Math.abs(p.y - cy) >= lineHeight;
+        });
+        if (clear) chosen = offsets[i];
+      }
+      if (chosen === null && selected) chosen = 0;
+      t.classList.toggle('hidden', chosen === null);
+      if (chosen !== null) {
+        t.setAttribute('dy', chosen * lineHeight);
+        placed.push({ x: x, y: y + chosen * lineHeight, half: half });
+      }
+    });
+  }
+
+  svg.addEventListener('wheel', function (e) {
+    e.preventDefault();
+    var dy = e.deltaMode === 1 ? e.deltaY * 33 : e.deltaMode === 2 ? e.deltaY * 400 : e.deltaY;
+    var p = toUser(e.clientX, e.clientY);
+    zoomAt(Math.exp(-dy * 0.0018), p.x, p.y);
+  }, { passive: false });
+
+  var drag = null;
+  svg.addEventListener('pointerdown', function (e) {
+    if (e.button !== 0) return;
+    drag = { id: e.pointerId, cx: e.clientX, cy: e.clientY, vx: view.x, vy: view.y, u: unitsPerPixel(),
+             moved: false, target: e.target };
+  });
+  svg.addEventListener('pointermove', function (e) {
+    if (drag && e.pointerId === drag.id) {
+      var dx = e.clientX - drag.cx, dy = e.clientY - drag.cy;
+      if (!drag.moved && Math.abs(dx) + Math.abs(dy) > 4) {
+        drag.moved = true;
+        svg.setPointerCapture(e.pointerId);
+        svg.classList.add('dragging');
+        hideTip();
+      }
+      if (drag.moved) { view.x = drag.vx - dx * drag.u; view.y = drag.vy - dy * drag.u; atHome = false; applyView(); }
+      return;
+    }
+    showTip(e);
+  });
+  function endDrag(e) {
+    if (!drag || e.pointerId !== drag.id) return;
+    var d = drag; drag = null;
+    svg.classList.remove('dragging');
+    if (!d.moved && e.type === 'pointerup') clickOnMap(d.target, e);
+  }
+  svg.addEventListener('pointerup', endDrag);
+  svg.addEventListener('pointercancel', endDrag);
+  svg.addEventListener('pointerleave', hideTip);
+
+  document.getElementById('zoom-in').addEventListener('click', function () { zoomCentre(1.6); });
+  document.getElementById('zoom-out').addEventListener('click', function () { zoomCentre(1 / 1.6); });
+  document.getElementById('zoom-reset').addEventListener('click', goHome);
+  document.getElementById('zoom-selection').addEventListener('click', fitSelection);
+  window.addEventListener('resize', resized);
+  window.addEventListener('beforeprint', resized);
+  window.addEventListener('afterprint', resized);
+  if (window.matchMedia) {
+    var printing = window.matchMedia('print');
+    if (printing.addEventListener) printing.addEventListener('change', resized);
+  }
+  document.addEventListener('keydown', function (e) {
+    if (e.target && (e.target.tagName === 'INPUT' || e.target.tagName === 'TEXTAREA')) {
+      if (e.key === 'Escape') { e.target.value = ''; applyFilter(); }
+      return;
+    }
+    if (e.key === '+' || e.key === '=') zoomCentre(1.6);
+    else if (e.key === '-' || e.key === '_') zoomCentre(1 / 1.6);
+    else if (e.key === 'Escape') setSelection([]);
+  });
+
+  // ---- tooltip ----------------------------------------------------------------------------------
+  function hideTip() { tooltip.hidden = true; }
+  function showTip(e) {
+    var info = e.target && e.target.__tip;
+    if (!info) { hideTip(); return; }
+    tooltip.textContent = '';
+    if (info.kind === 'region') {
+      var r = byId[info.id].region;
+      tag('strong', null, r.id + ' ' + r.name, tooltip);
+      tag('div', null, plural(r.schools, 'school') + ', ' + r.technicalSchools + ' technical · share ' + pct(r.share)
+          + (r.techniekarm ? ' (techniekarm)' : ''), tooltip);
+      tag('div', 'muted', r.status === 'ok' ? 'no errors or warnings'
+          : plural(r.errors, 'error') + ', ' + plural(r.warnings, 'warning'), tooltip);
+    } else if (info.kind === 'school') {
+      var s = info.item;
+      tag('strong', null, s.code + ' ' + s.name, tooltip);
+      tag('div', null, [s.town, s.kind, s.technical ? 'technical profile' : 'no technical profile'].filter(Boolean).join(' · '), tooltip);
+      tag('div', 'muted', s.regions.length ? 'region ' + s.regions.join(', ') : 'in no region', tooltip);
+      if (s.approximate) tag('div', 'muted', 'approximate location (postcode centroid)', tooltip);
+    } else {
+      var f = info.item;
+      var messages = f.messages || [f.message];
+      tag('strong', null, info.kind === 'overlap' ? 'Overlap ' + f.regions.join(' / ') + ' (' + f.areaSquareKilometers + ' km²)'
+          : info.kind === 'pair' ? 'Close-by schools ' + f.schools.join(' / ')
+          : 'School ' + f.school + ': ' + f.rules.join(', '), tooltip);
+      messages.forEach(function (m) { tag('div', null, m, tooltip); });
+    }
+    tooltip.hidden = false;
+    var box = svg.getBoundingClientRect();
+    var x = e.clientX - box.left + 14, y = e.clientY - box.top + 14;
+    if (x + tooltip.offsetWidth > box.width - 6) x = e.clientX - box.left - tooltip.offsetWidth - 14;
+    if (y + tooltip.offsetHeight > box.height - 6) y = e.clientY - box.top - tooltip.offsetHeight - 14;
+    tooltip.style.left = Math.max(4, x) + 'px';
+    tooltip.style.top = Math.max(4, y) + 'px';
+  }
+
+  // ---- region list, filter, portraits -----------------------------------------------------------
+  regions.forEach(function (r) {
+    var e = byId[r.id];
+    var li = tag('li', 'region-item', null, list);
+    li.setAttribute('role', 'option');
+    li.setAttribute('tabindex', '0');
+    li.setAttribute('aria-selected', 'false');
+    li.dataset.region = r.id;
+    e.swatch = tag('span', 'swatch', null, li);
+    var head = tag('span', null, null, li);
+    tag('span', 'rid', r.id, head);
+    var badge = tag('span', 'badge ' + r.status, r.status === 'ok' ? 'ok'
+      : r.status === 'error' ? plural(r.errors, 'error') : plural(r.warnings, 'warning'), li);
+    badge.title = plural(r.errors, 'error') + ', ' + plural(r.warnings, 'warning') + ', ' + plural(r.infos, 'note');
+    tag('span', 'name', r.name, li).title = r.name;
+    tag('span', 'share', pct(r.share) + (r.techniekarm ? ' · arm' : ''), li).title = 'technical share' + (r.techniekarm ? ' (techniekarm)' : '');
+    li.addEventListener('click', function (ev) { choose(r.id, ev); });
+    li.addEventListener('dblclick', function () { setSelection([r.id]); fitSelection(); });
+    li.addEventListener('keydown', function (ev) {
+      if (ev.key === 'Enter' || ev.key === ' ') { ev.preventDefault(); choose(r.id, ev); }
+      else if (ev.key === 'ArrowDown' || ev.key === 'ArrowUp') {
+        ev.preventDefault();
+        var items = visibleItems(), i = items.indexOf(li) + (ev.key === 'ArrowDown' ? 1 : -1);
+        if (items[i]) items[i].focus();
+      }
+    });
+    e.item = li;
+
+    var card = tag('section', 'portrait-card', null, portraits);
+    card.dataset.region = r.id;
+    card.style.setProperty('--swatch', r.color);
+    card.innerHTML = r.portrait;  // HTML made and escaped by the portrait renderer
+    e.card = card;
+  });
+  var emptyList = tag('li', 'empty-list', 'No region matches the filter.', list);
+  emptyList.hidden = true;
+
+  function visibleItems() { return regions.map(function (r) { return byId[r.id].item; }).filter(function (li) { return !li.hidden; }); }
+
+  var filter = document.getElementById('filter');
+  function applyFilter() {
+    var q = filter.value.trim().toLowerCase();
+    var shown = 0;
+    regions.forEach(function (r) {
+      var e = byId[r.id];
+      var match = !q || e.text.indexOf(q) >= 0;
+      e.item.hidden = !match;
+      if (match) shown++;
+      if (e.shape) e.shape.classList.toggle('filtered-out', !match);
+    });
+    emptyList.hidden = shown > 0;
+  }
+  filter.addEventListener('input', applyFilter);
+
+  function choose(id, ev) {
+    var add = ev && (ev.ctrlKey || ev.metaKey);
+    if (ev && ev.shiftKey && anchor && byId[anchor]) {
+      var ids = visibleItems().map(function (li) { return li.dataset.region; });
+      var a = ids.indexOf(anchor), b = ids.indexOf(id);
+      if (a >= 0 && b >= 0) {
+        var range = ids.slice(Math.min(a, b), Math.max(a, b) + 1);
+        var next = selection.slice();
+        range.forEach(function (x) { if (next.indexOf(x) < 0) next.push(x); });
+        setSelection(next);
+        return;
+      }
+    }
+    anchor = id;
+    if (add) {
+      var i = selection.indexOf(id);
+      setSelection(i >= 0 ? selection.filter(function (x) { return x !== id; }) : selection.concat([id]));
+    } else {
+      setSelection(selection.length === 1 && selection[0] === id ? [] : [id]);
+    }
+  }
+
+  function clickOnMap(target, ev) {
+    var info = target && target.__tip;
+    var ids = [];
+    if (info && info.kind === 'region') ids = [info.id];
+    else if (info && info.kind === 'school') ids = info.item.regions;
+    else if (info && info.item && info.item.regions) ids = info.item.regions;
+    ids = ids.filter(function (id) { return byId[id]; });
+    if (!ids.length) { if (!(ev.ctrlKey || ev.metaKey || ev.shiftKey)) setSelection([]); return; }
+    if (ids.length === 1) { choose(ids[0], { ctrlKey: ev.ctrlKey || ev.shiftKey, metaKey: ev.metaKey }); }
+    else {
+      var next = (ev.ctrlKey || ev.metaKey || ev.shiftKey) ? selection.slice() : [];
+      ids.forEach(function (id) { if (next.indexOf(id) < 0) next.push(id); });
+      setSelection(next);
+    }
+    var first = byId[ids[0]].item;
+    if (first && first.scrollIntoView) first.scrollIntoView({ block: 'nearest' });
+  }
+
+  function setSelection(ids) {
+    selection = ids;
+    body.classList.toggle('has-selection', ids.length > 0);
+    document.querySelectorAll('.school.selected').forEach(function (c) { c.classList.remove('selected'); });
+    regions.forEach(function (r) {
+      var e = byId[r.id], on = ids.indexOf(r.id) >= 0;
+      if (e.shape) e.shape.classList.toggle('selected', on);
+      if (e.label) e.label.classList.toggle('selected', on);
+      e.item.setAttribute('aria-selected', on ? 'true' : 'false');
+      e.card.classList.toggle('selected', on);
+    });
+    ids.forEach(function (id) {
+      var e = byId[id];
+      e.dots.forEach(function (c) { c.classList.add('selected'); });
+      if (e.shape) gTerritories.appendChild(e.shape);  // draw the selection on top
+    });
+    // Portraits in the order of selection.
+    ids.forEach(function (id) { portraits.appendChild(byId[id].card); });
+    var link = document.getElementById('to-portraits');
+    link.hidden = ids.length === 0;
+    link.textContent = ids.length === 1 ? 'Portrait of ' + ids[0] + ' below ↓' : ids.length + ' portraits below ↓';
+    document.getElementById('zoom-selection').disabled = ids.length === 0;
+    if (lastU) declutter(lastU);
+  }
+
+  // ---- colour modes and legend --------------------------------------------------------------------
+  function swatch(parent, fill, stroke, shape) {
+    var s = node('svg', { width: 18, height: 14, viewBox: '0 0 18 14', 'aria-hidden': 'true' }, parent);
+    if (shape === 'dot') node('circle', { cx: 9, cy: 7, r: 4.5, fill: fill, stroke: stroke || '#fff', 'stroke-width': 1.2 }, s);
+    else if (shape === 'ring') node('circle', { cx: 9, cy: 7, r: 5.5, fill: 'none', stroke: stroke, 'stroke-width': 2 }, s);
+    else if (shape === 'line') node('line', { x1: 1, y1: 7, x2: 17, y2: 7, stroke: stroke, 'stroke-width': 2, 'stroke-dasharray': '4 3' }, s);
+    else if (shape === 'hatch') {
+      node('rect', { x: 1, y: 1, width: 16, height: 12, fill: 'rgba(240,162,2,0.15)', stroke: stroke, 'stroke-dasharray': '3 2' }, s);
+      [3, 8, 13].forEach(function (x) { node('line', { x1: x, y1: 13, x2: x + 5, y2: 1, stroke: 'rgba(217,130,0,0.8)', 'stroke-width': 1.6 }, s); });
+    } else node('rect', { x: 1, y: 1, width: 16, height: 12, rx: 2, fill: fill, 'fill-opacity': 0.8, stroke: stroke || 'none' }, s);
+    return s;
+  }
+  function legendItem(ul, fill, stroke, shape, text) {
+    var li = tag('li', null, null, ul); swatch(li, fill, stroke, shape); tag('span', null, text, li);
+  }
+  function renderLegend() {
+    legend.textContent = '';
+    var top = tag('div', 'section', null, legend);
+    if (mode === 'region') {
+      tag('h4', null, 'Regions', top);
+      var ul = tag('ul', null, null, top);
+      legendItem(ul, '#4e79a7', null, 'area', 'territory, one colour per region');
+      legendItem(ul, darker('#f28e2b'), null, 'dot', 'school in the region (dark outline: technical profile)');
+    } else if (mode === 'share') {
+      tag('h4', null, 'Technical share of counted pupils', top);
+      var stops = RAMP.map(function (c, i) { return c + ' ' + (i / (RAMP.length - 1) * 100).toFixed(1) + '%'; });
+      tag('div', 'ramp', null, top).style.background = 'linear-gradient(to right, ' + stops.join(', ') + ')';
+      var th = tag('div', 'threshold', null, top);
+      tag('i', null, null, th).style.left = (data.techniekarmShareBelow / data.shareScaleMax * 100) + '%';
+      var ticks = tag('div', 'ticks', null, top);
+      for (var v = 0; v <= data.shareScaleMax + 1e-9; v += 0.1) {
+        tag('span', null, Math.round(v * 100) + ' %', ticks).style.left = (v / data.shareScaleMax * 100) + '%';
+      }
+      var ul2 = tag('ul', null, null, top);
+      tag('li', 'muted', 'black mark: techniekarm below ' + Math.round(data.techniekarmShareBelow * 100) + ' %', ul2);
+      legendItem(ul2, NO_SHARE, null, 'area', 'no counted pupils');
+    } else {
+      tag('h4', null, 'Status of the region', top);
+      var ul3 = tag('ul', null, null, top);
+      ['error', 'warning', 'ok'].forEach(function (s) {
+        var n = regions.filter(function (r) { return r.status === s; }).length;
+        legendItem(ul3, STATUS[s], null, 'area', (s === 'ok' ? 'ok: ' : s + 's: ') + plural(n, 'region'));
+      });
+    }
+    var marks = tag('div', 'section', null, legend);
+    tag('h4', null, 'Schools and findings', marks);
+    var ul4 = tag('ul', null, null, marks);
+    legendItem(ul4, '#9aa3ad', null, 'dot', 'school in no region');
+    legendItem(ul4, null, '#c62828', 'ring', 'in several regions');
+    legendItem(ul4, null, '#d98200', 'ring', 'enclave or outlying school');
+    legendItem(ul4, null, '#d98200', 'line', 'close-by schools in different regions');
+    legendItem(ul4, null, '#d98200', 'hatch', 'overlapping territories');
+  }
+  function setMode(m) {
+    mode = m;
+    body.classList.remove('mode-region', 'mode-share', 'mode-status');
+    body.classList.add('mode-' + m);
+    regions.forEach(function (r) {
+      var e = byId[r.id], fill = fillOf(r);
+      if (e.shape) e.shape.setAttribute('fill', fill);
+      e.swatch.style.background = fill;
+    });
+    document.querySelectorAll('[data-mode]').forEach(function (b) { b.setAttribute('aria-pressed', b.dataset.mode === m ? 'true' : 'false'); });
+    renderLegend();
+  }
+  document.querySelectorAll('[data-mode]').forEach(function (b) {
+    b.addEventListener('click', function () { setMode(b.dataset.mode); });
+  });
+  document.querySelectorAll('[data-layer]').forEach(function (box) {
+    box.addEventListener('change', function () { body.classList.toggle('hide-' + box.dataset.layer, !box.checked); });
+  });
+
+  // ---- summary ------------------------------------------------------------------------------------
+  var summary = document.getElementById('summary');
+  summary.textContent = '';
+  tag('span', null, plural(regions.length, 'region') + ' · ' + plural(data.schools.length, 'school') + ' · ', summary);
+  tag('span', 'n-error', plural(data.errors, 'error'), summary);
+  tag('span', null, ' · ', summary);
+  tag('span', 'n-warning', plural(data.warnings, 'warning'), summary);
+  tag('span', null, ' · ' + plural(data.infos, 'note'), summary);
+  document.getElementById('methods').textContent = 'Methods: '
+    + data.methods.map(function (m) { return m.replace(/[.\s]+$/, ''); }).join('; ') + '.';
+
+  setMode(mode);
+  setSelection([]);
+  goHome();
+  body.classList.add('ready');
+})();
+"""#
+}

@@ -1,0 +1,123 @@
+import Foundation
+import GRDB
+import RegioDomain
+import RegioFormats
+
+/// The saved scenarios of `regio serve`: an embedded SQLite database (GRDB) with one table,
+/// `scenarios(id, name, created_at, edits)`, `edits` holding the JSON list of edits as a scenario file
+/// writes it. The schema is made by a ``DatabaseMigrator``; every save is one transaction.
+public struct ScenarioStore: Sendable {
+    private let queue: DatabaseQueue
+    /// The database file.
+    public let path: String
+
+    /// Opens (or creates) the database at `path` and brings its schema up to date.
+    /// - Throws: ``InputError`` when the file cannot be opened or is not a scenario database.
+    public init(path: String) throws(InputError) {
+        self.path = path
+        do {
+            queue = try DatabaseQueue(path: path)
+            try Self.migrator.migrate(queue)
+        } catch {
+            throw InputError(.unreadable, file: path, message: "cannot open the scenario database: \(Self.describe(error))")
+        }
+    }
+
+    /// The schema, one migration per change of it.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: scenarios") { db in
+            try db.create(table: SavedScenario.databaseTableName) { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("name", .text).notNull()
+                t.column("created_at", .datetime).notNull()
+                t.column("edits", .text).notNull()
+            }
+        }
+        return migrator
+    }
+
+    /// Saves `scenario` in one transaction; returns the stored row (with its id).
+    public func save(_ scenario: Scenario, at date: Date = Date()) async throws(SessionError) -> SavedScenario {
+        let row = SavedScenario(id: nil, name: scenario.name, createdAt: date, edits: try Self.editsJSON(scenario.edits))
+        do {
+            // `write` wraps the closure in one transaction: the row is stored whole or not at all.
+            return try await queue.write { db in try row.inserted(db) }
+        } catch {
+            throw SessionError(.failed, "cannot save the scenario in \(path): \(Self.describe(error))")
+        }
+    }
+
+    /// Every saved scenario, newest first.
+    public func list() async throws(SessionError) -> [SavedScenario] {
+        do {
+            return try await queue.read { db in
+                try SavedScenario.order(Column("created_at").desc, Column("id").desc).fetchAll(db)
+            }
+        } catch {
+            throw SessionError(.failed, "cannot read the scenarios in \(path): \(Self.describe(error))")
+        }
+    }
+
+    /// The saved scenario `id`.
+    /// - Throws: ``SessionError`` `.notFound` when there is none.
+    public func scenario(id: Int64) async throws(SessionError) -> SavedScenario {
+        let found: SavedScenario?
+        do {
+            found = try await queue.read { db in try SavedScenario.fetchOne(db, key: id) }
+        } catch {
+            throw SessionError(.failed, "cannot read the scenarios in \(path): \(Self.describe(error))")
+        }
+        guard let found else { throw SessionError(.notFound, "there is no saved scenario \(id)") }
+        return found
+    }
+
+    static func editsJSON(_ edits: [Edit]) throws(SessionError) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        do {
+            return String(decoding: try encoder.encode(edits), as: UTF8.self)
+        } catch {
+            throw SessionError(.failed, "cannot encode the edits: \(error)")
+        }
+    }
+
+    /// GRDB's message without its Swift type name.
+    static func describe(_ error: any Error) -> String {
+        (error as? DatabaseError).map { "\($0.message ?? "SQLite error \($0.resultCode)")" } ?? "\(error)"
+    }
+}
+
+/// One row of the `scenarios` table.
+public struct SavedScenario: Sendable, Codable, FetchableRecord, MutablePersistableRecord {
+    /// The table's name.
+    public static let databaseTableName = "scenarios"
+
+    /// Row id, `nil` before the insert.
+    public var id: Int64?
+    /// The name the page gave it (1 to 120 characters).
+    public var name: String
+    /// When it was saved (stored by GRDB as UTC text `YYYY-MM-DD HH:MM:SS.SSS`).
+    public var createdAt: Date
+    /// The JSON list of edits, e.g. `[{"move":"00AB01","to":"STO19007"}]`.
+    public var edits: String
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, createdAt = "created_at", edits
+    }
+
+    /// The scenario this row holds.
+    /// - Throws: ``SessionError`` `.failed` when the stored edits are not a list of edits.
+    public func scenario() throws(SessionError) -> Scenario {
+        do {
+            return Scenario(name: name, edits: try JSONDecoder().decode([Edit].self, from: Data(edits.utf8)))
+        } catch {
+            throw SessionError(.failed, "saved scenario \(id ?? 0) holds edits that cannot be read: \(error)")
+        }
+    }
+
+    /// The row with its id once inserted.
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+}

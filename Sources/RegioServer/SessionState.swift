@@ -1,0 +1,98 @@
+import RegioDomain
+import RegioFormats
+
+/// What the page shows of the current scenario, sent as JSON by `GET /api/state` and after every change:
+/// the edits, the figures and findings of the edited registration beside the base, and the map layers
+/// that change with an edit. Positions and paths are in the map units of ``MapBackground/frame`` (10 m of
+/// EPSG:28992) once shifted by ``mapOffset``.
+public struct SessionState: Sendable, Codable {
+    /// Counts every change of the session (edit, undo, redo, load), so a client can tell states apart.
+    public var revision: Int
+    /// The name of the scenario last saved or loaded, while its edits are unchanged; `nil` otherwise.
+    public var scenarioName: String?
+    /// The edits applied to the base pre-registration, in order (the undo stack).
+    public var edits: [Edit]
+    /// Edits that ``ScenarioSession/redo()`` would apply again, the next one first.
+    public var redoEdits: [Edit]
+    /// ``edits`` and ``redoEdits`` in words ("move 00AB01 to STO19007").
+    public var editTexts: [String]
+    public var redoTexts: [String]
+    /// Per region of the edited registration, in registration order: its figures, the base's figures
+    /// (`nil` for a region the edits created) and its findings counted by severity.
+    public var regions: [RegionSummary]
+    /// Regions of the base that the edits removed (merged into another), with their base figures.
+    public var removedRegions: [RegionFigures]
+    /// Every finding of the edited registration, worst first.
+    public var findings: [Finding]
+    /// Findings of the base that the edits resolve, and those they introduce.
+    public var resolved: [Finding]
+    public var introduced: [Finding]
+    /// Totals over all regions, base and now.
+    public var totals: Totals
+    public var baseTotals: Totals
+    /// Regions below this technical share (a fraction) are techniekarm.
+    public var techniekarmShareBelow: Double
+    /// The changing map layers (territories, schools with their regions, findings drawn on the map),
+    /// built by ``MapRenderer``; its `land` and `borders` are empty (they are in the page's background)
+    /// and so are the regions' portraits (`GET /api/regions/{id}/portrait` gives one).
+    public var map: MapData
+    /// Shift (map units, x then y) from ``map``'s own frame to the background's frame.
+    public var mapOffset: [Int]
+
+    /// One region's line in the side list.
+    public struct RegionSummary: Sendable, Codable {
+        /// The region's figures now.
+        public var figures: RegionFigures
+        /// The region's figures in the base; `nil` when the edits created it.
+        public var base: RegionFigures?
+        /// Findings that name the region, by severity.
+        public var errors: Int
+        public var warnings: Int
+        public var infos: Int
+    }
+
+    /// Sums over the regions; the budget in EUR.
+    public struct Totals: Sendable, Codable, Equatable {
+        /// Number of regions.
+        public var regions: Int
+        /// Distinct schools listed by any region.
+        public var schools: Int
+        /// Year 3–4 students in BB, KB and GL, and those in the five technical profiles, summed over regions.
+        public var countedStudents: Int
+        public var technicalStudents: Int
+        /// Sum of the regions' budgets, EUR.
+        public var budgetEUR: Double
+        /// Regions below the techniekarm share.
+        public var techniekarmRegions: Int
+        /// Findings by severity.
+        public var errors: Int
+        public var warnings: Int
+        public var infos: Int
+
+        init(_ result: AuditResult) {
+            regions = result.regions.count
+            schools = Set(result.regions.flatMap(\.schools)).count
+            countedStudents = result.regions.reduce(0) { $0 + $1.countedStudents }
+            technicalStudents = result.regions.reduce(0) { $0 + $1.technicalStudents }
+            budgetEUR = result.regions.reduce(0) { $0 + $1.budgetEUR }
+            techniekarmRegions = result.regions.filter(\.techniekarm).count
+            errors = result.count(.error)
+            warnings = result.count(.warning)
+            infos = result.count(.info)
+        }
+    }
+}
+
+/// The map layers that no edit changes, built once and embedded in the page: the frame, land and
+/// municipality borders (path data in map units of 10 m of EPSG:28992), and the methods.
+public struct MapBackground: Sendable, Codable {
+    /// The page's title ("Sterk Techniekonderwijs: registrations.csv").
+    public var title: String
+    /// The map units: 10 m of EPSG:28992, origin at the top left of the mapped area.
+    public var frame: MapFrame
+    /// The union of the municipalities, and their shared borders once each (path data).
+    public var land: String
+    public var borders: String
+    /// How territories and catchment areas were derived, and how the map was drawn.
+    public var methods: [String]
+}

@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import RegioDomain
+import RegioFormats
+
+/// `regio map`: one self-contained HTML file with the regions, schools and findings on a map.
+struct MapCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "map",
+        abstract: "Write the audit as one self-contained HTML map (regions, schools, findings, portraits).",
+        discussion: """
+        The page needs no network: data, styles and script are inline. Territories are drawn in RD New \
+        (EPSG:28992) metres, simplified to about 150 m. Open it in a browser to pan, zoom, colour by region, \
+        technical share or status, and select regions to see their portraits; it prints to PDF with the map \
+        on the first page. Exit code 0 when written, 2 when an input cannot be read or the output exists.
+        """)
+
+    @OptionGroup var inputs: InputOptions
+
+    @Option(name: .customLong("color-by"), help: "Fill of the territories when the page opens: region, share (technical share) or status.")
+    var colorBy: MapColorMode = .region
+
+    @Option(help: ArgumentHelp("The HTML file to write.", valueName: "file"))
+    var output: String = "regio-map.html"
+
+    @Flag(help: "Overwrite the output file when it exists.")
+    var force = false
+
+    @Flag(help: "Skip the catchment areas (and the rules that need them).")
+    var noCatchments = false
+
+    @Option(help: "Seed of the catchment regionalization.")
+    var seed: UInt64 = 1
+
+    @Flag(help: "Print the time of each phase (load, catchments, audit, map, write) to standard error.")
+    var timings = false
+
+    func run() throws {
+        let summary = try reportingInputErrors { () throws -> String in
+            // Refused before the work too (AtomicOutput checks again before it renames), so a mistyped
+            // --output costs nothing.
+            if !force && FileManager.default.fileExists(atPath: output) {
+                throw InputError(.outputExists, file: output,
+                                 message: "the output file already exists: pass --force to replace it, or choose another --output")
+            }
+            let timer = PhaseTimer(enabled: timings)
+            defer { timer.report() }
+            let dataset = try Dataset(loading: try inputs.paths())
+            timer.lap("load")
+            let catchments = noCatchments ? nil : try dataset.catchments(seed: seed)
+            timer.lap("catchments")
+            let (result, territories) = try dataset.audit(catchments: catchments)
+            timer.lap("audit")
+            let name = dataset.paths.registrations.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "regions"
+            let html = try dataset.mapHTML(result: result, territories: territories, colorBy: colorBy,
+                                           title: "Sterk Techniekonderwijs: \(name)")
+            timer.lap("map")
+            try AtomicOutput.write(output, directory: false, force: force) { temporary in
+                try Data(html.utf8).write(to: URL(fileURLWithPath: temporary))
+            }
+            timer.lap("write")
+            let placed = dataset.register.schools.filter { $0.location != nil }.count
+            return "regio: wrote \(output) (\(Self.size(html.utf8.count))): \(result.regions.count) regions, \(placed) schools, \(result.findings.count) findings\n"
+        }
+        FileHandle.standardError.write(Data(summary.utf8))
+    }
+
+    /// "1.2 MB", "830 kB".
+    static func size(_ bytes: Int) -> String {
+        bytes >= 1_000_000 ? String(format: "%.1f MB", Double(bytes) / 1e6) : "\(Int((Double(bytes) / 1e3).rounded())) kB"
+    }
+}
+
+extension MapColorMode: ExpressibleByArgument {}

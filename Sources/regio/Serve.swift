@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import RegioFormats
+import RegioServer
+
+/// `regio serve`: the local web application for a region's planning meeting.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Serve a local web page to try alternative groupings: move schools, merge and split regions, undo, save scenarios.",
+        discussion: """
+        Opens http://127.0.0.1:8080/ (--host, --port). The page shows the map of the current scenario and the \
+        regions with their figures and findings, which update at once after every edit. Scenarios are saved \
+        in an SQLite file (--database) and download as scenario files for regio compare --scenario. The \
+        server serves only its own page and JSON API (under /api/), refuses request bodies over 64 KB and \
+        requests from other sites. With no input options it opens the demo data. Stop it with Ctrl-C.
+        """)
+
+    @OptionGroup var inputs: InputOptions
+
+    @Option(help: "The address to listen on; the default keeps the page to this machine.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The TCP port (0: any free port, printed at start).")
+    var port = 8080
+
+    @Option(help: ArgumentHelp("The SQLite file of the saved scenarios (created when missing).", valueName: "file"))
+    var database = "regio-scenarios.sqlite"
+
+    @Option(help: "Seed of the catchment regionalization.")
+    var seed: UInt64 = 1
+
+    func run() async throws {
+        let configuration: ServerConfiguration
+        do {
+            guard (0...65_535).contains(port) else {
+                throw InputError(.badValue, file: "--port", message: "\(port) is not a TCP port: expected 0 to 65535 (0: any free port)")
+            }
+            guard !host.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw InputError(.badValue, file: "--host", message: "the host is empty: expected an address such as 127.0.0.1")
+            }
+            configuration = ServerConfiguration(inputs: try inputs.paths(), host: host, port: port,
+                                                databasePath: database, seed: seed)
+        } catch let error as InputError {
+            Self.fail(error.description)
+        }
+        let host = self.host, database = self.database
+        do {
+            let app = try await buildApplication(configuration) { port in
+                let shown = host.contains(":") ? "[\(host)]" : host
+                FileHandle.standardOutput.write(Data("regio serve: http://\(shown):\(port)/ (scenarios in \(database); Ctrl-C stops)\n".utf8))
+            }
+            do {
+                try await app.runService()
+            } catch {
+                Self.fail("cannot serve on \(host):\(port): \(Self.explain(error))")
+            }
+        } catch {
+            Self.fail(error.description)
+        }
+    }
+
+    /// The socket error in words, with what to do about it.
+    static func explain(_ error: any Error) -> String {
+        let text = "\(error)"
+        if text.contains("Address already in use") {
+            return "the port is in use (another regio serve?): choose another --port, or --port 0 for any free one"
+        }
+        if text.contains("Cannot assign requested address") {
+            return "this machine has no such address: use 127.0.0.1 (the default) or one of its own addresses"
+        }
+        return text
+    }
+
+    /// One line on standard error and exit code 2, as for every input that cannot be used.
+    static func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data("regio: error: \(message)\n".utf8))
+        Foundation.exit(2)
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+
+/// Every notebook in notebooks/ runs top to bottom on the demo data (REGIO_DATA=real from the environment
+/// switches to ../shared/geodata), executed by nbclient through `Tests/oracle/run_notebooks.py` with the regio
+/// binary of this build; a cell that raises fails the test with its error. Needs `.venv` with nbclient
+/// (`bash Tests/oracle/setup-venv.sh`); skipped without it.
+@Suite(.enabled(if: Notebooks.available, "needs .venv with nbclient (bash Tests/oracle/setup-venv.sh)"))
+struct NotebookTests {
+    @Test(arguments: Notebooks.all)
+    func runsTopToBottom(_ name: String) throws {
+        let scratch = Scratch()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Oracle.python)
+        process.arguments = [RegioProcess.packageRoot.appendingPathComponent("Tests/oracle/run_notebooks.py").path,
+                             Notebooks.folder.appendingPathComponent(name).path]
+        var environment = ProcessInfo.processInfo.environment
+        environment["REGIO_BIN"] = RegioProcess.binary.path
+        environment["REGIO_NOTEBOOK_OUTPUT"] = scratch.directory.path
+        process.environment = environment
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        let failures = stderr.split(separator: "\n").filter { $0.hasPrefix("FAIL") }.joined(separator: "\n")
+        #expect(process.terminationStatus == 0, "\(name): \(failures.isEmpty ? stderr : failures)")
+        #expect(stdout.contains("ok: \(name)"))
+        // Figures and tables were saved where they were told to go.
+        if name.hasPrefix("01") || name.hasPrefix("02") {
+            let png = scratch.directory.appendingPathComponent(name.replacingOccurrences(of: ".ipynb", with: ".png"))
+            #expect(FileManager.default.fileExists(atPath: png.path), "\(png.path)")
+        }
+    }
+}
+
+/// The notebooks and whether they can run here.
+enum Notebooks {
+    static let folder = RegioProcess.packageRoot.appendingPathComponent("notebooks")
+    static let all: [String] = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+        .filter { $0.hasSuffix(".ipynb") }.sorted()
+
+    /// `.venv/bin/python` exists and imports nbclient, nbformat, ipykernel and matplotlib.
+    static let available: Bool = {
+        guard FileManager.default.isExecutableFile(atPath: Oracle.python) else { return false }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Oracle.python)
+        process.arguments = ["-c", "import nbclient, nbformat, ipykernel, matplotlib, geopandas"]
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return false }
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }()
+}
