@@ -2,17 +2,22 @@
 /// (2 digits + 2 letters, e.g. `00AB`) followed by a 2-digit location number (`00AB01`).
 public struct SchoolCode: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
     public let rawValue: String
+    /// The six ASCII bytes packed big-endian: equality, hashing and ordering use it, because schools key
+    /// most dictionaries of the audit and hashing a `String` costs far more than hashing one integer.
+    /// Big-endian packing keeps the order of the text.
+    private let packed: UInt64
 
     /// Parses a code, ignoring surrounding spaces and letter case; `nil` when malformed.
     public init?(_ text: some StringProtocol) {
         // Fast path: already a well-formed code (the common case in every file).
         if text.utf8.count == 6, SchoolCode.isWellFormed(String(text)) {
             rawValue = String(text)
-            return
+        } else {
+            let trimmed = text.trimmedSpaces.uppercased()
+            guard SchoolCode.isWellFormed(trimmed) else { return nil }
+            rawValue = trimmed
         }
-        let trimmed = text.trimmedSpaces.uppercased()
-        guard SchoolCode.isWellFormed(trimmed) else { return nil }
-        rawValue = trimmed
+        packed = rawValue.utf8.reduce(0) { $0 << 8 | UInt64($1) }
     }
 
     /// Whether `code` has the shape `99AA99`.
@@ -29,7 +34,11 @@ public struct SchoolCode: Hashable, Comparable, Sendable, Codable, CustomStringC
 
     public var description: String { rawValue }
 
-    public static func < (a: SchoolCode, b: SchoolCode) -> Bool { a.rawValue < b.rawValue }
+    public static func < (a: SchoolCode, b: SchoolCode) -> Bool { a.packed < b.packed }
+
+    public static func == (a: SchoolCode, b: SchoolCode) -> Bool { a.packed == b.packed }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(packed) }
 
     public init(from decoder: Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)

@@ -24,23 +24,39 @@ public struct TerritoryBuilder {
     /// when there are no points.
     public func territory(points: [Point], groups: [[Int]]) throws(SpatialError) -> Geometry {
         let context = map.context
-        var pieces: [Geometry] = []
+        var parts: [Geometry] = []
         for group in groups where !group.isEmpty {
             let members = try group.map { i throws(SpatialError) in try context.point(points[i]) }
             let hull = try context.collection(.multiPoint, of: members).convexHull()
                 .buffer(settings.territoryBufferMeters, segments: 6)
-            guard let envelope = hull.envelope else { continue }
-            let prepared = try PreparedGeometry(hull)
-            for candidate in index.query(envelope) {
-                let municipality = map.municipalities[candidate].geometry
-                guard try prepared.intersects(municipality) else { continue }
-                if try prepared.contains(municipality) { pieces.append(municipality) } else {
-                    let clipped = try hull.intersection(municipality)
-                    if clipped.area > 0 { pieces.append(clipped) }
-                }
-            }
+            if let clipped = try clippedToMap(hull) { parts.append(clipped) }
         }
-        guard !pieces.isEmpty else { return try context.emptyPolygon() }
-        return try context.collection(.geometryCollection, of: pieces).unaryUnion()
+        switch parts.count {
+        case 0: return try context.emptyPolygon()
+        case 1: return parts[0]
+        default: return try context.collection(.geometryCollection, of: parts).unaryUnion()
+        }
+    }
+
+    /// `shape` clipped to the municipality map, or `nil` when nothing of it lies on the map.
+    /// Municipalities tile the map without overlap, so when the pieces of `shape` inside them add up to its
+    /// whole area the shape lies entirely on the map and is returned as it is; only a shape that reaches
+    /// the sea or the border pays for uniting its pieces (GEOS noding is the costly step).
+    func clippedToMap(_ shape: Geometry) throws(SpatialError) -> Geometry? {
+        guard let envelope = shape.envelope else { return nil }
+        let prepared = try PreparedGeometry(shape)
+        var pieces: [Geometry] = []
+        var coveredArea = 0.0
+        for candidate in index.query(envelope) {
+            let municipality = map.municipalities[candidate].geometry
+            guard try prepared.intersects(municipality) else { continue }
+            let piece = try prepared.contains(municipality) ? municipality : try shape.intersection(municipality)
+            let area = piece.area
+            if area > 0 { pieces.append(piece); coveredArea += area }
+        }
+        if pieces.isEmpty { return nil }
+        // 1e-6 of the area: rounding in the intersections, not a visible strip of sea.
+        if coveredArea >= shape.area * (1 - 1e-6) { return shape }
+        return try map.context.collection(.geometryCollection, of: pieces).unaryUnion()
     }
 }
