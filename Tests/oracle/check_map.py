@@ -38,12 +38,14 @@ except ImportError:  # pragma: no cover
 class Browser:
     """One headless Chromium with one page, spoken to over CDP."""
 
-    def __init__(self, binary, width, height):
+    def __init__(self, binary, width, height, resolver_rules="MAP * ~NOTFOUND"):
+        """`resolver_rules`: Chromium's --host-resolver-rules; by default every host name fails to resolve,
+        so a page that referred to any other address could not load it."""
         self.profile = tempfile.mkdtemp(prefix="regio-chromium-")
         args = [binary, "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
                 "--no-default-browser-check", "--disable-extensions", "--disable-background-networking",
                 "--disable-sync", "--disable-component-update", "--disable-default-apps",
-                "--host-resolver-rules=MAP * ~NOTFOUND", "--hide-scrollbars", "--mute-audio",
+                f"--host-resolver-rules={resolver_rules}", "--hide-scrollbars", "--mute-audio",
                 f"--window-size={width},{height}", f"--user-data-dir={self.profile}",
                 "--remote-debugging-port=0", "about:blank"]
         self.process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

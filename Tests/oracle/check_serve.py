@@ -21,44 +21,21 @@ import json
 import os
 import pathlib
 import shutil
-import subprocess
 import sys
-import tempfile
 import time
 import urllib.parse
 import urllib.request
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 from check_map import Browser  # noqa: E402  (one headless Chromium spoken to over CDP)
-import websocket  # noqa: E402  (websocket-client; check_map has said how to install it when missing)
 
 
 class LoopbackBrowser(Browser):
     """check_map's Browser, started so that it reaches 127.0.0.1 and nothing else: every other host name
     still resolves to NOTFOUND, so a reference to another address could not load."""
 
-    def __init__(self, binary, width, height):  # pylint: disable=super-init-not-called
-        self.profile = tempfile.mkdtemp(prefix="regio-chromium-")
-        args = [binary, "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                "--no-default-browser-check", "--disable-extensions", "--disable-background-networking",
-                "--disable-sync", "--disable-component-update", "--disable-default-apps",
-                "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1", "--hide-scrollbars", "--mute-audio",
-                f"--window-size={width},{height}", f"--user-data-dir={self.profile}",
-                "--remote-debugging-port=0", "about:blank"]
-        self.process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        port_file = pathlib.Path(self.profile, "DevToolsActivePort")
-        deadline = time.time() + 30
-        while not port_file.exists() or not port_file.read_text().strip():
-            if time.time() > deadline or self.process.poll() is not None:
-                self.close()
-                raise RuntimeError("chromium did not start its DevTools endpoint")
-            time.sleep(0.05)
-        port = port_file.read_text().split()[0]
-        targets = json.load(urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list", timeout=10))
-        page = next(t for t in targets if t.get("type") == "page")
-        self.ws = websocket.create_connection(page["webSocketDebuggerUrl"], timeout=30, suppress_origin=True)
-        self.next_id = 0
-        self.events = []
+    def __init__(self, binary, width, height):
+        super().__init__(binary, width, height, resolver_rules="MAP * ~NOTFOUND, EXCLUDE 127.0.0.1")
 
 
 def get_json(url):
