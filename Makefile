@@ -18,8 +18,9 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
+# The demo data holds planted errors, so the audit exits with 1: that is the expected outcome here.
 demo: build
-	$(SWIFT) run regio audit
+	@$(SWIFT) run regio audit || [ $$? -eq 1 ]
 
 # The Python venv holds the test oracle's shapely/pyproj/geopandas (from PyPI; never used by the product).
 test: deps

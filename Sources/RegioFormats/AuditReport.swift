@@ -75,7 +75,8 @@ public struct AuditReport {
                 out += "  \(s.kind.rawValue) \(s.regions.joined(separator: " + ")) (score \(String(format: "%.2f", s.score))): \(s.reason)\n"
             }
         }
-        out += "\nMethods: \(result.methods.territory); \(result.methods.catchment).\n"
+        let catchment = result.methods.catchment.hasSuffix(".") ? String(result.methods.catchment.dropLast()) : result.methods.catchment
+        out += "\nMethods: \(result.methods.territory); \(catchment).\n"
         return out
     }
 
