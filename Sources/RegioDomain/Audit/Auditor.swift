@@ -87,11 +87,6 @@ public final class Auditor {
     /// The territory of each region (EPSG:28992), for exports and maps.
     public var territories: [String: Geometry] { regionStates.mapValues(\.territory) }
 
-    /// The full audit of the input: result and territories.
-    public func run() throws(SpatialError) -> (result: AuditResult, territories: [String: Geometry]) {
-        (result, territories)
-    }
-
     // MARK: the update
 
     /// Brings the state to `new`. `extraSchools` are re-evaluated in any case; `everything` re-evaluates
