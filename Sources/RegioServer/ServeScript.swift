@@ -1,3 +1,5 @@
+import RegioFormats
+
 /// The script of the `regio serve` page, plain JavaScript without libraries. It draws the static layers
 /// of the embedded background once, then fetches `/api/state` and draws the scenario: territories,
 /// schools, findings on the map; the side list of regions with their figures and the change from the
@@ -8,7 +10,7 @@ enum ServeScript {
     static let javaScript = #"""
 (function () {
   'use strict';
-  var SVG_NS = 'http' + '://www.w3.org/2000/svg';  // the SVG namespace name, not a resource
+\#(PageScript.helpers)
   function $(id) { return document.getElementById(id); }
   var bg = JSON.parse($('regio-background').textContent);
   var body = document.body, svg = $('map'), wrap = $('map-wrap'), tooltip = $('tooltip'), panel = $('school-panel');
@@ -20,23 +22,8 @@ enum ServeScript {
   var colourOf = {};
   var portraitCache = {};
 
-  function node(name, attrs, parent) {
-    var e = document.createElementNS(SVG_NS, name);
-    for (var k in attrs) { if (attrs[k] !== undefined && attrs[k] !== null) e.setAttribute(k, attrs[k]); }
-    if (parent) parent.appendChild(e);
-    return e;
-  }
-  function tag(name, className, text, parent) {
-    var e = document.createElement(name);
-    if (className) e.className = className;
-    if (text !== undefined && text !== null) e.textContent = text;
-    if (parent) parent.appendChild(e);
-    return e;
-  }
   function clear(e) { while (e.firstChild) e.removeChild(e.firstChild); }
-  function int(n) { return Math.round(n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ','); }
   function euro(n) { return '€ ' + int(n); }
-  function pct(share) { return share === null || share === undefined ? 'n/a' : (share * 100).toFixed(1) + ' %'; }
   function plural(n, word) { return int(n) + ' ' + word + (n === 1 ? '' : 's'); }
   function signed(n, show) { return (n > 0 ? '+' : n < 0 ? '−' : '±') + (show || int)(Math.abs(n)); }
   function delta(parent, n, show, goodWhenUp) {
@@ -44,8 +31,6 @@ enum ServeScript {
     var up = n > 0, good = goodWhenUp === undefined ? up : (goodWhenUp ? up : !up);
     tag('span', 'delta ' + (good ? 'up' : 'down'), signed(n, show), parent);
   }
-  function hexToRgb(h) { return [1, 3, 5].map(function (i) { return parseInt(h.substr(i, 2), 16); }); }
-  function darker(h) { return 'rgb(' + hexToRgb(h).map(function (v) { return Math.round(v * 0.62); }).join(',') + ')'; }
   function isNum(v) { return typeof v === 'number'; }
   function findingKey(f) { return f.rule + '|' + f.regions.join(',') + '|' + f.schools.join(','); }
 

@@ -6,7 +6,7 @@ enum MapScript {
     static let javaScript = #"""
 (function () {
   'use strict';
-  var SVG_NS = 'http' + '://www.w3.org/2000/svg';  // the SVG namespace name, not a resource
+\#(PageScript.helpers)
   var data = JSON.parse(document.getElementById('regio-map-data').textContent);
   var body = document.body;
   var svg = document.getElementById('map');
@@ -27,26 +27,8 @@ enum MapScript {
   var RAMP = ['#ffffcc', '#c7e9b4', '#7fcdbb', '#41b6c4', '#1d91c0', '#225ea8', '#0c2c84'];
   var NO_SHARE = '#cfd4da';
 
-  function node(name, attrs, parent) {
-    var e = document.createElementNS(SVG_NS, name);
-    for (var k in attrs) { if (attrs[k] !== undefined && attrs[k] !== null) e.setAttribute(k, attrs[k]); }
-    if (parent) parent.appendChild(e);
-    return e;
-  }
-  function tag(name, className, text, parent) {
-    var e = document.createElement(name);
-    if (className) e.className = className;
-    if (text !== undefined && text !== null) e.textContent = text;
-    if (parent) parent.appendChild(e);
-    return e;
-  }
-  function pct(share) { return share === null || share === undefined ? 'n/a' : (share * 100).toFixed(1) + ' %'; }
-  function int(n) { return Math.round(n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ','); }
   function plural(n, word) { return n + ' ' + word + (n === 1 ? '' : 's'); }
 
-  function hexToRgb(h) { return [1, 3, 5].map(function (i) { return parseInt(h.substr(i, 2), 16); }); }
-  // The region colour mixed with black: dots stand out on their own territory.
-  function darker(h) { return 'rgb(' + hexToRgb(h).map(function (v) { return Math.round(v * 0.62); }).join(',') + ')'; }
   function shareColor(share) {
     if (share === null || share === undefined) return NO_SHARE;
     var t = Math.max(0, Math.min(1, share / data.shareScaleMax)) * (RAMP.length - 1);
