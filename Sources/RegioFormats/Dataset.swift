@@ -12,6 +12,25 @@ public struct InputPaths: Sendable, Hashable {
     public var config: String?
     /// The CRS of the municipality file, when it cannot be detected.
     public var municipalityCRS: CoordinateReferenceSystem?
+    /// Which properties of the municipality file (or of another unit layer read in its place, such as
+    /// postcode areas) hold the code, the name and a measure.
+    public var mapFields = MapFields()
+
+    /// The properties of a polygon layer's features that ``MunicipalityReader`` reads.
+    public struct MapFields: Sendable, Hashable {
+        /// The code property (default `statcode`, with CBS fallbacks).
+        public var id: String
+        /// The name property (default `statnaam`, with fallbacks).
+        public var name: String
+        /// A numeric property to read (``MunicipalityLayer/measures``), or none.
+        public var measure: String?
+
+        public init(id: String = "statcode", name: String = "statnaam", measure: String? = nil) {
+            self.id = id
+            self.name = name
+            self.measure = measure
+        }
+    }
 
     public init(schools: String? = nil, students: String? = nil, municipalities: String? = nil,
                 registrations: String? = nil, postcodes: String? = nil, config: String? = nil,
@@ -56,12 +75,15 @@ public final class Dataset {
     /// Problems of every input and of placement, in input order.
     public let problems: [InputProblem]
 
-    /// Loads the files named in `paths`. Schools and municipalities are required.
+    /// Loads the files named in `paths`. The municipalities are required, and the schools unless
+    /// `requiringSchools` is false (then a run without `--schools` has an empty register).
     /// - Throws: ``InputError`` for the first input that cannot be read.
-    public init(loading paths: InputPaths, context: GeometryContext = GeometryContext()) throws(InputError) {
-        guard let schoolsPath = paths.schools else {
+    public init(loading paths: InputPaths, requiringSchools: Bool = true,
+                context: GeometryContext = GeometryContext()) throws(InputError) {
+        guard paths.schools != nil || !requiringSchools else {
             throw InputError(.fileNotFound, file: "--schools", message: "no school register given: pass --schools FILE")
         }
+        let schoolsPath = paths.schools ?? "--schools"
         guard let municipalitiesPath = paths.municipalities else {
             throw InputError(.fileNotFound, file: "--municipalities", message: "no municipality map given: pass --municipalities FILE")
         }
@@ -69,9 +91,13 @@ public final class Dataset {
         self.context = context
         settings = try paths.config.map { path throws(InputError) in try ConfigReader.read(path) } ?? AuditSettings()
         postcodes = try paths.postcodes.map { path throws(InputError) in try PostcodeTable.read(path) }
-        register = try SchoolRegisterReader.read(schoolsPath, postcodes: postcodes)
+        let postcodes = self.postcodes
+        register = try paths.schools.map { path throws(InputError) in try SchoolRegisterReader.read(path, postcodes: postcodes) }
+            ?? SchoolRegister(file: schoolsPath, schools: [], coordinateColumns: "", encoding: "", problems: [])
         students = try paths.students.map { path throws(InputError) in try StudentCountsReader.read(path) }
-        municipalities = try MunicipalityReader.read(path: municipalitiesPath, crs: paths.municipalityCRS, in: context)
+        municipalities = try MunicipalityReader.read(path: municipalitiesPath, crs: paths.municipalityCRS,
+                                                     idField: paths.mapFields.id, nameField: paths.mapFields.name,
+                                                     measureField: paths.mapFields.measure, in: context)
         registration = try paths.registrations.map { path throws(InputError) in try RegistrationReader.read(path) }
         do {
             map = try MunicipalityMap(municipalities.municipalities, in: context)

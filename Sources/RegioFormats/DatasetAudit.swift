@@ -15,9 +15,26 @@ extension Dataset {
 
     /// The catchment areas of this dataset's municipalities and schools.
     public func catchments(seed: UInt64 = 1) throws(InputError) -> CatchmentPartition {
+        try catchments(CatchmentRequest(seed: seed))
+    }
+
+    /// The catchment areas of this dataset's map as `request` asks for them (another unit layer, a bound on a
+    /// unit property, more constructions, progress).
+    public func catchments(_ request: CatchmentRequest) throws(InputError) -> CatchmentPartition {
+        var measure: CatchmentBuilder.UnitMeasure?
+        if let minimum = request.minimumMeasure {
+            guard let field = paths.mapFields.measure else {
+                throw InputError(.badValue, file: "--bound", message: "a bound of \(minimum) needs the unit property it applies to: pass --bound-field NAME")
+            }
+            measure = CatchmentBuilder.UnitMeasure(name: field, values: municipalities.measures, minimum: minimum)
+        }
         do {
-            return try CatchmentBuilder.partition(map: map, schools: register.schools, counts: students?.counts ?? [:],
-                                                  placement: placement, settings: settings, seed: seed)
+            let adjacency = try UnitAdjacency(map: map, options: request.units.adjacency)
+            return try CatchmentBuilder.partition(adjacency: adjacency, schools: register.schools,
+                                                  counts: students?.counts ?? [:], placement: placement,
+                                                  settings: settings, seed: request.seed, options: request.options,
+                                                  measure: measure, unitNoun: request.units.noun,
+                                                  progress: request.progress)
         } catch {
             throw InputError(.badGeometry, file: paths.municipalities ?? "--municipalities",
                              message: "cannot form catchment areas: \(error)")
@@ -49,5 +66,45 @@ extension Dataset {
             throw InputError(.badGeometry, file: paths.municipalities ?? "--municipalities",
                              message: "a geometry operation failed during the audit: \(error)")
         }
+    }
+}
+
+/// What ``Dataset/catchments(_:)`` forms.
+public struct CatchmentRequest {
+    /// How the units of the map are read as a graph, and what they are called in reports.
+    public struct Units: Sendable, Hashable {
+        /// Plural, for reports ("municipalities").
+        public var noun: String
+        /// The contiguity rule (``UnitAdjacency/Options``).
+        public var adjacency: UnitAdjacency.Options
+
+        public init(noun: String, adjacency: UnitAdjacency.Options) {
+            self.noun = noun
+            self.adjacency = adjacency
+        }
+
+        /// CBS municipalities: cleanly noded, neighbours share at least 1 m of border.
+        public static let municipalities = Units(noun: "municipalities", adjacency: .cleanlyNoded)
+        /// Another polygon layer (such as postcode areas), not assumed cleanly noded: neighbours share at
+        /// least 1 m of border within 1 m.
+        public static let otherLayer = Units(noun: "units", adjacency: .notCleanlyNoded)
+    }
+
+    public var seed: UInt64
+    public var options: MaxPRegionalization.Options
+    public var units: Units
+    /// When set, areas must reach this sum of the map's measure property (``InputPaths/MapFields/measure``)
+    /// instead of the school thresholds.
+    public var minimumMeasure: Double?
+    /// Called while the regionalization runs.
+    public var progress: ((MaxPRegionalization.Progress) -> Void)?
+
+    public init(seed: UInt64 = 1, options: MaxPRegionalization.Options = .init(), units: Units = .municipalities,
+                minimumMeasure: Double? = nil, progress: ((MaxPRegionalization.Progress) -> Void)? = nil) {
+        self.seed = seed
+        self.options = options
+        self.units = units
+        self.minimumMeasure = minimumMeasure
+        self.progress = progress
     }
 }

@@ -9,11 +9,11 @@ import RegioSpatial
 /// per RFC 7946, provided every coordinate lies within ±180/±90. Unclosed rings are closed; Z values are ignored.
 enum GeoJSONMunicipalities {
     static func read(bytes: [UInt8], file: String, crs override: CoordinateReferenceSystem?, idField: String,
-                     nameField: String, in context: GeometryContext) throws(InputError) -> MunicipalityLayer {
+                     nameField: String, measureField: String?, in context: GeometryContext) throws(InputError) -> MunicipalityLayer {
         let collection = try featureCollection(bytes, file: file)
         let declared = try declaredCRS(collection["crs"], file: file)
-        guard let features = collection["features"] as? [Any] else {
-            let found = collection["features"].map { "is \(GeoJSONValue.kind(of: $0))" } ?? "is missing"
+        guard let features = collection["features"]?.elements else {
+            let found = collection["features"].map { "is \($0.kind)" } ?? "is missing"
             throw InputError(.badFormat, file: file,
                              message: "the FeatureCollection's features member \(found), expected an array of features")
         }
@@ -25,20 +25,23 @@ enum GeoJSONMunicipalities {
         var raw = RawMunicipalities(file: file)
         raw.points.reserveCapacity(bytes.count / 16)
         for (index, item) in features.enumerated() {
-            guard let feature = item as? [String: Any] else {
+            guard let feature = item.object else {
                 throw InputError(.badFormat, file: file, feature: String(index),
-                                 message: "feature is \(GeoJSONValue.kind(of: item)), expected a GeoJSON Feature object")
+                                 message: "feature is \(item.kind), expected a GeoJSON Feature object")
             }
-            if let type = feature["type"] as? String, type != "Feature" {
+            if let type = feature["type"]?.string, type != "Feature" {
                 throw InputError(.badFormat, file: file, feature: String(index),
                                  message: "feature has type '\(type)', expected 'Feature'")
             }
             let properties = try self.properties(feature["properties"], file: file, index: index)
             let code = try MunicipalityIdentity.code(in: properties, idField: idField, file: file, index: index)
             let name = MunicipalityIdentity.name(in: properties, nameField: nameField)
+            let measure = try measureField.flatMap { field throws(InputError) in
+                try MunicipalityIdentity.measure(in: properties, field: field, file: file, index: index)
+            }
             let label = "\(index) (\(code))"
             let rings = try polygons(of: feature["geometry"], into: &raw.points, file: file, feature: label)
-            try raw.append(index: index, code: code, name: name, ringRanges: rings)
+            try raw.append(index: index, code: code, name: name, measure: measure, ringRanges: rings)
         }
 
         var problems: [InputProblem] = []
@@ -69,24 +72,22 @@ enum GeoJSONMunicipalities {
     // MARK: document
 
     /// The top-level FeatureCollection object; throws `emptyFile` / `badFormat` with the parser's position.
-    private static func featureCollection(_ bytes: [UInt8], file: String) throws(InputError) -> [String: Any] {
+    private static func featureCollection(_ bytes: [UInt8], file: String) throws(InputError) -> JSONObject {
         guard bytes.contains(where: { !GeoJSONValue.isWhitespace($0) }) else {
             throw InputError(.emptyFile, file: file, message: "the file holds only white space, expected GeoJSON")
         }
-        let root: Any
+        let root: JSONValue
         do {
-            root = try JSONSerialization.jsonObject(with: Data(bytes))
+            root = try JSONParser.parse(bytes)
         } catch {
             throw InputError(.badFormat, file: file,
-                             message: "not JSON: \(GeoJSONValue.describeParseError(error, in: bytes)); "
-                                 + "expected a GeoJSON FeatureCollection")
+                             message: "not JSON: \(error.described(in: bytes)); expected a GeoJSON FeatureCollection")
         }
-        guard let object = root as? [String: Any] else {
+        guard let object = root.object else {
             throw InputError(.badFormat, file: file,
-                             message: "the top level is \(GeoJSONValue.kind(of: root)), expected a GeoJSON "
-                                 + "FeatureCollection object")
+                             message: "the top level is \(root.kind), expected a GeoJSON FeatureCollection object")
         }
-        guard let type = object["type"] as? String else {
+        guard let type = object["type"]?.string else {
             throw InputError(.badFormat, file: file,
                              message: "the top-level object has no type member, expected \"type\": \"FeatureCollection\"")
         }
@@ -99,20 +100,20 @@ enum GeoJSONMunicipalities {
     }
 
     /// The legacy (GeoJSON 2008) `crs` member: `nil` when absent or null.
-    private static func declaredCRS(_ member: Any?, file: String) throws(InputError)
+    private static func declaredCRS(_ member: JSONValue?, file: String) throws(InputError)
         -> (crs: CoordinateReferenceSystem, name: String)? {
-        let object = member as? [String: Any]
-        guard let member, object != nil || !GeoJSONValue.isNull(member) else { return nil }
-        let properties = object?["properties"] as? [String: Any]
+        guard let member, !member.isNull else { return nil }
+        let object = member.object
+        let properties = object?["properties"]?.object
         var name: String?
-        switch object?["type"] as? String {
-        case "name": name = properties?["name"] as? String
-        case "EPSG": name = (properties?["code"] as? NSNumber).map { "EPSG:\($0.intValue)" } ?? properties?["code"] as? String
+        switch object?["type"]?.string {
+        case "name": name = properties?["name"]?.string
+        case "EPSG": name = properties?["code"]?.number.map { "EPSG:\(Int($0))" } ?? properties?["code"]?.string
         default: name = nil
         }
         guard let name else {
             throw InputError(.unknownCRS, file: file,
-                             message: "crs member \(GeoJSONValue.describe(member)) cannot be read, expected "
+                             message: "crs member \(member.description) cannot be read, expected "
                                  + "{\"type\":\"name\",\"properties\":{\"name\":\"urn:ogc:def:crs:EPSG::28992\"}}")
         }
         guard let crs = CoordinateReferenceSystem(name: name) else {
@@ -125,37 +126,38 @@ enum GeoJSONMunicipalities {
 
     // MARK: features
 
-    private static func properties(_ member: Any?, file: String, index: Int) throws(InputError) -> FeatureProperties {
-        guard let object = member as? [String: Any] else {
-            guard let member, !GeoJSONValue.isNull(member) else { return FeatureProperties([]) }
+    private static func properties(_ member: JSONValue?, file: String, index: Int) throws(InputError) -> FeatureProperties {
+        guard let object = member?.object else {
+            guard let member, !member.isNull else { return FeatureProperties([]) }
             throw InputError(.badFormat, file: file, feature: String(index),
-                             message: "properties is \(GeoJSONValue.kind(of: member)), expected an object")
+                             message: "properties is \(member.kind), expected an object")
         }
-        return FeatureProperties(object.sorted { $0.key < $1.key }.map { ($0.key, GeoJSONValue.featureValue($0.value)) })
+        return FeatureProperties(zip(object.keys, object.values).sorted { $0.0 < $1.0 }
+            .map { ($0.0, GeoJSONValue.featureValue($0.1)) })
     }
 
     /// Appends the rings of a Polygon or MultiPolygon geometry to `points`; returns each polygon's ring ranges.
-    private static func polygons(of member: Any?, into points: inout [Point], file: String,
+    private static func polygons(of member: JSONValue?, into points: inout [Point], file: String,
                                  feature: String) throws(InputError) -> [[Range<Int>]] {
-        // Cast to the dictionary first: testing a Swift dictionary with `is NSNull` bridges it (and every
-        // coordinate in it) to NSDictionary, which costs more than the whole parse.
-        guard let geometry = member as? [String: Any] else {
-            guard let member, !GeoJSONValue.isNull(member) else {
+        guard let geometry = member?.object else {
+            guard let member, !member.isNull else {
                 throw InputError(.badGeometry, file: file, feature: feature,
                                  message: "feature has no geometry, expected a Polygon or MultiPolygon")
             }
             throw InputError(.badGeometry, file: file, feature: feature,
-                             message: "geometry is \(GeoJSONValue.kind(of: member)), expected a Polygon or MultiPolygon object")
+                             message: "geometry is \(member.kind), expected a Polygon or MultiPolygon object")
         }
-        let type = geometry["type"] as? String
+        let type = geometry["type"]?.string
         let coordinates = geometry["coordinates"]
+        // An empty geometry (RFC 7946 §3.1: "coordinates": []) has no polygons.
+        if let list = coordinates?.elements, list.isEmpty, type == "Polygon" || type == "MultiPolygon" { return [] }
         switch type {
         case "Polygon":
             return [try polygon(coordinates, into: &points, file: file, feature: feature)]
         case "MultiPolygon":
-            guard let list = coordinates as? [Any], !list.isEmpty else {
+            guard case .array(let list) = coordinates else {
                 throw InputError(.badGeometry, file: file, feature: feature,
-                                 message: "MultiPolygon coordinates are \(GeoJSONValue.describe(coordinates ?? NSNull())), "
+                                 message: "MultiPolygon coordinates are \((coordinates ?? .null).description), "
                                      + "expected a non-empty array of polygons")
             }
             var result: [[Range<Int>]] = []
@@ -169,29 +171,28 @@ enum GeoJSONMunicipalities {
         }
     }
 
-    private static func polygon(_ value: Any?, into points: inout [Point], file: String,
+    private static func polygon(_ value: JSONValue?, into points: inout [Point], file: String,
                                 feature: String) throws(InputError) -> [Range<Int>] {
-        guard let rings = value as? [Any], !rings.isEmpty else {
+        guard case .array(let rings) = value, !rings.isEmpty else {
             throw InputError(.badGeometry, file: file, feature: feature,
-                             message: "polygon coordinates are \(GeoJSONValue.describe(value ?? NSNull())), "
+                             message: "polygon coordinates are \((value ?? .null).description), "
                                  + "expected an array of rings")
         }
         var ranges: [Range<Int>] = []
         ranges.reserveCapacity(rings.count)
         for ring in rings {
-            guard let positions = ring as? [Any] else {
+            guard case .array(let positions) = ring else {
                 throw InputError(.badGeometry, file: file, feature: feature,
-                                 message: "polygon ring is \(GeoJSONValue.describe(ring)), expected an array of positions")
+                                 message: "polygon ring is \(ring.description), expected an array of positions")
             }
             let start = points.count
             for position in positions {
-                guard let pair = position as? [Any], pair.count >= 2,
-                      let x = GeoJSONValue.number(pair[0]), let y = GeoJSONValue.number(pair[1]) else {
+                guard case .numbers(let pair) = position, pair.count >= 2 else {
                     throw InputError(.badValue, file: file, feature: feature,
-                                     message: "coordinate \(GeoJSONValue.describe(position)) is not a pair of numbers, "
+                                     message: "coordinate \(position.description) is not a pair of numbers, "
                                          + "expected [x, y]")
                 }
-                points.append(Point(x: x, y: y))
+                points.append(Point(x: pair[0], y: pair[1]))
             }
             ranges.append(start..<points.count)
         }

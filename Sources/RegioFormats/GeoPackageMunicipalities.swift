@@ -11,7 +11,7 @@ import RegioSpatial
 /// Each geometry blob is a GeoPackage header (``GeoPackageGeometryHeader``) followed by WKB, read by GEOS.
 enum GeoPackageMunicipalities {
     static func read(path: String, crs override: CoordinateReferenceSystem?, idField: String, nameField: String,
-                     layer: String?, in context: GeometryContext) throws(InputError) -> MunicipalityLayer {
+                     layer: String?, measureField: String?, in context: GeometryContext) throws(InputError) -> MunicipalityLayer {
         try checkSQLiteHeader(path)
         let contents = try load(path: path, layer: layer)
 
@@ -39,11 +39,14 @@ enum GeoPackageMunicipalities {
             let properties = FeatureProperties(pairs)
             let code = try MunicipalityIdentity.code(in: properties, idField: idField, file: path, index: index)
             let name = MunicipalityIdentity.name(in: properties, nameField: nameField)
+            let measure = try measureField.flatMap { field throws(InputError) in
+                try MunicipalityIdentity.measure(in: properties, field: field, file: path, index: index)
+            }
             let label = "\(index) (\(code))"
             let (polygons, blobSRS) = try decode(blob, column: contents.geometryColumn, file: path, feature: label,
                                                  in: context)
             if otherSRS == nil, blobSRS != 0, Int64(blobSRS) != contents.srsID { otherSRS = (index, blobSRS) }
-            try raw.append(index: index, code: code, name: name, polygons: polygons)
+            try raw.append(index: index, code: code, name: name, measure: measure, polygons: polygons)
         }
         guard !raw.features.isEmpty else {
             throw InputError(.badFormat, file: path,

@@ -16,7 +16,19 @@ enum MunicipalityAssembler {
         var problems = problems
         var municipalities: [Municipality] = []
         municipalities.reserveCapacity(raw.features.count)
+        var empty: [RawMunicipalities.Feature] = []
         for feature in raw.features {
+            if feature.polygons.isEmpty {
+                // An empty geometry (GeoJSON "coordinates": []): kept, so that its code is known, but it covers
+                // nothing; schools are never placed in it.
+                empty.append(feature)
+                let geometry: Geometry
+                do { geometry = try context.emptyPolygon() } catch {
+                    throw InputError(.badGeometry, file: file, feature: feature.label, message: "cannot create an empty polygon: \(error)")
+                }
+                municipalities.append(Municipality(code: feature.code, name: feature.name ?? feature.code, geometry: geometry))
+                continue
+            }
             let geometry = try build(feature, points: points, file: file, in: context)
             let repaired = try PolygonRepair.valid(geometry, file: file, feature: feature.label)
             if let problem = repaired.problem { problems.append(problem) }
@@ -24,6 +36,12 @@ enum MunicipalityAssembler {
                                                geometry: repaired.geometry))
         }
 
+        if let example = empty.first {
+            problems.append(InputProblem(
+                kind: "empty-geometry", severity: .warning, file: file, feature: example.label,
+                message: "\(empty.count) of \(raw.features.count) features have an empty geometry "
+                    + "(\(empty.prefix(5).map(\.label).joined(separator: ", "))\(empty.count > 5 ? ", …" : "")): they cover nothing"))
+        }
         let unnamed = raw.features.filter { $0.name == nil }
         if let example = unnamed.first {
             problems.append(InputProblem(
@@ -38,8 +56,10 @@ enum MunicipalityAssembler {
                 message: "\(unusual.count) of \(raw.features.count) codes are not CBS codes (GM + 4 digits), "
                     + "e.g. '\(example.code)' in feature \(example.index); schools' municipality numbers will not match them"))
         }
+        var measures: [String: Double] = [:]
+        for feature in raw.features { if let measure = feature.measure { measures[feature.code] = measure } }
         return MunicipalityLayer(municipalities: municipalities, sourceCRS: source, crsSource: crsSource,
-                                 problems: problems)
+                                 problems: problems, measures: measures)
     }
 
     /// Projects `points` from `source` to EPSG:28992 in one batch; throws `unknownCRS` when PROJ does not know

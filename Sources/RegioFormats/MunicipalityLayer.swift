@@ -14,9 +14,13 @@ public struct MunicipalityLayer {
     public let crsSource: String
     /// Problems that did not stop the load, e.g. `repaired-polygon` (warning).
     public let problems: [InputProblem]
+    /// The numeric property read with `measureField` (such as `inwoners`) by municipality code; a feature
+    /// whose value is null has no entry. Empty when no measure was asked for.
+    public let measures: [String: Double]
 
     public init(municipalities: [Municipality], sourceCRS: CoordinateReferenceSystem, crsSource: String,
-                problems: [InputProblem]) {
+                problems: [InputProblem], measures: [String: Double] = [:]) {
+        self.measures = measures
         self.municipalities = municipalities
         self.sourceCRS = sourceCRS
         self.crsSource = crsSource

@@ -100,6 +100,34 @@ enum MunicipalityIdentity {
         return nil
     }
 
+    /// The value of the numeric property `field` (such as `inwoners`): `nil` when it is null; throws when
+    /// the feature has no such property or its value is not a number of at least 0.
+    static func measure(in properties: FeatureProperties, field: String, file: String,
+                        index: Int) throws(InputError) -> Double? {
+        guard let (name, value) = properties.lookup(field) else {
+            let present = properties.names.isEmpty ? "none" : properties.names.joined(separator: ", ")
+            throw InputError(.missingColumn, file: file, feature: String(index),
+                             message: "no property \(field); the feature's properties are: \(present)")
+        }
+        let number: Double
+        switch value {
+        case .null: return nil
+        case .integer(let i): number = Double(i)
+        case .real(let d): number = d
+        case .text(let t):
+            guard let parsed = Double(t.trimmingCharacters(in: .whitespaces)) else { fallthrough }
+            number = parsed
+        default:
+            throw InputError(.badValue, file: file, feature: String(index),
+                             message: "property \(name) is \(value), expected a number of at least 0")
+        }
+        guard number.isFinite, number >= 0 else {
+            throw InputError(.badValue, file: file, feature: String(index),
+                             message: "property \(name) is \(value), expected a number of at least 0")
+        }
+        return number
+    }
+
     /// Whether `code` has the CBS form `GM` + 4 digits.
     static func isCBSCode(_ code: String) -> Bool {
         let utf8 = Array(code.utf8)

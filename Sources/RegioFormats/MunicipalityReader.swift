@@ -19,20 +19,22 @@ public enum MunicipalityReader {
     ///   - nameField: the property holding the name; with the default `statnaam`, `gemnaam`, `naam`, `name`
     ///     and `GM_NAAM` are tried. A feature without a name is named by its code (an info problem says so).
     ///   - layer: the GeoPackage features table to read (default: the first in gpkg_contents); ignored for GeoJSON.
+    ///   - measureField: a numeric property to read for every feature (such as `inwoners`), into
+    ///     ``MunicipalityLayer/measures``; a feature without the property is an error, a null value is absent.
     ///   - context: the GEOS context the geometries are created in.
     public static func read(path: String, crs override: CoordinateReferenceSystem? = nil,
                             idField: String = "statcode", nameField: String = "statnaam", layer: String? = nil,
-                            in context: GeometryContext) throws(InputError) -> MunicipalityLayer {
+                            measureField: String? = nil, in context: GeometryContext) throws(InputError) -> MunicipalityLayer {
         if URL(fileURLWithPath: path).pathExtension.lowercased() == "gpkg" {
             return try GeoPackageMunicipalities.read(path: path, crs: override, idField: idField, nameField: nameField,
-                                                     layer: layer, in: context)
+                                                     layer: layer, measureField: measureField, in: context)
         }
         let bytes = try InputFile.bytes(path)
         if bytes.starts(with: GeoPackageMunicipalities.sqliteMagic) {
             return try GeoPackageMunicipalities.read(path: path, crs: override, idField: idField, nameField: nameField,
-                                                     layer: layer, in: context)
+                                                     layer: layer, measureField: measureField, in: context)
         }
         return try GeoJSONMunicipalities.read(bytes: bytes, file: path, crs: override, idField: idField,
-                                              nameField: nameField, in: context)
+                                              nameField: nameField, measureField: measureField, in: context)
     }
 }

@@ -9,6 +9,9 @@ struct RawMunicipalities {
         let index: Int
         let code: String
         let name: String?
+        /// The value of the measure property that was asked for (``MunicipalityReader``'s `measureField`);
+        /// `nil` when none was asked for or the value is null.
+        let measure: Double?
         /// Polygons, each a list of rings (exterior first), each a range of ``points``.
         let polygons: [[Range<Int>]]
 
@@ -26,7 +29,8 @@ struct RawMunicipalities {
 
     /// Adds a feature whose rings are `polygons` (each exterior first, then holes). Throws
     /// `duplicateCode` naming both features when `code` was seen before.
-    mutating func append(index: Int, code: String, name: String?, polygons: [[[Point]]]) throws(InputError) {
+    mutating func append(index: Int, code: String, name: String?, measure: Double? = nil,
+                         polygons: [[[Point]]]) throws(InputError) {
         try checkUnique(code, index: index)
         var ranges: [[Range<Int>]] = []
         ranges.reserveCapacity(polygons.count)
@@ -40,13 +44,14 @@ struct RawMunicipalities {
             }
             ranges.append(rings)
         }
-        features.append(Feature(index: index, code: code, name: name, polygons: ranges))
+        features.append(Feature(index: index, code: code, name: name, measure: measure, polygons: ranges))
     }
 
     /// Adds a feature whose rings were already appended to ``points`` (the fast GeoJSON path).
-    mutating func append(index: Int, code: String, name: String?, ringRanges: [[Range<Int>]]) throws(InputError) {
+    mutating func append(index: Int, code: String, name: String?, measure: Double? = nil,
+                         ringRanges: [[Range<Int>]]) throws(InputError) {
         try checkUnique(code, index: index)
-        features.append(Feature(index: index, code: code, name: name, polygons: ringRanges))
+        features.append(Feature(index: index, code: code, name: name, measure: measure, polygons: ringRanges))
     }
 
     private mutating func checkUnique(_ code: String, index: Int) throws(InputError) {
@@ -58,16 +63,12 @@ struct RawMunicipalities {
         indexByCode[code] = index
     }
 
-    /// The feature owning point `pointIndex` (for messages), found by binary search over the features' ranges.
+    /// The feature owning point `pointIndex` (for messages; features with an empty geometry own none).
     func feature(owning pointIndex: Int) -> Feature? {
-        var low = 0, high = features.count - 1
-        while low <= high {
-            let mid = (low + high) / 2
-            let feature = features[mid]
+        features.first { feature in
             guard let first = feature.polygons.first?.first?.lowerBound,
-                  let last = feature.polygons.last?.last?.upperBound else { return nil }
-            if pointIndex < first { high = mid - 1 } else if pointIndex >= last { low = mid + 1 } else { return feature }
+                  let last = feature.polygons.last?.last?.upperBound else { return false }
+            return (first..<last).contains(pointIndex)
         }
-        return nil
     }
 }

@@ -53,6 +53,13 @@ extension Geometry {
         try context.own(GEOSMakeValid_r(handle, pointer), "repairing an invalid geometry")
     }
 
+    /// This geometry with every coordinate snapped to a grid of `gridSize` (in the geometry's units), kept
+    /// valid: GEOS's precision reducer (GEOSGeom_setPrecision_r) re-nodes what snapping makes cross and
+    /// drops what collapses. Use it before writing coordinates rounded to a number of decimals.
+    public func snappedToGrid(_ gridSize: Double) throws(SpatialError) -> Geometry {
+        try context.own(GEOSGeom_setPrecision_r(handle, pointer, gridSize, 0), "snapping a geometry to a grid of \(gridSize)")
+    }
+
     /// The centroid (may lie outside a concave polygon).
     public func centroid() throws(SpatialError) -> Point {
         let c = try context.own(GEOSGetCentroid_r(handle, pointer), "computing a centroid")

@@ -25,8 +25,8 @@ struct InputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("CRS of the municipality file when it cannot be detected, e.g. EPSG:28992.", valueName: "crs"))
     var crs: String?
 
-    /// The paths, or the demo dataset's when no input is given.
-    func paths() throws(InputError) -> InputPaths {
+    /// The paths, or the demo dataset's when no input is given and `demoWhenEmpty`.
+    func paths(demoWhenEmpty: Bool = true) throws(InputError) -> InputPaths {
         var crsValue: CoordinateReferenceSystem?
         if let crs {
             guard let parsed = CoordinateReferenceSystem(name: crs), Projection.isKnown(parsed) else {
@@ -37,7 +37,7 @@ struct InputOptions: ParsableArguments {
         var paths = InputPaths(schools: schools, students: students, municipalities: municipalities,
                                registrations: registrations, postcodes: postcodes, config: config,
                                municipalityCRS: crsValue)
-        if paths.isEmpty {
+        if paths.isEmpty, demoWhenEmpty {
             guard let demo = DemoData.directory() else {
                 throw InputError(.fileNotFound, file: "geodata/demo",
                                  message: "no inputs given and the demo dataset was not found: run from the project folder, set REGIO_DEMO_DIR, or pass --schools and --municipalities")

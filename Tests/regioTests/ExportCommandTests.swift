@@ -99,19 +99,9 @@ import Testing
             #expect(out.status == 0, "\(out.stderr)")
         }
         let expected = String(decoding: try JSONSerialization.data(withJSONObject: try expectedCounts(inputs)), as: UTF8.self)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Oracle.python)
-        process.arguments = [RegioProcess.packageRoot.appendingPathComponent("Tests/oracle/check_exports.py").path,
-                             "--geojson", folder, "--gpkg", file, "--expect", expected]
-        let err = Pipe(), out = Pipe()
-        process.standardError = err
-        process.standardOutput = out
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "check_exports.py: \(String(decoding: stderr, as: UTF8.self))")
-        #expect(String(decoding: stdout, as: UTF8.self).contains("regions:"))
+        let out = try Oracle.run("check_exports.py", ["--geojson", folder, "--gpkg", file, "--expect", expected])
+        #expect(out.status == 0, "check_exports.py: \(out.stderr)")
+        #expect(out.stdout.contains("regions:"))
     }
 
     // MARK: portrait

@@ -10,23 +10,12 @@ struct NotebookTests {
     @Test(arguments: Notebooks.all)
     func runsTopToBottom(_ name: String) throws {
         let scratch = Scratch()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Oracle.python)
-        process.arguments = [RegioProcess.packageRoot.appendingPathComponent("Tests/oracle/run_notebooks.py").path,
-                             Notebooks.folder.appendingPathComponent(name).path]
-        var environment = ProcessInfo.processInfo.environment
-        environment["REGIO_BIN"] = RegioProcess.binary.path
-        environment["REGIO_NOTEBOOK_OUTPUT"] = scratch.directory.path
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let out = try Oracle.run("run_notebooks.py", [Notebooks.folder.appendingPathComponent(name).path],
+                                 environment: ["REGIO_BIN": RegioProcess.binary.path,
+                                               "REGIO_NOTEBOOK_OUTPUT": scratch.directory.path])
+        let (stdout, stderr) = (out.stdout, out.stderr)
         let failures = stderr.split(separator: "\n").filter { $0.hasPrefix("FAIL") }.joined(separator: "\n")
-        #expect(process.terminationStatus == 0, "\(name): \(failures.isEmpty ? stderr : failures)")
+        #expect(out.status == 0, "\(name): \(failures.isEmpty ? stderr : failures)")
         #expect(stdout.contains("ok: \(name)"))
         // Figures and tables were saved where they were told to go.
         if name.hasPrefix("01") || name.hasPrefix("02") {

@@ -17,16 +17,9 @@ struct OracleAgreementTests {
     var students: String { "\(geodata)/duo_leerlingen_vo_per_vestiging_naar_onderwijstype_2019.csv" }
 
     func python(_ script: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Oracle.python)
-        process.arguments = [RegioProcess.packageRoot.appendingPathComponent("Tests/oracle/\(script)").path] + arguments
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(script) failed")
-        return String(decoding: data, as: UTF8.self)
+        let out = try Oracle.run(script, arguments)
+        #expect(out.status == 0, "\(script) failed: \(out.stderr)")
+        return out.stdout
     }
 
     func findingKeys(_ report: [String: Any], rules: Set<String>) -> Set<String> {
@@ -87,8 +80,3 @@ struct OracleAgreementTests {
     }
 }
 
-/// Where the oracle's Python lives, and whether the test can run.
-enum Oracle {
-    static let python = RegioProcess.packageRoot.appendingPathComponent(".venv/bin/python").path
-    static let available = RegioProcess.sharedGeodata != nil && FileManager.default.isExecutableFile(atPath: python)
-}

@@ -16,9 +16,13 @@ public struct CatchmentArea: Sendable, Hashable, Codable, Identifiable {
     /// Whether it reaches the thresholds it was formed with (false only when its connected part of the map
     /// cannot; the partition's notes say so).
     public let meetsThresholds: Bool
+    /// The sum of the units' measure (``CatchmentBuilder/UnitMeasure``, such as inhabitants) when the areas
+    /// were formed on one; `nil` otherwise.
+    public let measureTotal: Double?
 
     public init(id: String, units: [String], schools: [SchoolCode], technicalSchools: [SchoolCode],
-                technicalStudents: Int, meetsThresholds: Bool) {
+                technicalStudents: Int, meetsThresholds: Bool, measureTotal: Double? = nil) {
+        self.measureTotal = measureTotal
         self.id = id
         self.units = units
         self.schools = schools

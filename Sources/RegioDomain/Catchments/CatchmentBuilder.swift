@@ -11,6 +11,23 @@ import RegioSpatial
 /// municipality in its nearest one (noted). A school *has a technical profile* when it has at least one
 /// technical student (`StudentCounts.technicalStudents(includingRoutes: settings.countTechnicalRoutes)`).
 public enum CatchmentBuilder {
+    /// A bound on a numeric property of the units (such as `inwoners`, inhabitants), used instead of the
+    /// school thresholds: every area must reach `minimum` as the sum of its units' values.
+    public struct UnitMeasure: Sendable, Hashable {
+        /// The property's name, as in reports ("inwoners").
+        public let name: String
+        /// Unit code → value (at least 0); a unit without an entry counts 0.
+        public let values: [String: Double]
+        /// The least sum per area.
+        public let minimum: Double
+
+        public init(name: String, values: [String: Double], minimum: Double) {
+            self.name = name
+            self.values = values
+            self.minimum = minimum
+        }
+    }
+
     /// How the municipality graph is built: CBS municipality maps are cleanly noded.
     public static let adjacencyOptions = UnitAdjacency.Options.cleanlyNoded
 
@@ -34,9 +51,18 @@ public enum CatchmentBuilder {
 
     /// The catchment areas on a graph built beforehand (reuse it across scenarios, or pass another layer,
     /// such as postcode areas, whose unit codes are those in `placement`).
+    ///
+    /// - Parameters:
+    ///   - measure: when given, the areas must reach this bound on a unit property (such as inhabitants)
+    ///     instead of the settings' school thresholds.
+    ///   - unitNoun: what the units are, plural, for the method sentence and notes ("municipalities",
+    ///     "postcode areas").
+    ///   - progress: called while the regionalization runs (see ``MaxPRegionalization/solve(options:using:progress:)``).
     public static func partition(adjacency: UnitAdjacency, schools: [School], counts: [SchoolCode: StudentCounts],
                                  placement: SchoolPlacement, settings: AuditSettings, seed: UInt64 = 1,
-                                 options: MaxPRegionalization.Options = .init()) throws(CatchmentError) -> CatchmentPartition {
+                                 options: MaxPRegionalization.Options = .init(), measure: UnitMeasure? = nil,
+                                 unitNoun: String = "municipalities",
+                                 progress: ((MaxPRegionalization.Progress) -> Void)? = nil) throws(CatchmentError) -> CatchmentPartition {
         let n = adjacency.count
         var notes = adjacency.notes
 
@@ -46,6 +72,7 @@ public enum CatchmentBuilder {
         var schoolsOfUnit = [[SchoolCode]](repeating: [], count: n)
         var technicalOfUnit = [[SchoolCode]](repeating: [], count: n)
         var studentsOfUnit = [Int](repeating: 0, count: n)
+        var locatedOfUnit = [[Point]](repeating: [], count: n)
         var unplacedTechnical: [SchoolCode] = []
         for school in schools.sorted(by: { $0.code < $1.code }) {
             let students = counts[school.code]?.technicalStudents(includingRoutes: settings.countTechnicalRoutes) ?? 0
@@ -53,13 +80,14 @@ public enum CatchmentBuilder {
             if unitCode == nil, let outside = outsideByCode[school.code], let nearest = outside.nearestMunicipality {
                 unitCode = nearest
                 let label = adjacency.position(of: nearest).map(adjacency.label) ?? nearest
-                notes.append("\(school.label) lies outside every municipality (\(kilometres(outside.distanceMeters)) away): counted in its nearest, \(label)")
+                notes.append("\(school.label) lies outside every unit of the map (\(kilometres(outside.distanceMeters)) away): counted in its nearest, \(label)")
             }
             guard let unitCode, let unit = adjacency.position(of: unitCode) else {
                 if students > 0 { unplacedTechnical.append(school.code) }
                 continue
             }
             schoolsOfUnit[unit].append(school.code)
+            if let location = school.location { locatedOfUnit[unit].append(location) }
             if students > 0 {
                 technicalOfUnit[unit].append(school.code)
                 studentsOfUnit[unit] += students
@@ -70,28 +98,52 @@ public enum CatchmentBuilder {
             let more = unplacedTechnical.count > 10 ? " and \(unplacedTechnical.count - 10) more" : ""
             notes.append("\(unplacedTechnical.count) school\(unplacedTechnical.count == 1 ? "" : "s") with a technical profile could not be placed on the map and \(unplacedTechnical.count == 1 ? "is" : "are") in no catchment area: \(list)\(more)")
         }
+        let measureOfUnit = (0..<n).map { measure?.values[adjacency.codes[$0]] ?? 0 }
 
-        // The regionalization.
+        // Units: those with a geometry, and those without one that hold schools (at their schools' mean
+        // location). A unit with neither cannot be placed and carries nothing: it is left out (noted).
         var coordinates = adjacency.centroids
+        var leftOut: [Int] = []
         for u in adjacency.unitsWithoutGeometry {
-            // No centroid: fall back on the mean location of its schools, if it has any placed ones.
-            let located = schools.filter { schoolsOfUnit[u].contains($0.code) }.compactMap(\.location)
+            let located = locatedOfUnit[u]
             guard !located.isEmpty else {
-                throw CatchmentError(.badInput, "\(adjacency.label(u)) has an empty geometry and no located school: it cannot be placed in a catchment area; repair or remove it from the map")
+                guard schoolsOfUnit[u].isEmpty, measureOfUnit[u] == 0 else {
+                    throw CatchmentError(.badInput, "\(adjacency.label(u)) has an empty geometry and no located school: it cannot be placed in a catchment area; repair or remove it from the map")
+                }
+                leftOut.append(u)
+                continue
             }
             coordinates[u] = Point(x: located.map(\.x).reduce(0, +) / Double(located.count),
                                    y: located.map(\.y).reduce(0, +) / Double(located.count))
         }
-        let bounds = [Double(settings.minimumTechnicalSchools), Double(settings.minimumTechnicalStudents)]
+        if !leftOut.isEmpty {
+            notes.append("\(leftOut.count) unit\(leftOut.count == 1 ? "" : "s") with an empty geometry and nothing to count \(leftOut.count == 1 ? "is" : "are") in no area: \(leftOut.prefix(10).map(adjacency.label).joined(separator: ", "))\(leftOut.count > 10 ? ", …" : "")")
+        }
+        let excluded = Set(leftOut)
+        let active = (0..<n).filter { !excluded.contains($0) }
+        var positionInProblem = [Int](repeating: -1, count: n)
+        for (i, u) in active.enumerated() { positionInProblem[u] = i }
+
+        // The regionalization, over the active units.
+        let bounds: [Double]
+        let attributes: [[Double]]
+        if let measure {
+            bounds = [measure.minimum]
+            attributes = active.map { [measureOfUnit[$0]] }
+        } else {
+            bounds = [Double(settings.minimumTechnicalSchools), Double(settings.minimumTechnicalStudents)]
+            attributes = active.map { [Double(technicalOfUnit[$0].count), Double(studentsOfUnit[$0])] }
+        }
         let problem = try MaxPRegionalization(
-            unitCount: n, neighbors: adjacency.neighbors,
-            attributes: (0..<n).map { [Double(technicalOfUnit[$0].count), Double(studentsOfUnit[$0])] },
-            lowerBounds: bounds, coordinates: coordinates)
+            unitCount: active.count,
+            neighbors: active.map { adjacency.neighbors[$0].compactMap { positionInProblem[$0] >= 0 ? positionInProblem[$0] : nil } },
+            attributes: attributes, lowerBounds: bounds, coordinates: active.map { coordinates[$0] })
         var generator = SplitMix64(seed: seed)
-        let solution = problem.solve(options: options, using: &generator)
+        let solution = problem.solve(options: options, using: &generator, progress: progress)
+        let regions = solution.regions.map { $0.map { active[$0] } }
 
         // Areas, numbered by their lowest unit code.
-        let regionCodes = solution.regions.map { $0.map { adjacency.codes[$0] }.sorted() }
+        let regionCodes = regions.map { $0.map { adjacency.codes[$0] }.sorted() }
         let order = regionCodes.indices.sorted { regionCodes[$0].first ?? "" < regionCodes[$1].first ?? "" }
         let width = Swift.max(2, String(order.count).count)
         var areas: [CatchmentArea] = []
@@ -99,48 +151,64 @@ public enum CatchmentBuilder {
         var areaOfSchool: [SchoolCode: Int] = [:]
         var areaOfRegion = [Int](repeating: 0, count: order.count)
         for (position, r) in order.enumerated() {
-            let units = solution.regions[r]
+            let units = regions[r]
             let id = "C" + String(repeating: "0", count: Swift.max(0, width - String(position + 1).count)) + String(position + 1)
             let area = CatchmentArea(
                 id: id, units: regionCodes[r], schools: units.flatMap { schoolsOfUnit[$0] }.sorted(),
                 technicalSchools: units.flatMap { technicalOfUnit[$0] }.sorted(),
                 technicalStudents: units.reduce(0) { $0 + studentsOfUnit[$1] },
-                meetsThresholds: solution.meetsLowerBounds[r])
+                meetsThresholds: solution.meetsLowerBounds[r],
+                measureTotal: measure.map { _ in units.reduce(0) { $0 + measureOfUnit[$1] } })
             areaOfRegion[r] = position
             for code in area.units { areaOfUnit[code] = position }
             for school in area.schools { areaOfSchool[school] = position }
             areas.append(area)
         }
 
-        for link in solution.componentLinks {
-            let others = link.units.count > 1 ? " and \(link.units.count - 1) other unit\(link.units.count > 2 ? "s" : "")" : ""
-            notes.append("\(adjacency.label(link.from))\(others) cannot reach the thresholds on their own and share no border with the rest: joined to area \(areas[areaOfRegion[solution.regionOfUnit[link.to]]].id) through \(adjacency.label(link.to)), \(kilometres(link.distanceMeters)) between centroids")
+        var links = adjacency.islandLinks.map {
+            CatchmentPartition.Link(kind: .island, from: adjacency.codes[$0.from], to: adjacency.codes[$0.to],
+                                    distanceMeters: $0.distanceMeters)
         }
+        for link in solution.componentLinks {
+            let (from, to) = (active[link.from], active[link.to])
+            links.append(.init(kind: .component, from: adjacency.codes[from], to: adjacency.codes[to],
+                               distanceMeters: link.distanceMeters))
+            let others = link.units.count > 1 ? " and \(link.units.count - 1) other unit\(link.units.count > 2 ? "s" : "")" : ""
+            notes.append("\(adjacency.label(from))\(others) cannot reach the thresholds on their own and share no border with the rest: joined to area \(areas[areaOfRegion[solution.regionOfUnit[link.to]]].id) through \(adjacency.label(to)), \(kilometres(link.distanceMeters)) between centroids")
+        }
+        let thresholds = measure.map { "\(number($0.minimum)) \($0.name)" }
+            ?? "\(settings.minimumTechnicalSchools) schools, \(settings.minimumTechnicalStudents) students"
         for area in areas where !area.meetsThresholds {
-            notes.append("\(area.id) (\(area.units.prefix(3).joined(separator: ", "))\(area.units.count > 3 ? ", …" : "")) has \(area.technicalSchoolCount) school\(area.technicalSchoolCount == 1 ? "" : "s") with a technical profile and \(area.technicalStudents) technical students, below the thresholds (\(settings.minimumTechnicalSchools) schools, \(settings.minimumTechnicalStudents) students): its connected part of the map holds no more")
+            let has = measure.map { "\(number(area.measureTotal ?? 0)) \($0.name)" }
+                ?? "\(area.technicalSchoolCount) school\(area.technicalSchoolCount == 1 ? "" : "s") with a technical profile and \(area.technicalStudents) technical students"
+            notes.append("\(area.id) (\(area.units.prefix(3).joined(separator: ", "))\(area.units.count > 3 ? ", …" : "")) has \(has), below the thresholds (\(thresholds)): its connected part of the map holds no more")
         }
 
-        let method = methodSentence(units: n, adjacency: adjacency, settings: settings, options: options, seed: seed)
+        let method = methodSentence(units: active.count, unitNoun: unitNoun, adjacency: adjacency, settings: settings,
+                                    measure: measure, options: options, seed: seed)
         return CatchmentPartition(areas: areas, areaOfUnit: areaOfUnit, areaOfSchool: areaOfSchool, method: method,
-                                  notes: notes, adjacency: adjacency, heterogeneityMeters: solution.heterogeneity)
+                                  notes: notes, adjacency: adjacency, heterogeneityMeters: solution.heterogeneity,
+                                  measureName: measure?.name, links: links)
     }
 
     /// The one-sentence description printed with every report.
-    static func methodSentence(units: Int, adjacency: UnitAdjacency, settings: AuditSettings,
-                               options: MaxPRegionalization.Options, seed: UInt64) -> String {
+    static func methodSentence(units: Int, unitNoun: String, adjacency: UnitAdjacency, settings: AuditSettings,
+                               measure: UnitMeasure?, options: MaxPRegionalization.Options, seed: UInt64) -> String {
         let border = adjacency.options.toleranceMeters > 0
             ? "share at least \(number(adjacency.options.minimumSharedLengthMeters)) m of border within \(number(adjacency.options.toleranceMeters)) m"
             : "share at least \(number(adjacency.options.minimumSharedLengthMeters)) m of border"
         let islands = adjacency.islandLinks.isEmpty ? ""
-            : "; \(adjacency.islandLinks.count) island\(adjacency.islandLinks.count == 1 ? "" : "s") or detached part\(adjacency.islandLinks.count == 1 ? "" : "s") linked to the nearest mainland municipality"
+            : "; \(adjacency.islandLinks.count) island\(adjacency.islandLinks.count == 1 ? "" : "s") or detached part\(adjacency.islandLinks.count == 1 ? "" : "s") linked to the nearest mainland unit"
         let students = settings.minimumTechnicalStudents > 0
             ? "at least \(settings.minimumTechnicalStudents) technical students" : "no minimum of technical students"
         let routes = settings.countTechnicalRoutes ? ", technical routes counted" : ""
-        return "Catchment areas are a max-p regionalization (Duque, Anselin & Rey 2012; Wei, Rey & Knaap 2020) of the \(units) municipalities into as many contiguous areas as possible (neighbours \(border)\(islands)), each with at least \(settings.minimumTechnicalSchools) schools with a technical profile and \(students)\(routes), kept compact by the least sum of distances between municipality centroids (\(options.constructionIterations) constructions, tabu search, seed \(seed))."
+        let bound = measure.map { "at least \(number($0.minimum)) \($0.name) (the sum of the units' values)" }
+            ?? "at least \(settings.minimumTechnicalSchools) schools with a technical profile and \(students)\(routes)"
+        return "Catchment areas are a max-p regionalization (Duque, Anselin & Rey 2012; Wei, Rey & Knaap 2020) of the \(units) \(unitNoun) into as many contiguous areas as possible (neighbours \(border)\(islands)), each with \(bound), kept compact by the least sum of distances between unit centroids (\(options.constructionIterations) constructions, tabu search, seed \(seed))."
     }
 
     private static func number(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(format: "%.2g", value)
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(format: "%.2g", value)
     }
 
     private static func kilometres(_ metres: Double) -> String {

@@ -16,9 +16,41 @@ public struct CatchmentPartition: Sendable, Hashable {
     /// The heterogeneity of the areas (sum over areas of pairwise distances between unit centroids, metres;
     /// see ``MaxPRegionalization``).
     public let heterogeneityMeters: Double
+    /// The unit property the areas were bounded on (``CatchmentArea/measureTotal``), or `nil` when they were
+    /// formed on the school thresholds.
+    public let measureName: String?
+    /// The links between units that share no border but were let into one area: islands and detached
+    /// parts joined to the nearest mainland unit, and components that cannot reach the thresholds.
+    public let links: [Link]
+
+    /// Two units let into one area without a shared border.
+    public struct Link: Sendable, Hashable, Codable {
+        public enum Kind: String, Sendable, Hashable, Codable {
+            /// A detached part of the map joined to its nearest mainland unit (``UnitAdjacency/IslandLink``).
+            case island
+            /// A component that cannot reach the thresholds, joined to the nearest unit of one that can.
+            case component
+        }
+        public let kind: Kind
+        /// Unit codes.
+        public let from: String
+        public let to: String
+        /// Metres: polygon distance for an island link, centroid distance for a component link.
+        public let distanceMeters: Double
+
+        public init(kind: Kind, from: String, to: String, distanceMeters: Double) {
+            self.kind = kind
+            self.from = from
+            self.to = to
+            self.distanceMeters = distanceMeters
+        }
+    }
 
     public init(areas: [CatchmentArea], areaOfUnit: [String: Int], areaOfSchool: [SchoolCode: Int],
-                method: String, notes: [String], adjacency: UnitAdjacency, heterogeneityMeters: Double) {
+                method: String, notes: [String], adjacency: UnitAdjacency, heterogeneityMeters: Double,
+                measureName: String? = nil, links: [Link] = []) {
+        self.measureName = measureName
+        self.links = links
         self.areas = areas
         self.areaOfUnit = areaOfUnit
         self.areaOfSchool = areaOfSchool

@@ -14,8 +14,9 @@ struct MaxPEngine {
         graph = problem.neighbors
     }
 
-    mutating func solve<G: RandomNumberGenerator>(options: MaxPRegionalization.Options,
-                                                  using generator: inout G) -> MaxPRegionalization.Solution {
+    mutating func solve<G: RandomNumberGenerator>(options: MaxPRegionalization.Options, using generator: inout G,
+                                                  progress: ((MaxPRegionalization.Progress) -> Void)?)
+        -> MaxPRegionalization.Solution {
         guard n > 0 else {
             return .init(regionOfUnit: [], regions: [], meetsLowerBounds: [], heterogeneity: 0,
                          constructionHeterogeneity: 0, iterationsReachingP: 0, localSearchMoves: 0, componentLinks: [])
@@ -51,7 +52,9 @@ struct MaxPEngine {
         var bestH = Double.infinity
         var reaching = 0
         var scratch = GrowthScratch(n: n)
-        for _ in 0..<Swift.max(1, options.constructionIterations) {
+        let iterations = Swift.max(1, options.constructionIterations)
+        for iteration in 0..<iterations {
+            defer { progress?(.init(phase: .construction, completed: iteration + 1, total: iterations, p: bestP)) }
             generator.portableShuffle(&order)
             var (labels, regions, regionSums) = construct(order: order, scratch: &scratch)
             let p = regions.count
@@ -80,7 +83,9 @@ struct MaxPEngine {
         if options.localSearch, bestRegions.count > 1 {
             var search = TabuSearch(problem: problem, graph: graph, labels: bestLabels, regions: bestRegions,
                                     heterogeneity: bestH)
-            moves = search.run(tabuLength: options.tabuLength, patience: options.maximumNonImprovingMoves)
+            moves = search.run(tabuLength: options.tabuLength, patience: options.maximumNonImprovingMoves) { step, limit in
+                progress?(.init(phase: .localSearch, completed: step, total: limit, p: bestP))
+            }
             regions = search.bestRegions()
         }
         return finish(regions: regions, constructionHeterogeneity: bestH, iterationsReachingP: reaching,

@@ -72,6 +72,21 @@ public struct MaxPRegionalization: Sendable {
         }
     }
 
+    /// How far a ``solve(options:using:progress:)`` run has come, for a progress display.
+    public struct Progress: Sendable, Hashable {
+        public enum Phase: String, Sendable, Hashable {
+            /// Phase 1: `completed` of `total` randomized constructions done.
+            case construction
+            /// Phase 2: `completed` tabu steps made; `total` is the most it may make.
+            case localSearch
+        }
+        public let phase: Phase
+        public let completed: Int
+        public let total: Int
+        /// The largest p found so far.
+        public let p: Int
+    }
+
     /// A link added from a component that cannot reach the bounds to the nearest unit of one that can.
     public struct ComponentLink: Sendable, Hashable {
         /// The unit of the infeasible component nearest to the feasible part.
@@ -228,9 +243,11 @@ public struct MaxPRegionalization: Sendable {
     // MARK: solving
 
     /// Solves the problem: `options.constructionIterations` randomized constructions (largest p wins, ties
-    /// by lowest H), then tabu search on the winner. Draws only from `generator`.
-    public func solve<G: RandomNumberGenerator>(options: Options = Options(), using generator: inout G) -> Solution {
+    /// by lowest H), then tabu search on the winner. Draws only from `generator`; `progress`, when given, is
+    /// called after every construction and every 100 tabu steps (it does not change the result).
+    public func solve<G: RandomNumberGenerator>(options: Options = Options(), using generator: inout G,
+                                                progress: ((Progress) -> Void)? = nil) -> Solution {
         var engine = MaxPEngine(problem: self)
-        return engine.solve(options: options, using: &generator)
+        return engine.solve(options: options, using: &generator, progress: progress)
     }
 }

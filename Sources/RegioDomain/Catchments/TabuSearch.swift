@@ -152,8 +152,8 @@ struct TabuSearch {
         if rootChildren > 1 { isCut[root] = true }
     }
 
-    /// Runs the search; returns the number of moves made.
-    mutating func run(tabuLength: Int, patience: Int) -> Int {
+    /// Runs the search; returns the number of moves made. `progress(step, limit)` is called every 100 steps.
+    mutating func run(tabuLength: Int, patience: Int, progress: (Int, Int) -> Void = { _, _ in }) -> Int {
         let n = labels.count
         var step = 0
         var sinceBest = 0
@@ -175,6 +175,7 @@ struct TabuSearch {
             guard let move = chosen else { break }
             apply(unit: move.unit, to: move.region, delta: move.delta, step: step, tabuLength: tabuLength)
             step += 1
+            if step % 100 == 0 { progress(step, limit) }
             if heterogeneity < bestHeterogeneity - Swift.max(1e-9 * abs(bestHeterogeneity), 1e-9) {
                 bestHeterogeneity = heterogeneity
                 bestLabels = labels

@@ -20,8 +20,18 @@ public enum GeoJSONWriter {
             guard let geometry = feature.geometry, !geometry.isEmpty else { shapes.append(nil); continue }
             shapes.append(try Shape.make(geometry, points: &points))
         }
-        // Pass 2: project every point at once.
+        // Pass 2: project every point at once, and round to the written precision.
         try Projection.cached(from: .rdNew, to: .wgs84).transform(&points)
+        let scale = (0..<coordinateDecimals).reduce(1.0) { value, _ in value * 10 }
+        let exact = points
+        for i in points.indices {
+            points[i] = Point(x: (points[i].x * scale).rounded() / scale, y: (points[i].y * scale).rounded() / scale)
+        }
+        // Pass 2b: rounding can make a polygon with narrow slivers invalid (a hole collapses, two rings come
+        // to cross); such a polygon is snapped to the grid by GEOS instead, which keeps it valid.
+        if shapes.contains(where: { $0?.isPolygonal == true }), let context = layer.features.lazy.compactMap(\.geometry).first?.context {
+            try repairRounded(&shapes, points: &points, exact: exact, in: context, gridSize: 1 / scale)
+        }
 
         // Pass 3: write, consuming the projected points in the order pass 1 appended them.
         var out: [UInt8] = []
@@ -56,6 +66,44 @@ public enum GeoJSONWriter {
         return out
     }
 
+    /// Replaces every polygonal shape whose rounded rings (`points`) are not a valid polygon by its unrounded
+    /// polygon (`exact`, the same layout) snapped to the grid with GEOS, keeping every other shape's points.
+    static func repairRounded(_ shapes: inout [Shape?], points: inout [Point], exact: [Point],
+                              in context: GeometryContext, gridSize: Double) throws(SpatialError) {
+        func polygonal(_ polygons: [[[Point]]]) throws(SpatialError) -> Geometry {
+            let built = try polygons.map { rings throws(SpatialError) in
+                try context.polygon(exterior: rings[0], holes: Array(rings.dropFirst()))
+            }
+            return built.count == 1 ? built[0] : try context.collection(.multiPolygon, of: built)
+        }
+        var repaired: [Point] = []
+        repaired.reserveCapacity(points.count)
+        var cursor = 0
+        for index in shapes.indices {
+            guard let shape = shapes[index] else { continue }
+            let count = shape.pointCount
+            let range = cursor..<(cursor + count)
+            let own = Array(points[range])
+            cursor += count
+            if let polygons = shape.polygonRings(own), !(try polygonal(polygons).isValid),
+               let unrounded = shape.polygonRings(Array(exact[range])) {
+                do {
+                    var geometry = try polygonal(unrounded)
+                    if !geometry.isValid, let valid = try context.exportMultiPolygon(try geometry.makeValid()) {
+                        geometry = valid
+                    }
+                    let snapped = try geometry.snappedToGrid(gridSize)
+                    shapes[index] = snapped.isEmpty ? nil : try Shape.make(snapped, points: &repaired)
+                    continue
+                } catch {
+                    // GEOS could not snap it (the unrounded polygon itself is not quite valid): write it as it is.
+                }
+            }
+            repaired.append(contentsOf: own)
+        }
+        points = repaired
+    }
+
     /// The structure of one geometry; its coordinates live in a shared array, in traversal order.
     indirect enum Shape {
         case point
@@ -66,6 +114,42 @@ public enum GeoJSONWriter {
         case polygon(rings: [Int])
         case multiPolygon(polygons: [[Int]])
         case collection([Shape])
+
+        var isPolygonal: Bool {
+            switch self {
+            case .polygon, .multiPolygon: return true
+            default: return false
+            }
+        }
+
+        /// How many points of the shared array it uses.
+        var pointCount: Int {
+            switch self {
+            case .point: return 1
+            case .multiPoint(let count), .lineString(let count): return count
+            case .multiLineString(let counts): return counts.reduce(0, +)
+            case .polygon(let rings): return rings.reduce(0, +)
+            case .multiPolygon(let polygons): return polygons.reduce(0) { $0 + $1.reduce(0, +) }
+            case .collection(let members): return members.reduce(0) { $0 + $1.pointCount }
+            }
+        }
+
+        /// A polygonal shape's rings (exterior first, per polygon) cut from its own `points`; `nil` for others.
+        func polygonRings(_ points: [Point]) -> [[[Point]]]? {
+            let polygons: [[Int]]
+            switch self {
+            case .polygon(let rings): polygons = [rings]
+            case .multiPolygon(let list): polygons = list
+            default: return nil
+            }
+            var cursor = 0
+            return polygons.map { rings in
+                rings.map { count in
+                    defer { cursor += count }
+                    return Array(points[cursor..<(cursor + count)])
+                }
+            }
+        }
 
         /// The shape of `geometry`, appending its points to `points`. Polygons are oriented per RFC 7946
         /// first; lines keep their direction.
