@@ -89,16 +89,18 @@ public final class Dataset {
         }
         self.paths = paths
         self.context = context
+        // The pupil file is the largest input: it is parsed on the second core meanwhile.
+        let studentsRead = paths.students.map { path in BackgroundRead.start { () throws(InputError) in try StudentCountsReader.read(path) } }
         settings = try paths.config.map { path throws(InputError) in try ConfigReader.read(path) } ?? AuditSettings()
         postcodes = try paths.postcodes.map { path throws(InputError) in try PostcodeTable.read(path) }
         let postcodes = self.postcodes
         register = try paths.schools.map { path throws(InputError) in try SchoolRegisterReader.read(path, postcodes: postcodes) }
             ?? SchoolRegister(file: schoolsPath, schools: [], coordinateColumns: "", encoding: "", problems: [])
-        students = try paths.students.map { path throws(InputError) in try StudentCountsReader.read(path) }
         municipalities = try MunicipalityReader.read(path: municipalitiesPath, crs: paths.municipalityCRS,
                                                      idField: paths.mapFields.id, nameField: paths.mapFields.name,
                                                      measureField: paths.mapFields.measure, in: context)
         registration = try paths.registrations.map { path throws(InputError) in try RegistrationReader.read(path) }
+        students = try studentsRead?.value()
         do {
             map = try MunicipalityMap(municipalities.municipalities, in: context)
         } catch {

@@ -40,28 +40,54 @@ do {
         suggestionCount = try SuggestionEngine(auditor: auditor).suggestions().count } })
     print("  (\(suggestionCount) suggestions)")
 
-    // One edit: move a school between two neighbouring regions, and back, re-evaluated incrementally.
+    // Scenario edits as a planning meeting makes them: each moves one school to the region of its nearest
+    // school listed by another region, cumulatively, so every edit brings memberships (and territories)
+    // the auditor has not seen before. Each is timed as update + result, against a full re-audit.
     let base = dataset.registration!
     let known = Set(dataset.register.schools.map(\.code))
-    let mover = base.regions[0].schools.last!
-    let moved = try base.applying([.move(school: mover, to: base.regions[1].id)], knownSchools: known)
-    var incremental: [Double] = [], full: [Double] = []
-    for _ in 0..<max(runs, 20) {
-        incremental.append(try milliseconds { try auditor.update(to: moved) })
-        incremental.append(try milliseconds { try auditor.update(to: base) })
-    }
     let input = try dataset.auditInput(catchments: catchments)
-    for _ in 0..<runs {
+    let byCode = dataset.schoolsByCode
+    var generator = SplitMix64(seed: 42)
+    var current = base
+    var edits: [Registration] = []
+    while edits.count < max(runs, 50) {
+        let regions = current.regions.filter { $0.schools.count >= 2 }
+        let region = regions[Int(generator.next() % UInt64(regions.count))]
+        let school = region.schools[Int(generator.next() % UInt64(region.schools.count))]
+        guard let here = byCode[school]?.location else { continue }
+        // The region of the nearest located school that this region does not list.
+        let target = current.regions.filter { $0.id != region.id }.compactMap { other -> (String, Double)? in
+            let d = other.schools.compactMap { byCode[$0]?.location?.distance(to: here) }.min()
+            return d.map { (other.id, $0) }
+        }.min { $0.1 < $1.1 }
+        guard let target, let next = try? current.applying([.move(school: school, to: target.0)], knownSchools: known) else { continue }
+        edits.append(next)
+        current = next
+    }
+    try auditor.update(to: base)
+    var incremental: [Double] = []
+    for edit in edits { incremental.append(try milliseconds { try auditor.update(to: edit); _ = auditor.result }) }
+    var repeated: [Double] = []
+    for (i, edit) in edits.enumerated() where i % 2 == 0 {
+        // The same edits again, now on memberships the auditor has seen (undo and redo).
+        repeated.append(try milliseconds { try auditor.update(to: edit); _ = auditor.result })
+    }
+    var full: [Double] = []
+    for edit in edits.prefix(runs) {
         full.append(try milliseconds {
             _ = try Auditor(AuditInput(schools: input.schools, counts: input.counts, map: input.map, placement: input.placement,
-                                       registration: moved, settings: input.settings, catchments: catchments)).result
+                                       registration: edit, settings: input.settings, catchments: catchments)).result
         })
     }
-    report("one edit (move \(mover)), incremental update", incremental)
-    report("one edit, full re-audit", full)
-    print(String(format: "  ratio full / incremental: %.0fx", median(full) / median(incremental)))
-    report("one edit, incremental update + result", try (0..<runs).map { i in try milliseconds {
-        try auditor.update(to: i % 2 == 0 ? moved : base); _ = auditor.result } })
+    if CommandLine.arguments.contains("--profile-edits") {
+        // For `perf record`: the edit sequence over and over (memberships seen before after the first pass).
+        for _ in 0..<40 { for edit in edits { try auditor.update(to: edit); _ = auditor.result } }
+    }
+    report("one new edit (move a school), update + result", incremental)
+    report("one edit seen before (undo/redo), update + result", repeated)
+    report("one edit, full re-audit + result", full)
+    print(String(format: "  ratio full / incremental (new edits): %.0fx; edits per second: %.0f", median(full) / median(incremental),
+                 1000 / median(incremental)))
 } catch {
     print("benchmark failed: \(error)")
     exit(1)

@@ -17,7 +17,7 @@ extension Auditor {
                       envelope.intersects(otherEnvelope), try prepared.intersects(other) else { continue }
                 // In id order, so that the area is the same to the last bit whichever side changed.
                 let (first, second) = a < b ? (a, b) : (b, a)
-                let overlap = try regionStates[first]!.territory.intersection(regionStates[second]!.territory).area / 1_000_000
+                let overlap = try overlapArea(regionStates[first]!.territory, regionStates[second]!.territory)
                 guard overlap > settings.overlapToleranceSquareKilometers else { continue }
                 overlaps["\(first)|\(second)"] = Finding(.overlappingRegions, regions: [first, second],
                     message: String(format: "the territories of %@ and %@ overlap by %.1f km² (edge tolerance %.1f km²): agree who serves the shared area, or merge",
@@ -25,6 +25,16 @@ extension Auditor {
                     value: overlap)
             }
         }
+    }
+
+    /// The area two territories share, km²; remembered per pair (territories are kept by ``shapes(of:)``, so
+    /// the same pair of objects is the same pair of shapes).
+    func overlapArea(_ a: Geometry, _ b: Geometry) throws(SpatialError) -> Double {
+        let key = OverlapKey(first: ObjectIdentifier(a), second: ObjectIdentifier(b))
+        if let known = overlapCache[key] { return known }
+        let area = try a.intersection(b).area / 1_000_000
+        overlapCache[key] = area
+        return area
     }
 
     /// `fragmented-region`: schools falling apart into groups farther apart than the gap distance.

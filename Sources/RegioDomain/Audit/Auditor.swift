@@ -41,6 +41,16 @@ public final class Auditor {
     var overlaps: [String: Finding] = [:]
     /// Labels made so far (see ``label(_:)``).
     private var labels: [SchoolCode: String] = [:]
+    /// Territory and hull by the located member schools they were built from (in code order): an edit
+    /// that is tried and taken back (``SuggestionEngine``) or a region that returns to an earlier
+    /// membership reuses them instead of paying for the GEOS overlay again.
+    private var shapeCache: [[SchoolCode]: (territory: Geometry, hull: PreparedGeometry?)] = [:]
+    /// Overlap areas (km²) of pairs of cached territories, by the territories' identities.
+    var overlapCache: [OverlapKey: Double] = [:]
+    struct OverlapKey: Hashable {
+        let first: ObjectIdentifier
+        let second: ObjectIdentifier
+    }
 
     /// What the auditor keeps per region.
     struct RegionState {
@@ -77,8 +87,11 @@ public final class Auditor {
         let figures = registration.regions.compactMap { regionStates[$0.id]?.figures }
         var findings = regionStates.values.flatMap(\.findings) + schoolFindings.values.flatMap { $0 }
         findings += institutionFindings.values.flatMap { $0 } + closePairs.values + overlaps.values
-        // Worst first, then by rule, regions and schools (keys made once, not per comparison).
-        findings = findings.map { ($0.severity.rank, $0.key, $0) }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
+        // Worst first, then by rule, regions and schools: positions are sorted, not the findings themselves
+        // (moving a finding retains and releases each of its arrays and strings).
+        let ranks = findings.map(\.severity.rank), keys = findings.map(\.key)
+        let order = findings.indices.sorted { ranks[$0] != ranks[$1] ? ranks[$0] < ranks[$1] : keys[$0] < keys[$1] }
+        findings = order.map { findings[$0] }
         let methods = AuditResult.Methods(territory: TerritoryBuilder.method(settings),
                                           catchment: input.catchments?.method ?? "no catchment areas computed")
         return AuditResult(regions: figures, findings: findings, suggestions: [], methods: methods, settings: settings)
@@ -93,16 +106,31 @@ public final class Auditor {
     /// every scope (the initial audit).
     private func evaluate(_ new: Registration, schools extraSchools: Set<SchoolCode>, everything: Bool) throws(SpatialError) {
         let oldByID = regionByID
-        let newByID = Dictionary(new.regions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        var newRegionsOf: [SchoolCode: [String]] = [:]
-        for region in new.regions { for code in region.schools { newRegionsOf[code, default: []].append(region.id) } }
+        var newByID: [String: Region] = [:]
+        for region in new.regions where newByID[region.id] == nil { newByID[region.id] = region }
 
-        // Regions whose own listing changed, and schools whose membership changed.
+        // Regions whose own listing changed; only the schools they list (before or after) can change membership,
+        // so the membership map is brought up to date for those alone.
         let changedRegions = Set(oldByID.keys).union(newByID.keys).filter { oldByID[$0] != newByID[$0] }
-        var changedSchools = extraSchools
-        for code in Set(regionsOfSchool.keys).union(newRegionsOf.keys) where regionsOfSchool[code] != newRegionsOf[code] {
-            changedSchools.insert(code)
+        var newRegionsOf: [SchoolCode: [String]]
+        var touched = Set<SchoolCode>()
+        if everything {
+            newRegionsOf = [:]
+            for region in new.regions { for code in region.schools { newRegionsOf[code, default: []].append(region.id) } }
+            touched = Set(regionsOfSchool.keys).union(newRegionsOf.keys)
+        } else {
+            for id in changedRegions {
+                touched.formUnion(oldByID[id]?.schools ?? [])
+                touched.formUnion(newByID[id]?.schools ?? [])
+            }
+            newRegionsOf = regionsOfSchool
+            for code in touched { newRegionsOf[code] = nil }
+            for region in new.regions {
+                for code in region.schools where touched.contains(code) { newRegionsOf[code, default: []].append(region.id) }
+            }
         }
+        var changedSchools = extraSchools
+        for code in touched where regionsOfSchool[code] != newRegionsOf[code] { changedSchools.insert(code) }
         let oldHullEnvelopes = changedRegions.compactMap { regionStates[$0]?.hull?.base.envelope }
 
         registration = new
@@ -142,7 +170,16 @@ public final class Auditor {
 
     /// Figures, territory and hull of a region (its findings come after every state is built).
     private func buildState(of region: Region) throws(SpatialError) {
-        let (_, points, groups) = schoolGroups(of: region)
+        let (territory, hull) = try shapes(of: region)
+        regionStates[region.id] = RegionState(figures: figures(of: region, territory: territory), territory: territory,
+                                              hull: hull, findings: regionStates[region.id]?.findings ?? [])
+    }
+
+    /// The territory and the member hull of a region, from the cache when its located members were seen before.
+    private func shapes(of region: Region) throws(SpatialError) -> (territory: Geometry, hull: PreparedGeometry?) {
+        let (codes, points, groups) = schoolGroups(of: region)
+        let key = codes.sorted()
+        if let cached = shapeCache[key] { return cached }
         let territory = try territoryBuilder.territory(points: points, groups: groups)
         var hull: PreparedGeometry?
         if points.count >= 3 {
@@ -150,8 +187,8 @@ public final class Auditor {
             let shape = try context.collection(.multiPoint, of: points.map { p throws(SpatialError) in try context.point(p) }).convexHull()
             if shape.kind == .polygon && shape.area > 0 { hull = try PreparedGeometry(shape) }
         }
-        regionStates[region.id] = RegionState(figures: figures(of: region, territory: territory), territory: territory,
-                                              hull: hull, findings: regionStates[region.id]?.findings ?? [])
+        shapeCache[key] = (territory, hull)
+        return (territory, hull)
     }
 
     // MARK: shared facts
@@ -253,8 +290,17 @@ public final class Auditor {
                 if found.count >= count || found.count == codes.count - 1 { break }
                 radius *= 2
             }
-            found.sort { ($0.distance, $0.school) < ($1.distance, $1.school) }
-            nearest[code] = Array(found.prefix(count))
+            // The `count` nearest, by distance then code: a partial selection, not a sort of every candidate.
+            var best: [(school: SchoolCode, distance: Double)] = []
+            best.reserveCapacity(count + 1)
+            for candidate in found {
+                if best.count == count, let last = best.last,
+                   (last.distance, last.school) <= (candidate.distance, candidate.school) { continue }
+                let at = best.firstIndex { (candidate.distance, candidate.school) < ($0.distance, $0.school) } ?? best.count
+                best.insert(candidate, at: at)
+                if best.count > count { best.removeLast() }
+            }
+            nearest[code] = best
             for n in nearest[code]! { reverse[n.school, default: []].append(code) }
         }
         return (nearest, reverse)

@@ -12,12 +12,21 @@ public struct TerritoryBuilder {
 
     let map: MunicipalityMap
     let settings: AuditSettings
-    private let index: SpatialIndex
+    /// All municipalities as one polygon (EPSG:28992), and prepared for the containment test.
+    private let land: Geometry
+    private let preparedLand: PreparedGeometry
 
     public init(map: MunicipalityMap, settings: AuditSettings) throws(SpatialError) {
         self.map = map
         self.settings = settings
-        index = try SpatialIndex(map.municipalities.map(\.geometry), in: map.context)
+        let all = try map.context.collection(.geometryCollection, of: map.municipalities.map(\.geometry).filter { !$0.isEmpty })
+        // A municipality map is a coverage (shared edges, no overlaps): its coverage union takes a few
+        // milliseconds. A map that is not one (overlaps, gaps) falls back to the full union.
+        var land: Geometry
+        do { land = try all.coverageUnion() } catch { land = try all.unaryUnion() }
+        if !land.isValid { land = try all.unaryUnion() }
+        self.land = land
+        preparedLand = try PreparedGeometry(land)
     }
 
     /// The territory of schools at `points`, grouped in `groups` (indices into points). Empty polygon
@@ -38,25 +47,13 @@ public struct TerritoryBuilder {
         }
     }
 
-    /// `shape` clipped to the municipality map, or `nil` when nothing of it lies on the map.
-    /// Municipalities tile the map without overlap, so when the pieces of `shape` inside them add up to its
-    /// whole area the shape lies entirely on the map and is returned as it is; only a shape that reaches
-    /// the sea or the border pays for uniting its pieces (GEOS noding is the costly step).
+    /// `shape` clipped to the municipality map, or `nil` when nothing of it lies on the map. A shape that
+    /// lies wholly on the map (the prepared containment test answers that in microseconds) is returned as
+    /// it is; only a shape that reaches the sea or the border pays for an overlay with the land.
     func clippedToMap(_ shape: Geometry) throws(SpatialError) -> Geometry? {
-        guard let envelope = shape.envelope else { return nil }
-        let prepared = try PreparedGeometry(shape)
-        var pieces: [Geometry] = []
-        var coveredArea = 0.0
-        for candidate in index.query(envelope) {
-            let municipality = map.municipalities[candidate].geometry
-            guard try prepared.intersects(municipality) else { continue }
-            let piece = try prepared.contains(municipality) ? municipality : try shape.intersection(municipality)
-            let area = piece.area
-            if area > 0 { pieces.append(piece); coveredArea += area }
-        }
-        if pieces.isEmpty { return nil }
-        // 1e-6 of the area: rounding in the intersections, not a visible strip of sea.
-        if coveredArea >= shape.area * (1 - 1e-6) { return shape }
-        return try map.context.collection(.geometryCollection, of: pieces).unaryUnion()
+        if try preparedLand.contains(shape) { return shape }
+        guard try preparedLand.intersects(shape) else { return nil }
+        let clipped = try shape.intersection(land)
+        return clipped.area > 0 ? clipped : nil
     }
 }
