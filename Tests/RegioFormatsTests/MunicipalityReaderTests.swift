@@ -61,6 +61,25 @@ import RegioSpatial
         #expect(layer.municipalities[1].geometry.isValid)
     }
 
+    @Test func emptyGeometriesAreKeptAndMeasuresRead() throws {
+        let path = Fixtures.path("municipalities/empty-geometry-and-measure.geojson")
+        let layer = try MunicipalityReader.read(path: path, crs: nil, idField: "pc4", nameField: "pc4",
+                                                measureField: "inwoners", in: context)
+        #expect(layer.municipalities.map(\.code) == ["1011", "5028", "1012"])
+        #expect(layer.municipalities[1].geometry.isEmpty)
+        #expect(layer.measures == ["1011": 9630, "1012": 4000.5])  // null is absent
+        let problem = try #require(layer.problems.first { $0.kind == "empty-geometry" })
+        #expect(problem.message.contains("1 of 3") && problem.message.contains("5028"), "\(problem.message)")
+        // The map indexes it and places nothing in it.
+        let map = try MunicipalityMap(layer.municipalities, in: context)
+        #expect(map.municipalityPosition(covering: Point(x: 120_500, y: 480_500)) == 0)
+        #expect(map.municipalityPosition(covering: Point(x: 121_500, y: 480_500)) == 2)
+        // A measure that is not a number names the feature and the value.
+        #expect(throws: InputError.self) {
+            _ = try MunicipalityReader.read(path: path, crs: nil, idField: "pc4", measureField: "pc4x", in: context)
+        }
+    }
+
     @Test func selfIntersectingPolygonIsRepairedAndReported() throws {
         let path = Fixtures.path("municipalities/bowtie.geojson")
         let layer = try MunicipalityReader.read(path: path, crs: nil, in: context)

@@ -8,8 +8,8 @@ extension Auditor {
         overlaps = overlaps.filter { _, finding in finding.regions.allSatisfy { !changed.contains($0) } }
         let ids = registration.regions.map(\.id)
         for a in ids where changed.contains(a) {
-            guard let territory = regionStates[a]?.territory, let envelope = territory.envelope else { continue }
-            let prepared = try PreparedGeometry(territory)
+            guard let state = regionStates[a], let envelope = state.territory.envelope else { continue }
+            let prepared = state.preparedTerritory
             for b in ids where b != a {
                 // Each pair once: skip a pair of two changed regions from the second side.
                 if changed.contains(b) && b < a { continue }

@@ -44,7 +44,16 @@ public final class Auditor {
     /// Territory and hull by the located member schools they were built from (in code order): an edit
     /// that is tried and taken back (``SuggestionEngine``) or a region that returns to an earlier
     /// membership reuses them instead of paying for the GEOS overlay again.
-    private var shapeCache: [[SchoolCode]: (territory: Geometry, hull: PreparedGeometry?)] = [:]
+    private var shapeCache: [[SchoolCode]: Shapes] = [:]
+
+    /// A region's territory (also prepared, for the overlap tests) and the hull of its located members.
+    struct Shapes {
+        let territory: Geometry
+        let preparedTerritory: PreparedGeometry
+        let hull: PreparedGeometry?
+    }
+    /// Figures by region listing (id, name, lead, schools), for the same reason.
+    private var figuresCache: [Region: RegionFigures] = [:]
     /// Overlap areas (km²) of pairs of cached territories, by the territories' identities.
     var overlapCache: [OverlapKey: Double] = [:]
     struct OverlapKey: Hashable {
@@ -56,6 +65,7 @@ public final class Auditor {
     struct RegionState {
         var figures: RegionFigures
         var territory: Geometry
+        var preparedTerritory: PreparedGeometry
         /// Convex hull of the located members (3 or more), for `enclave`.
         var hull: PreparedGeometry?
         var findings: [Finding]
@@ -170,13 +180,17 @@ public final class Auditor {
 
     /// Figures, territory and hull of a region (its findings come after every state is built).
     private func buildState(of region: Region) throws(SpatialError) {
-        let (territory, hull) = try shapes(of: region)
-        regionStates[region.id] = RegionState(figures: figures(of: region, territory: territory), territory: territory,
+        let shapes = try shapes(of: region)
+        let figures = figuresCache[region] ?? self.figures(of: region, territory: shapes.territory)
+        figuresCache[region] = figures
+        let hull = shapes.hull
+        regionStates[region.id] = RegionState(figures: figures, territory: shapes.territory,
+                                              preparedTerritory: shapes.preparedTerritory,
                                               hull: hull, findings: regionStates[region.id]?.findings ?? [])
     }
 
     /// The territory and the member hull of a region, from the cache when its located members were seen before.
-    private func shapes(of region: Region) throws(SpatialError) -> (territory: Geometry, hull: PreparedGeometry?) {
+    private func shapes(of region: Region) throws(SpatialError) -> Shapes {
         let (codes, points, groups) = schoolGroups(of: region)
         let key = codes.sorted()
         if let cached = shapeCache[key] { return cached }
@@ -187,8 +201,9 @@ public final class Auditor {
             let shape = try context.collection(.multiPoint, of: points.map { p throws(SpatialError) in try context.point(p) }).convexHull()
             if shape.kind == .polygon && shape.area > 0 { hull = try PreparedGeometry(shape) }
         }
-        shapeCache[key] = (territory, hull)
-        return (territory, hull)
+        let shapes = Shapes(territory: territory, preparedTerritory: try PreparedGeometry(territory), hull: hull)
+        shapeCache[key] = shapes
+        return shapes
     }
 
     // MARK: shared facts
