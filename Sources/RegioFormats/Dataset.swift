@@ -89,6 +89,9 @@ public final class Dataset {
         }
         self.paths = paths
         self.context = context
+        // Input in WGS 84 (the usual case) needs PROJ's transformation to RD New, which takes PROJ some
+        // 25 ms to find: it is made on another thread while the files are read.
+        Projection.prepare(from: .wgs84, to: .rdNew)
         // The pupil file is the largest input: it is parsed on the second core meanwhile.
         let studentsRead = paths.students.map { path in BackgroundRead.start { () throws(InputError) in try StudentCountsReader.read(path) } }
         settings = try paths.config.map { path throws(InputError) in try ConfigReader.read(path) } ?? AuditSettings()

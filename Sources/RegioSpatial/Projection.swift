@@ -114,8 +114,49 @@ extension Projection {
         let key = "regio.projection.\(source.epsg)->\(target.epsg)"
         let storage = Thread.current.threadDictionary
         if let projection = storage[key] as? Projection { return projection }
-        let projection = try Projection(from: source, to: target)
+        // One made ahead by `prepare` is taken over by the first thread that asks (it owns its PROJ context,
+        // so it may change threads as long as one thread uses it at a time).
+        let projection: Projection
+        if let prepared = try Prepared.take(key) { projection = prepared } else { projection = try Projection(from: source, to: target) }
         storage[key] = projection
         return projection
+    }
+
+    /// Starts making the transformation from `source` to `target` on another thread, so that the first
+    /// ``cached(from:to:)`` call for it (on any thread) finds it made or nearly so. Call it when a run will
+    /// probably need the transformation but has other work to do first; unused, it costs only the other
+    /// core's time.
+    public static func prepare(from source: CoordinateReferenceSystem, to target: CoordinateReferenceSystem) {
+        Prepared.start("regio.projection.\(source.epsg)->\(target.epsg)") { () throws(SpatialError) in
+            try Projection(from: source, to: target)
+        }
+    }
+
+    /// Transformations being made ahead, by cache key; each is handed to one taker.
+    private final class Prepared: @unchecked Sendable {
+        private let group = DispatchGroup()
+        private var result: Result<Projection, SpatialError>?
+        private static let lock = NSLock()
+        nonisolated(unsafe) private static var pending: [String: Prepared] = [:]
+
+        static func start(_ key: String, _ make: @escaping @Sendable () throws(SpatialError) -> Projection) {
+            let prepared = Prepared()
+            lock.withLock {
+                guard pending[key] == nil else { return }
+                pending[key] = prepared
+                prepared.group.enter()
+                DispatchQueue.global(qos: .userInitiated).async {
+                    do throws(SpatialError) { prepared.result = .success(try make()) } catch { prepared.result = .failure(error) }
+                    prepared.group.leave()
+                }
+            }
+        }
+
+        /// The projection made ahead under `key` (waiting for it), or `nil` when none was started.
+        static func take(_ key: String) throws(SpatialError) -> Projection? {
+            guard let prepared = lock.withLock({ pending.removeValue(forKey: key) }) else { return nil }
+            prepared.group.wait()
+            return try prepared.result!.get()
+        }
     }
 }

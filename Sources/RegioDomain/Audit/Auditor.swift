@@ -79,7 +79,7 @@ public final class Auditor {
         located = locatedSchools.map(\.code)
         locationOf = Dictionary(locatedSchools.map { ($0.code, $0.location!) }, uniquingKeysWith: { a, _ in a })
         pointIndex = try SpatialIndex(envelopes: locatedSchools.map { Envelope(points: [$0.location!]) }, in: input.map.context)
-        (neighbours, reverseNeighbours) = Auditor.nearestNeighbours(located, locationOf, pointIndex, count: Auditor.neighbourCount)
+        (neighbours, reverseNeighbours) = Auditor.nearestNeighbours(located, locationOf, count: Auditor.neighbourCount)
         territoryBuilder = try TerritoryBuilder(map: input.map, settings: input.settings)
         locationsOfInstitution = Dictionary(grouping: input.schools.map(\.code).sorted(), by: \.institution)
         registration = Registration(regions: [])
@@ -289,34 +289,51 @@ public final class Auditor {
         membershipFindings(code) + (try enclaveFindings(code))
     }
 
-    /// The `count` nearest located schools of each located school (static: the register does not change).
-    static func nearestNeighbours(_ codes: [SchoolCode], _ locations: [SchoolCode: Point], _ index: SpatialIndex,
+    /// The `count` nearest located schools of each located school, nearest first (ties by code), and the
+    /// reverse relation; static, since the register does not change. The points are bucketed in a grid of
+    /// 5 km cells and each school searches rings of cells outwards until no unvisited cell can hold a
+    /// nearer school than its `count`-th.
+    static func nearestNeighbours(_ codes: [SchoolCode], _ locations: [SchoolCode: Point],
                                   count: Int) -> ([SchoolCode: [(school: SchoolCode, distance: Double)]], [SchoolCode: [SchoolCode]]) {
+        let points = codes.map { locations[$0]! }
+        guard let box = Envelope(points: points) else { return ([:], [:]) }
+        let cell = 5_000.0
+        let columns = Int((box.maxX - box.minX) / cell) + 1, rows = Int((box.maxY - box.minY) / cell) + 1
+        func cellOf(_ p: Point) -> (Int, Int) { (Int((p.x - box.minX) / cell), Int((p.y - box.minY) / cell)) }
+        var buckets = [[Int]](repeating: [], count: columns * rows)
+        for (i, p) in points.enumerated() { let (c, r) = cellOf(p); buckets[r * columns + c].append(i) }
+
         var nearest: [SchoolCode: [(school: SchoolCode, distance: Double)]] = [:]
         var reverse: [SchoolCode: [SchoolCode]] = [:]
-        for code in codes {
-            let p = locations[code]!
-            var radius = 5_000.0
-            var found: [(school: SchoolCode, distance: Double)] = []
-            // Widen the window until it holds enough schools; then the nearest `count` inside the radius are exact.
-            while radius < 1_000_000 {
-                found = index.query(around: p, within: radius).map { codes[$0] }.filter { $0 != code }
-                    .map { ($0, locations[$0]!.distance(to: p)) }.filter { $0.1 <= radius }
-                if found.count >= count || found.count == codes.count - 1 { break }
-                radius *= 2
+        nearest.reserveCapacity(codes.count)
+        var best: [(index: Int, distance: Double)] = []
+        for (i, p) in points.enumerated() {
+            best.removeAll(keepingCapacity: true)
+            let (c0, r0) = cellOf(p)
+            var ring = 0
+            while true {
+                for r in (r0 - ring)...(r0 + ring) where r >= 0 && r < rows {
+                    for c in (c0 - ring)...(c0 + ring) where c >= 0 && c < columns {
+                        // Only the cells on the ring's edge: the inner ones were visited before.
+                        guard abs(r - r0) == ring || abs(c - c0) == ring else { continue }
+                        for j in buckets[r * columns + c] where j != i {
+                            let d = points[j].distance(to: p)
+                            if best.count == count, let last = best.last,
+                               (last.distance, codes[last.index]) <= (d, codes[j]) { continue }
+                            let at = best.firstIndex { (d, codes[j]) < ($0.distance, codes[$0.index]) } ?? best.count
+                            best.insert((j, d), at: at)
+                            if best.count > count { best.removeLast() }
+                        }
+                    }
+                }
+                // Every unvisited cell lies at least `ring × cell` away.
+                let covered = r0 - ring <= 0 && c0 - ring <= 0 && r0 + ring >= rows - 1 && c0 + ring >= columns - 1
+                if covered || (best.count == count && best[count - 1].distance <= Double(ring) * cell) { break }
+                ring += 1
             }
-            // The `count` nearest, by distance then code: a partial selection, not a sort of every candidate.
-            var best: [(school: SchoolCode, distance: Double)] = []
-            best.reserveCapacity(count + 1)
-            for candidate in found {
-                if best.count == count, let last = best.last,
-                   (last.distance, last.school) <= (candidate.distance, candidate.school) { continue }
-                let at = best.firstIndex { (candidate.distance, candidate.school) < ($0.distance, $0.school) } ?? best.count
-                best.insert(candidate, at: at)
-                if best.count > count { best.removeLast() }
-            }
-            nearest[code] = best
-            for n in nearest[code]! { reverse[n.school, default: []].append(code) }
+            let list = best.map { (school: codes[$0.index], distance: $0.distance) }
+            nearest[codes[i]] = list
+            for n in list { reverse[n.school, default: []].append(codes[i]) }
         }
         return (nearest, reverse)
     }

@@ -1,7 +1,18 @@
+import Dispatch
+
 /// The working state of one ``MaxPRegionalization/solve(options:using:)`` run: component linking, the
 /// randomized construction phase with enclave assignment, and the tabu search. Arrays only (no dictionary
 /// or set is iterated), so the run is deterministic for a given generator.
 struct MaxPEngine {
+    /// One construction of phase 1: its region count, and (when it could still win) its labels, regions
+    /// and heterogeneity.
+    struct Construction {
+        let p: Int
+        let labels: [Int]
+        let regions: [[Int]]
+        let heterogeneity: Double
+    }
+
     let problem: MaxPRegionalization
     let n: Int
     /// Adjacency plus the links added for infeasible components.
@@ -44,35 +55,65 @@ struct MaxPEngine {
         }
         for u in 0..<n { graph[u].sort() }
 
-        // Phase 1: construction.
+        // Phase 1: construction. The seed orders are drawn from the generator first, in iteration order, so
+        // the result does not depend on threads; the constructions run on both cores (every construction
+        // reads only the problem); the winner is then chosen in iteration order exactly as one loop would.
+        let iterations = Swift.max(1, options.constructionIterations)
+        var orders: [[Int]] = []
+        orders.reserveCapacity(iterations)
         var order = Array(0..<n)
+        for _ in 0..<iterations {
+            generator.portableShuffle(&order)
+            orders.append(order)
+        }
+        let workers = Swift.min(2, iterations)
+        var built = [Construction?](repeating: nil, count: iterations)
+        let (engine, unitCount, seedOrders) = (self, n, orders)
+        // Each worker writes only its own iterations' slots; progress is reported by worker 0 alone.
+        let report = UncheckedSendable(value: progress)
+        built.withUnsafeMutableBufferPointer { buffer in
+            let results = UncheckedSendable(value: buffer)
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                var scratch = GrowthScratch(n: unitCount)
+                // A construction with fewer regions than an earlier one of this worker cannot win (the
+                // earlier one is also earlier in iteration order): its enclaves are not assigned.
+                var localBest = -1
+                for i in stride(from: worker, to: iterations, by: workers) {
+                    var (labels, regions, sums) = engine.construct(order: seedOrders[i], scratch: &scratch)
+                    let p = regions.count
+                    if p >= localBest {
+                        localBest = p
+                        engine.assignEnclaves(labels: &labels, regions: &regions, sums: &sums, order: seedOrders[i])
+                        results.value[i] = Construction(p: p, labels: labels, regions: regions,
+                                                  heterogeneity: engine.problem.heterogeneity(regions: regions))
+                    } else {
+                        results.value[i] = Construction(p: p, labels: [], regions: [], heterogeneity: .infinity)
+                    }
+                    if worker == 0 {
+                        report.value?(.init(phase: .construction, completed: Swift.min(iterations, i + workers), total: iterations, p: localBest))
+                    }
+                }
+            }
+        }
         var bestLabels: [Int] = []
         var bestRegions: [[Int]] = []
         var bestP = -1
         var bestH = Double.infinity
         var reaching = 0
-        var scratch = GrowthScratch(n: n)
-        let iterations = Swift.max(1, options.constructionIterations)
-        for iteration in 0..<iterations {
-            defer { progress?(.init(phase: .construction, completed: iteration + 1, total: iterations, p: bestP)) }
-            generator.portableShuffle(&order)
-            var (labels, regions, regionSums) = construct(order: order, scratch: &scratch)
-            let p = regions.count
-            if p < bestP { continue }
-            assignEnclaves(labels: &labels, regions: &regions, sums: &regionSums, order: order)
-            let h = problem.heterogeneity(regions: regions)
-            if p > bestP {
-                bestP = p
+        for case let candidate? in built {
+            if candidate.p < bestP { continue }
+            if candidate.p > bestP {
+                bestP = candidate.p
                 reaching = 1
-                bestH = h
-                bestLabels = labels
-                bestRegions = regions
+                bestH = candidate.heterogeneity
+                bestLabels = candidate.labels
+                bestRegions = candidate.regions
             } else {
                 reaching += 1
-                if h < bestH {
-                    bestH = h
-                    bestLabels = labels
-                    bestRegions = regions
+                if candidate.heterogeneity < bestH {
+                    bestH = candidate.heterogeneity
+                    bestLabels = candidate.labels
+                    bestRegions = candidate.regions
                 }
             }
         }
@@ -283,4 +324,10 @@ struct UnitHeap {
         }
         return top
     }
+}
+
+/// A value handed to concurrently running work that is known to use it safely (each worker its own
+/// slots of a buffer; a callback only one worker calls).
+struct UncheckedSendable<Value>: @unchecked Sendable {
+    let value: Value
 }
