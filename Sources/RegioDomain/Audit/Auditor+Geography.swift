@@ -8,31 +8,40 @@ extension Auditor {
         overlaps = overlaps.filter { _, finding in finding.regions.allSatisfy { !changed.contains($0) } }
         let ids = registration.regions.map(\.id)
         for a in ids where changed.contains(a) {
-            guard let state = regionStates[a], let envelope = state.territory.envelope else { continue }
-            let prepared = state.preparedTerritory
+            guard let state = regionStates[a], let envelope = state.territoryEnvelope else { continue }
             for b in ids where b != a {
                 // Each pair once: skip a pair of two changed regions from the second side.
                 if changed.contains(b) && b < a { continue }
-                guard let other = regionStates[b]?.territory, let otherEnvelope = other.envelope,
-                      envelope.intersects(otherEnvelope), try prepared.intersects(other) else { continue }
+                guard let other = regionStates[b], let otherEnvelope = other.territoryEnvelope,
+                      envelope.intersects(otherEnvelope) else { continue }
+                // Two convex territories are measured directly; otherwise the prepared test spares the overlay
+                // for pairs whose boxes meet but whose shapes do not.
+                if state.convexTerritory == nil || other.convexTerritory == nil {
+                    guard try state.preparedTerritory.intersects(other.territory) else { continue }
+                }
                 // In id order, so that the area is the same to the last bit whichever side changed.
                 let (first, second) = a < b ? (a, b) : (b, a)
-                let overlap = try overlapArea(regionStates[first]!.territory, regionStates[second]!.territory)
+                let overlap = try overlapArea(regionStates[first]!, regionStates[second]!)
                 guard overlap > settings.overlapToleranceSquareKilometers else { continue }
                 overlaps["\(first)|\(second)"] = Finding(.overlappingRegions, regions: [first, second],
-                    message: String(format: "the territories of %@ and %@ overlap by %.1f km² (edge tolerance %.1f km²): agree who serves the shared area, or merge",
-                                    first, second, overlap, settings.overlapToleranceSquareKilometers),
+                    message: "the territories of \(first) and \(second) overlap by \(oneDecimal(overlap)) km² (edge tolerance \(oneDecimal(settings.overlapToleranceSquareKilometers)) km²): agree who serves the shared area, or merge",
                     value: overlap)
             }
         }
     }
 
-    /// The area two territories share, km²; remembered per pair (territories are kept by ``shapes(of:)``, so
-    /// the same pair of objects is the same pair of shapes).
-    func overlapArea(_ a: Geometry, _ b: Geometry) throws(SpatialError) -> Double {
-        let key = OverlapKey(first: ObjectIdentifier(a), second: ObjectIdentifier(b))
+    /// The area two territories share, km²: by convex clipping when both are convex polygons, else by a GEOS
+    /// overlay; remembered per pair (territories are kept by ``shapes(of:)``, so the same pair of objects is
+    /// the same pair of shapes).
+    func overlapArea(_ a: RegionState, _ b: RegionState) throws(SpatialError) -> Double {
+        let key = OverlapKey(first: ObjectIdentifier(a.territory), second: ObjectIdentifier(b.territory))
         if let known = overlapCache[key] { return known }
-        let area = try a.intersection(b).area / 1_000_000
+        let area: Double
+        if let p = a.convexTerritory, let q = b.convexTerritory {
+            area = p.intersectionArea(with: q) / 1_000_000
+        } else {
+            area = try a.territory.intersection(b.territory).area / 1_000_000
+        }
         overlapCache[key] = area
         return area
     }

@@ -50,6 +50,10 @@ public final class Auditor {
     struct Shapes {
         let territory: Geometry
         let preparedTerritory: PreparedGeometry
+        /// The territory when it is one convex polygon (the usual buffered hull on land): overlaps are then
+        /// measured without GEOS.
+        let convexTerritory: ConvexPolygon?
+        let territoryEnvelope: Envelope?
         let hull: PreparedGeometry?
     }
     /// Figures by region listing (id, name, lead, schools), for the same reason.
@@ -66,6 +70,9 @@ public final class Auditor {
         var figures: RegionFigures
         var territory: Geometry
         var preparedTerritory: PreparedGeometry
+        var convexTerritory: ConvexPolygon?
+        /// The territory's bounding box (`nil` when empty).
+        var territoryEnvelope: Envelope?
         /// Convex hull of the located members (3 or more), for `enclave`.
         var hull: PreparedGeometry?
         var findings: [Finding]
@@ -95,12 +102,21 @@ public final class Auditor {
     /// suggestions: ``SuggestionEngine`` makes those (it tries each candidate on this auditor).
     public var result: AuditResult {
         let figures = registration.regions.compactMap { regionStates[$0.id]?.figures }
-        var findings = regionStates.values.flatMap(\.findings) + schoolFindings.values.flatMap { $0 }
-        findings += institutionFindings.values.flatMap { $0 } + closePairs.values + overlaps.values
+        var findings: [Finding] = []
+        findings.reserveCapacity(regionStates.count * 4 + schoolFindings.count + closePairs.count + overlaps.count)
+        for state in regionStates.values { findings.append(contentsOf: state.findings) }
+        for list in schoolFindings.values { findings.append(contentsOf: list) }
+        for list in institutionFindings.values { findings.append(contentsOf: list) }
+        findings.append(contentsOf: closePairs.values)
+        findings.append(contentsOf: overlaps.values)
         // Worst first, then by rule, regions and schools: positions are sorted, not the findings themselves
         // (moving a finding retains and releases each of its arrays and strings).
-        let ranks = findings.map(\.severity.rank), keys = findings.map(\.key)
-        let order = findings.indices.sorted { ranks[$0] != ranks[$1] ? ranks[$0] < ranks[$1] : keys[$0] < keys[$1] }
+        let order = findings.withUnsafeBufferPointer { f in
+            f.indices.sorted { a, b in
+                let (ra, rb) = (f[a].severity.rank, f[b].severity.rank)
+                return ra != rb ? ra < rb : f[a].key < f[b].key
+            }
+        }
         findings = order.map { findings[$0] }
         let methods = AuditResult.Methods(territory: TerritoryBuilder.method(settings),
                                           catchment: input.catchments?.method ?? "no catchment areas computed")
@@ -186,6 +202,8 @@ public final class Auditor {
         let hull = shapes.hull
         regionStates[region.id] = RegionState(figures: figures, territory: shapes.territory,
                                               preparedTerritory: shapes.preparedTerritory,
+                                              convexTerritory: shapes.convexTerritory,
+                                              territoryEnvelope: shapes.territoryEnvelope,
                                               hull: hull, findings: regionStates[region.id]?.findings ?? [])
     }
 
@@ -201,7 +219,10 @@ public final class Auditor {
             let shape = try context.collection(.multiPoint, of: points.map { p throws(SpatialError) in try context.point(p) }).convexHull()
             if shape.kind == .polygon && shape.area > 0 { hull = try PreparedGeometry(shape) }
         }
-        let shapes = Shapes(territory: territory, preparedTerritory: try PreparedGeometry(territory), hull: hull)
+        let convex = territory.kind == .polygon && territory.partCount <= 1 ? territory.polygonRings : []
+        let shapes = Shapes(territory: territory, preparedTerritory: try PreparedGeometry(territory),
+                            convexTerritory: convex.count == 1 ? ConvexPolygon(ring: convex[0]) : nil,
+                            territoryEnvelope: territory.envelope, hull: hull)
         shapeCache[key] = shapes
         return shapes
     }

@@ -52,8 +52,13 @@ public struct TerritoryBuilder {
     /// it is; only a shape that reaches the sea or the border pays for an overlay with the land.
     func clippedToMap(_ shape: Geometry) throws(SpatialError) -> Geometry? {
         if try preparedLand.contains(shape) { return shape }
-        guard try preparedLand.intersects(shape) else { return nil }
-        let clipped = try shape.intersection(land)
+        guard try preparedLand.intersects(shape), let envelope = shape.envelope else { return nil }
+        // The land near the shape first (a cut by a rectangle 100 m larger than the shape, a linear scan),
+        // so that the overlay nodes only the coastline or border that matters.
+        let margin = 100.0
+        let near = try land.clipped(to: Envelope(minX: envelope.minX - margin, minY: envelope.minY - margin,
+                                                 maxX: envelope.maxX + margin, maxY: envelope.maxY + margin))
+        let clipped = try shape.intersection(near.isValid ? near : land)
         return clipped.area > 0 ? clipped : nil
     }
 }
