@@ -17,8 +17,9 @@ struct Catchments: ParsableCommand {
 
         Examples:
           regio catchments
-          regio catchments --schools S.csv --students L.csv --municipalities gemeenten.geojson --format geojson --output areas.geojson
-          regio catchments --units pc4_2020_rd.geojson --unit-id pc4 --bound-field inwoners --bound 50000
+          regio catchments --format geojson --output areas.geojson
+          regio catchments --units pc4_2020_rd.geojson --unit-id pc4 \\
+              --bound-field inwoners --bound 50000
         """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
