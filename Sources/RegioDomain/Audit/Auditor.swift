@@ -138,36 +138,39 @@ public final class Auditor {
         // Regions whose own listing changed; only the schools they list (before or after) can change membership,
         // so the membership map is brought up to date for those alone.
         let changedRegions = Set(oldByID.keys).union(newByID.keys).filter { oldByID[$0] != newByID[$0] }
-        var newRegionsOf: [SchoolCode: [String]]
-        var touched = Set<SchoolCode>()
+        // The membership map is updated in place (copying it would cost more than the rest of a small edit),
+        // keeping the old lists of the touched schools to tell which changed.
+        var changedSchools = extraSchools
         if everything {
-            newRegionsOf = [:]
+            var newRegionsOf: [SchoolCode: [String]] = [:]
             for region in new.regions { for code in region.schools { newRegionsOf[code, default: []].append(region.id) } }
-            touched = Set(regionsOfSchool.keys).union(newRegionsOf.keys)
+            for code in Set(regionsOfSchool.keys).union(newRegionsOf.keys) where regionsOfSchool[code] != newRegionsOf[code] {
+                changedSchools.insert(code)
+            }
+            regionsOfSchool = newRegionsOf
         } else {
+            var touched = Set<SchoolCode>()
             for id in changedRegions {
                 touched.formUnion(oldByID[id]?.schools ?? [])
                 touched.formUnion(newByID[id]?.schools ?? [])
             }
-            newRegionsOf = regionsOfSchool
-            for code in touched { newRegionsOf[code] = nil }
+            var before: [SchoolCode: [String]] = [:]
+            for code in touched { before[code] = regionsOfSchool.removeValue(forKey: code) }
             for region in new.regions {
-                for code in region.schools where touched.contains(code) { newRegionsOf[code, default: []].append(region.id) }
+                for code in region.schools where touched.contains(code) { regionsOfSchool[code, default: []].append(region.id) }
             }
+            for code in touched where before[code] != regionsOfSchool[code] { changedSchools.insert(code) }
         }
-        var changedSchools = extraSchools
-        for code in touched where regionsOfSchool[code] != newRegionsOf[code] { changedSchools.insert(code) }
         let oldHullEnvelopes = changedRegions.compactMap { regionStates[$0]?.hull?.base.envelope }
 
         registration = new
         regionByID = newByID
-        regionsOfSchool = newRegionsOf
 
         // Regions: their own changes, and those sharing a catchment area with a changed school.
         var regions = everything ? Set(newByID.keys).union(oldByID.keys) : changedRegions
         if let catchments = input.catchments {
             let areas = Set(changedSchools.compactMap { catchments.areaOfSchool[$0] })
-            for area in areas { for code in catchments.areas[area].schools { regions.formUnion(newRegionsOf[code] ?? []) } }
+            for area in areas { for code in catchments.areas[area].schools { regions.formUnion(regionsOfSchool[code] ?? []) } }
         }
         // Region states first: the school rules read the new hulls.
         for id in regions.sorted() where newByID[id] == nil { regionStates[id] = nil }
@@ -177,7 +180,7 @@ public final class Auditor {
         for id in regions.sorted() { if let region = newByID[id] { regionStates[id]?.findings = regionFindings(region) } }
 
         // Schools: the changed ones, those whose nearest neighbours changed, those under a changed hull.
-        var schools = everything ? Set(input.schools.map(\.code)).union(newRegionsOf.keys) : changedSchools
+        var schools = everything ? Set(input.schools.map(\.code)).union(regionsOfSchool.keys) : changedSchools
         for code in changedSchools { schools.formUnion(reverseNeighbours[code] ?? []) }
         let newHullEnvelopes = changedRegions.compactMap { regionStates[$0]?.hull?.base.envelope }
         for envelope in oldHullEnvelopes + newHullEnvelopes { schools.formUnion(pointIndex.query(envelope).map { located[$0] }) }
@@ -185,7 +188,7 @@ public final class Auditor {
             let findings = try self.schoolLevelFindings(code)
             schoolFindings[code] = findings.isEmpty ? nil : findings
         }
-        let institutions = Set((everything ? Set(newRegionsOf.keys) : changedSchools).map(\.institution))
+        let institutions = Set((everything ? Set(regionsOfSchool.keys) : changedSchools).map(\.institution))
         for institution in institutions {
             let findings = splitInstitutionFindings(institution)
             institutionFindings[institution] = findings.isEmpty ? nil : findings
