@@ -56,6 +56,9 @@ public final class Auditor {
         let territoryEnvelope: Envelope?
         let hull: PreparedGeometry?
     }
+    /// Located members and their fragment groups by member list (the territory and `fragmented-region`
+    /// both need them).
+    private var groupsCache: [[SchoolCode]: (codes: [SchoolCode], points: [Point], groups: [[Int]])] = [:]
     /// Figures by region listing (id, name, lead, schools), for the same reason.
     private var figuresCache: [Region: RegionFigures] = [:]
     /// Overlap areas (km²) of pairs of cached territories, by the territories' identities.
@@ -279,9 +282,12 @@ public final class Auditor {
 
     /// The located member schools of a region, grouped by the fragment gap.
     func schoolGroups(of region: Region) -> (codes: [SchoolCode], points: [Point], groups: [[Int]]) {
+        if let known = groupsCache[region.schools] { return known }
         let codes = knownMembers(region).filter { locationOf[$0] != nil }
         let points = codes.map { locationOf[$0]! }
-        return (codes, points, singleLinkageGroups(points, within: settings.fragmentGapMeters))
+        let grouped = (codes, points, singleLinkageGroups(points, within: settings.fragmentGapMeters))
+        groupsCache[region.schools] = grouped
+        return grouped
     }
 
     func figures(of region: Region, territory: Geometry) -> RegionFigures {
