@@ -32,6 +32,14 @@ do {
     report("load all inputs and place every school", try (0..<runs).map { _ in try milliseconds { dataset = try Dataset(loading: paths) } })
     var catchments: CatchmentPartition!
     report("catchment areas (max-p, 355 municipalities)", try (0..<runs).map { _ in try milliseconds { catchments = try dataset.catchments() } })
+    // The two halves: the contiguity graph from the polygons (GEOS), and max-p on it.
+    var adjacency: UnitAdjacency!
+    report("  of which the contiguity graph", try (0..<runs).map { _ in try milliseconds {
+        adjacency = try UnitAdjacency(map: dataset.map, options: CatchmentBuilder.adjacencyOptions) } })
+    report("  of which max-p on the graph", try (0..<runs).map { _ in try milliseconds {
+        _ = try CatchmentBuilder.partition(adjacency: adjacency, schools: dataset.register.schools,
+                                           counts: dataset.students?.counts ?? [:], placement: dataset.placement,
+                                           settings: dataset.settings) } })
     var auditor: Auditor!
     report("full audit (all rules, territories)", try (0..<runs).map { _ in try milliseconds { auditor = try dataset.auditor(catchments: catchments) } })
     report("audit result (findings sorted)", (0..<runs).map { _ in milliseconds { _ = auditor.result } })
