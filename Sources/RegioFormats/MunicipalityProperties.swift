@@ -109,19 +109,15 @@ enum MunicipalityIdentity {
             throw InputError(.missingColumn, file: file, feature: String(index),
                              message: "no property \(field); the feature's properties are: \(present)")
         }
-        let number: Double
+        let number: Double?
         switch value {
         case .null: return nil
         case .integer(let i): number = Double(i)
         case .real(let d): number = d
-        case .text(let t):
-            guard let parsed = Double(t.trimmingCharacters(in: .whitespaces)) else { fallthrough }
-            number = parsed
-        default:
-            throw InputError(.badValue, file: file, feature: String(index),
-                             message: "property \(name) is \(value), expected a number of at least 0")
+        case .text(let t): number = Double(t.trimmingCharacters(in: .whitespaces))
+        case .other: number = nil
         }
-        guard number.isFinite, number >= 0 else {
+        guard let number, number.isFinite, number >= 0 else {
             throw InputError(.badValue, file: file, feature: String(index),
                              message: "property \(name) is \(value), expected a number of at least 0")
         }
