@@ -13,7 +13,7 @@ enum ServePage {
         // Inside <script> only "</" and "<!--" are dangerous; in JSON they occur only inside strings, where
         // "<\/" and "\u003c!--" mean the same.
         json = json.replacingOccurrences(of: "</", with: "<\\/").replacingOccurrences(of: "<!--", with: "\\u003c!--")
-        let title = escape(background.title)
+        let title = background.title.htmlEscaped
         return """
         <!DOCTYPE html>
         <html lang="en">
@@ -87,10 +87,5 @@ enum ServePage {
         headers[.contentSecurityPolicy] = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
             + "img-src data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: page)))
-    }
-
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 }

@@ -22,13 +22,18 @@ struct RegioProcess {
         .deletingLastPathComponent().deletingLastPathComponent()
 
     static func run(_ arguments: [String], in directory: URL = packageRoot) throws -> Output {
+        try capture(binary, arguments, in: directory, environment: ["NO_COLOR": "1"])
+    }
+
+    /// Runs `executable` with `arguments` in `directory`, with `extra` added to this process's environment,
+    /// and captures what it prints.
+    static func capture(_ executable: URL, _ arguments: [String], in directory: URL = packageRoot,
+                        environment extra: [String: String] = [:]) throws -> Output {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
-        var environment = ProcessInfo.processInfo.environment
-        environment["NO_COLOR"] = "1"
-        process.environment = environment
+        process.environment = ProcessInfo.processInfo.environment.merging(extra) { _, new in new }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

@@ -16,20 +16,18 @@ struct MapBrowserTests {
         let made = try RegioProcess.run(["map", "--output", html])
         #expect(made.status == 0, "regio map failed: \(made.stderr)")
         let screenshot = RegioProcess.packageRoot.appendingPathComponent("build/map-screenshot.png").path
-        let check = try HeadlessChromium.check(html: html, arguments: [
+        let check = try Oracle.run("check_map.py", [
+            "--html", html, "--chromium", HeadlessChromium.binary!,
             "--registrations", RegioProcess.packageRoot.appendingPathComponent("geodata/demo/registrations.csv").path,
             "--screenshot", screenshot])
-        #expect(check.status == 0, "check_map.py:\n\(check.output)")
-        #expect(!check.output.contains("FAIL"), "\(check.output)")
+        #expect(check.status == 0, "check_map.py:\n\(check.combined)")
+        #expect(!check.combined.contains("FAIL"), "\(check.combined)")
         #expect(FileManager.default.fileExists(atPath: screenshot))
     }
 }
 
 /// Debian's Chromium and the Python that drives it.
 enum HeadlessChromium {
-    static let python = RegioProcess.packageRoot.appendingPathComponent(".venv/bin/python").path
-    static let script = RegioProcess.packageRoot.appendingPathComponent("Tests/oracle/check_map.py").path
-
     static let binary: String? = {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         let candidates = path.split(separator: ":").flatMap { ["\($0)/chromium", "\($0)/chromium-browser"] }
@@ -37,37 +35,12 @@ enum HeadlessChromium {
     }()
 
     /// Whether the venv's Python can import websocket-client.
-    static let hasWebsocketClient: Bool = {
-        guard FileManager.default.isExecutableFile(atPath: python) else { return false }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = ["-c", "import websocket"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return false }
-        process.waitUntilExit()
-        return process.terminationStatus == 0
-    }()
+    static let hasWebsocketClient = Oracle.canImport("websocket")
 
     static var available: Bool { binary != nil && hasWebsocketClient }
 
     static var reason: Comment {
         binary == nil ? "needs Debian's chromium (apt-get install chromium)"
             : "needs .venv with websocket-client (bash Tests/oracle/setup-venv.sh)"
-    }
-
-    /// Runs check_map.py on `html`; its exit status and everything it printed.
-    static func check(html: String, arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = [script, "--html", html, "--chromium", binary!] + arguments
-        process.currentDirectoryURL = RegioProcess.packageRoot
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 }

@@ -32,14 +32,5 @@ enum Notebooks {
         .filter { $0.hasSuffix(".ipynb") }.sorted()
 
     /// `.venv/bin/python` exists and imports nbclient, nbformat, ipykernel and matplotlib.
-    static let available: Bool = {
-        guard FileManager.default.isExecutableFile(atPath: Oracle.python) else { return false }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Oracle.python)
-        process.arguments = ["-c", "import nbclient, nbformat, ipykernel, matplotlib, geopandas"]
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return false }
-        process.waitUntilExit()
-        return process.terminationStatus == 0
-    }()
+    static let available = Oracle.canImport("nbclient, nbformat, ipykernel, matplotlib, geopandas")
 }

@@ -9,19 +9,20 @@ enum Oracle {
     /// Runs `Tests/oracle/<script>` with `arguments` (and extra environment variables) and captures what it prints.
     static func run(_ script: String, _ arguments: [String], environment extra: [String: String] = [:]) throws
         -> RegioProcess.Output {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = [RegioProcess.packageRoot.appendingPathComponent("Tests/oracle/\(script)").path] + arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(extra) { _, new in new }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        // Read before waiting, so a large output cannot fill a pipe and block the child.
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return RegioProcess.Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                                   stderr: String(decoding: stderr, as: UTF8.self))
+        try RegioProcess.capture(URL(fileURLWithPath: python),
+                                 [RegioProcess.packageRoot.appendingPathComponent("Tests/oracle/\(script)").path] + arguments,
+                                 environment: extra)
     }
+
+    /// Whether `.venv`'s Python exists and can import `modules` (comma-separated, as in an import statement).
+    static func canImport(_ modules: String) -> Bool {
+        guard FileManager.default.isExecutableFile(atPath: python),
+              let out = try? RegioProcess.capture(URL(fileURLWithPath: python), ["-c", "import \(modules)"]) else { return false }
+        return out.status == 0
+    }
+}
+
+extension RegioProcess.Output {
+    /// Standard output, then standard error.
+    var combined: String { stdout + stderr }
 }

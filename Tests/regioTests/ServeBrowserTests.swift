@@ -21,11 +21,11 @@ struct ServeBrowserTests {
         let report = scratch.directory.appendingPathComponent("report.json").path
         let scenarioFile = scratch.directory.appendingPathComponent("scenario.json").path
         let screenshot = RegioProcess.packageRoot.appendingPathComponent("build/serve-screenshot.png").path
-        let check = try Python.run(script: "Tests/oracle/check_serve.py", [
+        let check = try Oracle.run("check_serve.py", [
             "--url", url, "--report", report, "--scenario-file", scenarioFile, "--screenshot", screenshot,
             "--chromium", HeadlessChromium.binary!])
-        #expect(check.status == 0, "check_serve.py:\n\(check.output)\nserver:\n\(server.output)")
-        #expect(!check.output.contains("FAIL"), "\(check.output)")
+        #expect(check.status == 0, "check_serve.py:\n\(check.combined)\nserver:\n\(server.output)")
+        #expect(!check.combined.contains("FAIL"), "\(check.combined)")
         #expect(FileManager.default.fileExists(atPath: database), "the scenario database is where --database says")
 
         // The scenario file the page saved, given to `regio compare`, gives the figures the page showed.
@@ -153,19 +153,3 @@ final class ServeProcess: @unchecked Sendable {
     struct ServeFailure: Error, CustomStringConvertible { let message: String; var description: String { message } }
 }
 
-/// The project's `.venv` Python running one of the oracle scripts.
-enum Python {
-    static func run(script: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: HeadlessChromium.python)
-        process.arguments = [RegioProcess.packageRoot.appendingPathComponent(script).path] + arguments
-        process.currentDirectoryURL = RegioProcess.packageRoot
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-    }
-}

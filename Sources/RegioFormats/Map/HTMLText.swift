@@ -1,6 +1,6 @@
 extension String {
     /// The text with `&`, `<`, `>`, `"` and `'` escaped, safe inside HTML elements and quoted attributes.
-    var htmlEscaped: String {
+    public var htmlEscaped: String {
         var out = ""
         out.reserveCapacity(utf8.count)
         for c in unicodeScalars {
