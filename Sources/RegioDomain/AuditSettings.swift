@@ -41,7 +41,7 @@ public struct AuditSettings: Sendable, Hashable, Codable {
         ("countTechnicalRoutes", "count Vakmanschapsroute/Beroepsroute Techniek students as technical"),
         ("overlapToleranceSquareKilometers", "territories may overlap by this many km² at their edges (overlapping-regions)"),
         ("fragmentGapMeters", "a region whose schools form groups farther apart than this (m) is fragmented"),
-        ("territoryBufferMeters", "territory method: buffer (m) around the hull of a region's schools, clipped to their municipalities"),
+        ("territoryBufferMeters", "territory method: buffer (m) around the hull of a region's schools, clipped to the municipality map"),
         ("isolationDistanceMeters", "a technical school with no other technical school within this distance (m) is alone in its catchment (undersized-region, single-technology-school)"),
     ]
 

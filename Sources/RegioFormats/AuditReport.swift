@@ -89,7 +89,7 @@ public struct AuditReport {
         out += "| --- | --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |\n"
         for r in regionsWorstFirst() {
             let fs = result.findings(of: r.id)
-            out += "| \(r.id) | \(r.name) | \(r.schools.count) | \(r.countedStudents) | \(r.technicalStudents) | \(shareText(r.technicalShare)) | \(r.techniekarm ? "yes" : "no") | \(Self.euros(r.budgetEUR)) | \(fs.filter { $0.severity == .error }.count) | \(fs.filter { $0.severity == .warning }.count) |\n"
+            out += "| \(r.id) | \(r.name) | \(r.schools.count) | \(r.countedStudents) | \(r.technicalStudents) | \(Self.shareText(r.technicalShare)) | \(r.techniekarm ? "yes" : "no") | \(Self.grouped(r.budgetEUR)) | \(fs.filter { $0.severity == .error }.count) | \(fs.filter { $0.severity == .warning }.count) |\n"
         }
         for severity in Severity.allCases {
             let fs = result.findings.filter { $0.severity == severity }
@@ -120,16 +120,18 @@ public struct AuditReport {
 
     func figuresLine(_ r: RegionFigures) -> String {
         var s = "\(r.schools.count) schools (\(r.technicalSchools.count) technical), lead \(r.lead ?? "none"), "
-        s += "\(r.countedStudents) counted / \(r.technicalStudents) technical students (\(shareText(r.technicalShare))"
+        s += "\(r.countedStudents) counted / \(r.technicalStudents) technical students (\(Self.shareText(r.technicalShare))"
         s += r.techniekarm ? ", techniekarm)" : ")"
-        s += ", budget EUR \(Self.euros(r.budgetEUR)), territory \(String(format: "%.0f", r.territoryAreaSquareKilometers)) km²"
+        s += ", budget EUR \(Self.grouped(r.budgetEUR)), territory \(String(format: "%.0f", r.territoryAreaSquareKilometers)) km²"
         return s
     }
 
-    func shareText(_ share: Double?) -> String { share.map { String(format: "%.1f %%", $0 * 100) } ?? "n/a" }
+    /// "20.2 %", or "n/a" without counted pupils.
+    static func shareText(_ share: Double?) -> String { share.map { String(format: "%.1f %%", $0 * 100) } ?? "n/a" }
 
-    /// "1,234,567".
-    static func euros(_ amount: Double) -> String {
+    /// "1,234,567": rounded to a whole number, thousands grouped (amounts in euros, distances, counts).
+    static func grouped(_ amount: Double) -> String {
+        guard amount.isFinite, abs(amount) < 1e18 else { return String(format: "%.3g", amount) }
         let digits = String(Int(amount.rounded()))
         var out = ""
         for (i, c) in digits.reversed().enumerated() {

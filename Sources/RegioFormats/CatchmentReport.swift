@@ -64,9 +64,9 @@ public struct CatchmentReport {
         let map = dataset.map
         let unitCount = partition.areas.reduce(0) { $0 + $1.units.count }
         var out = "\(partition.count) catchment areas over \(unitCount) units\n\(partition.method)\n"
-        out += "Heterogeneity (sum of within-area distances between unit centroids): \(Self.grouped(partition.heterogeneityMeters / 1_000)) km\n\n"
+        out += "Heterogeneity (sum of within-area distances between unit centroids): \(AuditReport.grouped(partition.heterogeneityMeters / 1_000)) km\n\n"
         for area in partition.areas {
-            let measure = area.measureTotal.map { ", \(Self.grouped($0)) \(partition.measureName ?? "")" } ?? ""
+            let measure = area.measureTotal.map { ", \(AuditReport.grouped($0)) \(partition.measureName ?? "")" } ?? ""
             let below = area.meetsThresholds ? "" : "  (below the thresholds)"
             out += "\(area.id)  \(area.units.count) unit\(area.units.count == 1 ? "" : "s"), \(area.schools.count) schools, "
                 + "\(area.technicalSchoolCount) technical, \(area.technicalStudents) technical students\(measure)\(below)\n"
@@ -77,17 +77,6 @@ public struct CatchmentReport {
         }
         if !partition.notes.isEmpty { out += "\nNotes\n" + partition.notes.map { "  \($0)\n" }.joined() }
         return out
-    }
-
-    /// 12345678 → "12,345,678".
-    static func grouped(_ value: Double) -> String {
-        let digits = String(Int(value.rounded()))
-        var out = ""
-        for (i, c) in digits.reversed().enumerated() {
-            if i > 0, i % 3 == 0, c != "-" { out.append(",") }
-            out.append(c)
-        }
-        return String(out.reversed())
     }
 }
 

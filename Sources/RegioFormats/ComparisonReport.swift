@@ -48,8 +48,8 @@ public struct ComparisonReport: Sendable, Codable {
                 }
                 rows.append([c.id, pair({ $0.schools.count }, String.init), pair(\.countedStudents, String.init),
                              pair(\.technicalStudents, String.init),
-                             pair(\.technicalShare, { $0.map { String(format: "%.1f %%", $0 * 100) } ?? "n/a" }),
-                             pair(\.techniekarm, { $0 ? "yes" : "no" }), pair(\.budgetEUR, AuditReport.euros)])
+                             pair(\.technicalShare, AuditReport.shareText),
+                             pair(\.techniekarm, { $0 ? "yes" : "no" }), pair(\.budgetEUR, AuditReport.grouped)])
             }
             out += table(header, rows, markdown: markdown)
             out += "\nresolved (\(s.resolved.count)):\n"

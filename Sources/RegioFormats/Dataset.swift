@@ -93,7 +93,7 @@ public final class Dataset {
         // 25 ms to find: it is made on another thread while the files are read.
         Projection.prepare(from: .wgs84, to: .rdNew)
         // The pupil file is the largest input: it is parsed on the second core meanwhile.
-        let studentsRead = paths.students.map { path in BackgroundRead.start { () throws(InputError) in try StudentCountsReader.read(path) } }
+        let studentsRead = paths.students.map { path in BackgroundResult.start { () throws(InputError) in try StudentCountsReader.read(path) } }
         settings = try paths.config.map { path throws(InputError) in try ConfigReader.read(path) } ?? AuditSettings()
         postcodes = try paths.postcodes.map { path throws(InputError) in try PostcodeTable.read(path) }
         let postcodes = self.postcodes
@@ -126,6 +126,11 @@ public final class Dataset {
             }
         }
         self.problems = problems
+    }
+
+    /// Municipality (unit) names by code.
+    public var municipalityNames: [String: String] {
+        Dictionary(map.municipalities.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// The schools by code.

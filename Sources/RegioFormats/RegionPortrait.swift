@@ -190,10 +190,7 @@ public enum RegionPortrait {
             let settings = result.settings
             let threshold = String(format: "%.0f %%", settings.techniekarmShareBelow * 100)
             let share = region.technicalShare.map { String(format: "%.1f %%", $0 * 100) } ?? "n/a (no counted pupils)"
-            let leadLabel = region.lead.map { code -> String in
-                guard let school = SchoolCode(code).flatMap({ schools[$0] }) else { return code }
-                return "\(code) (\(school.name)\(school.town.isEmpty ? "" : ", " + RegionPortrait.town(school.town)))"
-            } ?? "none"
+            let leadLabel = region.lead.map { code in SchoolCode(code).flatMap { schools[$0]?.label } ?? code } ?? "none"
             keyFigures = [
                 ("Schools", "\(region.schools.count) (\(region.technicalSchools.count) with a technical profile)"),
                 ("Lead (penvoerder)", leadLabel),
@@ -201,7 +198,7 @@ public enum RegionPortrait {
                 ("Technical pupils", "\(region.technicalStudents)"),
                 ("Technical share", share),
                 ("Techniekarm", region.techniekarm ? "yes: share below \(threshold)" : "no (threshold \(threshold))"),
-                ("Budget", "EUR \(AuditReport.euros(region.budgetEUR)) (\(region.technicalStudents) × EUR \(AuditReport.euros(settings.budgetPerTechnicalStudentEUR)))"),
+                ("Budget", "EUR \(AuditReport.grouped(region.budgetEUR)) (\(region.technicalStudents) × EUR \(AuditReport.grouped(settings.budgetPerTechnicalStudentEUR)))"),
                 ("Territory", String(format: "%.0f km²", region.territoryAreaSquareKilometers)),
             ]
             for code in region.schools {

@@ -62,7 +62,7 @@ public actor ScenarioSession {
         self.base = auditor.registration
         self.baseResult = baseResult
         self.knownSchools = Set(dataset.register.schools.map(\.code))
-        self.municipalityNames = Dictionary(dataset.map.municipalities.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+        self.municipalityNames = dataset.municipalityNames
         self.schoolsByCode = dataset.schoolsByCode
         self.background = MapBackground(title: full.title, frame: full.frame, land: full.land, borders: full.borders,
                                         methods: full.methods)

@@ -133,30 +133,21 @@ extension Projection {
     }
 
     /// Transformations being made ahead, by cache key; each is handed to one taker.
-    private final class Prepared: @unchecked Sendable {
-        private let group = DispatchGroup()
-        private var result: Result<Projection, SpatialError>?
+    private enum Prepared {
         private static let lock = NSLock()
-        nonisolated(unsafe) private static var pending: [String: Prepared] = [:]
+        nonisolated(unsafe) private static var pending: [String: BackgroundResult<Projection, SpatialError>] = [:]
 
         static func start(_ key: String, _ make: @escaping @Sendable () throws(SpatialError) -> Projection) {
-            let prepared = Prepared()
             lock.withLock {
                 guard pending[key] == nil else { return }
-                pending[key] = prepared
-                prepared.group.enter()
-                DispatchQueue.global(qos: .userInitiated).async {
-                    do throws(SpatialError) { prepared.result = .success(try make()) } catch { prepared.result = .failure(error) }
-                    prepared.group.leave()
-                }
+                pending[key] = BackgroundResult.start(make)
             }
         }
 
         /// The projection made ahead under `key` (waiting for it), or `nil` when none was started.
         static func take(_ key: String) throws(SpatialError) -> Projection? {
             guard let prepared = lock.withLock({ pending.removeValue(forKey: key) }) else { return nil }
-            prepared.group.wait()
-            return try prepared.result!.get()
+            return try prepared.value()
         }
     }
 }

@@ -39,10 +39,7 @@ struct MapCommand: ParsableCommand {
         let summary = try reportingInputErrors { () throws -> String in
             // Refused before the work too (AtomicOutput checks again before it renames), so a mistyped
             // --output costs nothing.
-            if !force && FileManager.default.fileExists(atPath: output) {
-                throw InputError(.outputExists, file: output,
-                                 message: "the output file already exists: pass --force to replace it, or choose another --output")
-            }
+            try AtomicOutput.checkReplaceable(output, force: force)
             let timer = PhaseTimer(enabled: timings)
             defer { timer.report() }
             let dataset = try Dataset(loading: try inputs.paths())

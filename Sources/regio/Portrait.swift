@@ -47,7 +47,7 @@ struct Portrait: ParsableCommand {
             }
             let schools = dataset.schoolsByCode
             let counts = dataset.students?.counts ?? [:]
-            let names = Dictionary(dataset.map.municipalities.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+            let names = dataset.municipalityNames
             let text: String
             switch format {
             case .html:

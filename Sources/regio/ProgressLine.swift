@@ -11,9 +11,6 @@ final class ProgressLine {
 
     init(enabled: Bool = isatty(STDERR_FILENO) != 0) { self.enabled = enabled }
 
-    /// Seconds since the work started.
-    var elapsedSeconds: Double { Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9 }
-
     /// Shows `text` (one line, no newline) once a second has passed.
     func update(_ text: @autoclosure () -> String) {
         guard enabled else { return }

@@ -24,6 +24,10 @@ struct Suggest: ParsableCommand {
     @Option(help: "Show at most this many suggestions (text).")
     var limit: Int = 20
 
+    func validate() throws {
+        if limit < 0 { throw ValidationError("--limit must be 0 or more, got \(limit)") }
+    }
+
     func run() throws {
         try reportingInputErrors {
             let dataset = try Dataset(loading: try inputs.paths())

@@ -49,8 +49,9 @@ import Testing
         }
     }
 
-    @Test func sameSeedSameAreasAndTheSeedMatters() throws {
-        guard let g = geodata else { return }
+    @Test(.enabled(if: RegioProcess.sharedGeodata != nil, "needs ../shared/geodata"))
+    func sameSeedSameAreasAndTheSeedMatters() throws {
+        let g = try #require(geodata)
         let inputs = ["--schools", "\(g)/duo_vestigingen_vo_2020-12_geocoded.csv",
                       "--students", "\(g)/duo_leerlingen_vo_per_vestiging_naar_onderwijstype_2019.csv",
                       "--municipalities", "\(g)/gemeenten_2020_wgs84.geojson", "--format", "json"]

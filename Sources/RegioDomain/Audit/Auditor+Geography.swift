@@ -8,16 +8,16 @@ extension Auditor {
         overlaps = overlaps.filter { _, finding in finding.regions.allSatisfy { !changed.contains($0) } }
         let ids = registration.regions.map(\.id)
         for a in ids where changed.contains(a) {
-            guard let state = regionStates[a], let envelope = state.territoryEnvelope else { continue }
+            guard let state = regionStates[a], let envelope = state.shapes.territoryEnvelope else { continue }
             for b in ids where b != a {
                 // Each pair once: skip a pair of two changed regions from the second side.
                 if changed.contains(b) && b < a { continue }
-                guard let other = regionStates[b], let otherEnvelope = other.territoryEnvelope,
+                guard let other = regionStates[b], let otherEnvelope = other.shapes.territoryEnvelope,
                       envelope.intersects(otherEnvelope) else { continue }
                 // Two convex territories are measured directly; otherwise the prepared test spares the overlay
                 // for pairs whose boxes meet but whose shapes do not.
-                if state.convexTerritory == nil || other.convexTerritory == nil {
-                    guard try state.preparedTerritory.intersects(other.territory) else { continue }
+                if state.shapes.convexTerritory == nil || other.shapes.convexTerritory == nil {
+                    guard try state.shapes.preparedTerritory.intersects(other.territory) else { continue }
                 }
                 // In id order, so that the area is the same to the last bit whichever side changed.
                 let (first, second) = a < b ? (a, b) : (b, a)
@@ -37,7 +37,7 @@ extension Auditor {
         let key = OverlapKey(first: ObjectIdentifier(a.territory), second: ObjectIdentifier(b.territory))
         if let known = overlapCache[key] { return known }
         let area: Double
-        if let p = a.convexTerritory, let q = b.convexTerritory {
+        if let p = a.shapes.convexTerritory, let q = b.shapes.convexTerritory {
             area = p.intersectionArea(with: q) / 1_000_000
         } else {
             area = try a.territory.intersection(b.territory).area / 1_000_000
@@ -66,7 +66,7 @@ extension Auditor {
         guard let own = soleRegion(of: code), let p = locationOf[code] else { return [] }
         guard let nearest = neighbours[code]?.first(where: { soleRegion(of: $0.school) != nil }),
               let host = soleRegion(of: nearest.school), host != own,
-              let hull = regionStates[host]?.hull, let envelope = hull.base.envelope, envelope.contains(p),
+              let hull = regionStates[host]?.shapes.hull, let envelope = hull.base.envelope, envelope.contains(p),
               try hull.contains(input.map.context.point(p)) else { return [] }
         return [Finding(.enclave, regions: [own, host], schools: [code],
             message: "\(label(code)) of \(own) lies inside \(host)'s area, surrounded by its schools (nearest: \(label(nearest.school)), \(distanceText(nearest.distance))): consider moving it to \(host)", subject: own)]

@@ -7,7 +7,7 @@ import RegioSpatial
 /// current one and re-evaluates only the scopes the difference reaches; the initial audit is the same
 /// update from an empty registration, so both paths share every line of rule code, and a test asserts that
 /// an incremental result equals a fresh audit. Rules live in extensions by concern
-/// (`Auditor+Membership`, `+Technology`, `+Proximity`, `+Geography`, `+Suggestions`).
+/// (`Auditor+Membership`, `+Technology`, `+Proximity`, `+Geography`); ``SuggestionEngine`` tries its candidates on an auditor.
 /// Coordinates in EPSG:28992 metres. Not thread-safe (holds GEOS geometries): keep it in one task.
 public final class Auditor {
     // MARK: static, from the inputs
@@ -53,7 +53,9 @@ public final class Auditor {
         /// The territory when it is one convex polygon (the usual buffered hull on land): overlaps are then
         /// measured without GEOS.
         let convexTerritory: ConvexPolygon?
+        /// The territory's bounding box (`nil` when empty).
         let territoryEnvelope: Envelope?
+        /// Convex hull of the located members (3 or more), for `enclave`.
         let hull: PreparedGeometry?
     }
     /// Located members and their fragment groups by member list (the territory and `fragmented-region`
@@ -61,7 +63,8 @@ public final class Auditor {
     private var groupsCache: [[SchoolCode]: (codes: [SchoolCode], points: [Point], groups: [[Int]])] = [:]
     /// Figures by region listing (id, name, lead, schools), for the same reason.
     private var figuresCache: [Region: RegionFigures] = [:]
-    /// Overlap areas (km²) of pairs of cached territories, by the territories' identities.
+    /// Overlap areas (km²) of pairs of cached territories, by the territories' identities: valid because
+    /// ``shapeCache`` keeps every territory alive for the auditor's life (nothing is evicted).
     var overlapCache: [OverlapKey: Double] = [:]
     struct OverlapKey: Hashable {
         let first: ObjectIdentifier
@@ -71,14 +74,10 @@ public final class Auditor {
     /// What the auditor keeps per region.
     struct RegionState {
         var figures: RegionFigures
-        var territory: Geometry
-        var preparedTerritory: PreparedGeometry
-        var convexTerritory: ConvexPolygon?
-        /// The territory's bounding box (`nil` when empty).
-        var territoryEnvelope: Envelope?
-        /// Convex hull of the located members (3 or more), for `enclave`.
-        var hull: PreparedGeometry?
+        var shapes: Shapes
         var findings: [Finding]
+
+        var territory: Geometry { shapes.territory }
     }
 
     /// Audits `input.registration`.
@@ -164,7 +163,7 @@ public final class Auditor {
             }
             for code in touched where before[code] != regionsOfSchool[code] { changedSchools.insert(code) }
         }
-        let oldHullEnvelopes = changedRegions.compactMap { regionStates[$0]?.hull?.base.envelope }
+        let oldHullEnvelopes = changedRegions.compactMap { regionStates[$0]?.shapes.hull?.base.envelope }
 
         registration = new
         regionByID = newByID
@@ -185,7 +184,7 @@ public final class Auditor {
         // Schools: the changed ones, those whose nearest neighbours changed, those under a changed hull.
         var schools = everything ? Set(input.schools.map(\.code)).union(regionsOfSchool.keys) : changedSchools
         for code in changedSchools { schools.formUnion(reverseNeighbours[code] ?? []) }
-        let newHullEnvelopes = changedRegions.compactMap { regionStates[$0]?.hull?.base.envelope }
+        let newHullEnvelopes = changedRegions.compactMap { regionStates[$0]?.shapes.hull?.base.envelope }
         for envelope in oldHullEnvelopes + newHullEnvelopes { schools.formUnion(pointIndex.query(envelope).map { located[$0] }) }
         for code in schools {
             let findings = try self.schoolLevelFindings(code)
@@ -205,12 +204,8 @@ public final class Auditor {
         let shapes = try shapes(of: region)
         let figures = figuresCache[region] ?? self.figures(of: region, territory: shapes.territory)
         figuresCache[region] = figures
-        let hull = shapes.hull
-        regionStates[region.id] = RegionState(figures: figures, territory: shapes.territory,
-                                              preparedTerritory: shapes.preparedTerritory,
-                                              convexTerritory: shapes.convexTerritory,
-                                              territoryEnvelope: shapes.territoryEnvelope,
-                                              hull: hull, findings: regionStates[region.id]?.findings ?? [])
+        regionStates[region.id] = RegionState(figures: figures, shapes: shapes,
+                                              findings: regionStates[region.id]?.findings ?? [])
     }
 
     /// The territory and the member hull of a region, from the cache when its located members were seen before.

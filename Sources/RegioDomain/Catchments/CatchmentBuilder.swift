@@ -1,15 +1,16 @@
 import Foundation
 import RegioSpatial
 
-/// Forms catchment areas from the municipality map and the schools: the max-p regionalization of the
-/// municipalities (``MaxPRegionalization``) on their contiguity graph (``UnitAdjacency``), with every area
-/// reaching `settings.minimumTechnicalSchools` schools with a technical profile and
-/// `settings.minimumTechnicalStudents` technical students, and areas kept compact (least sum of distances
-/// between the centroids of municipalities in one area).
+/// Forms catchment areas from a map of units (the municipalities, or another polygon layer such as postcode
+/// areas) and the schools: the max-p regionalization of the units (``MaxPRegionalization``) on their
+/// contiguity graph (``UnitAdjacency``), with every area reaching `settings.minimumTechnicalSchools` schools
+/// with a technical profile and `settings.minimumTechnicalStudents` technical students, or instead a bound
+/// on a unit property (``UnitMeasure``), and areas kept compact (least sum of distances between the
+/// centroids of units in one area, metres in EPSG:28992).
 ///
-/// A school is counted in the municipality that covers it (``SchoolPlacement``); a school outside every
-/// municipality in its nearest one (noted). A school *has a technical profile* when it has at least one
-/// technical student (`StudentCounts.technicalStudents(includingRoutes: settings.countTechnicalRoutes)`).
+/// A school is counted in the unit that covers it (``SchoolPlacement``); a school outside every unit in its
+/// nearest one (noted). A school *has a technical profile* when it has at least one technical student
+/// (`StudentCounts.technicalStudents(includingRoutes: settings.countTechnicalRoutes)`).
 public enum CatchmentBuilder {
     /// A bound on a numeric property of the units (such as `inwoners`, inhabitants), used instead of the
     /// school thresholds: every area must reach `minimum` as the sum of its units' values.

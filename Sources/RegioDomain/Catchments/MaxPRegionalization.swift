@@ -244,7 +244,8 @@ public struct MaxPRegionalization: Sendable {
 
     /// Solves the problem: `options.constructionIterations` randomized constructions (largest p wins, ties
     /// by lowest H), then tabu search on the winner. Draws only from `generator`; `progress`, when given, is
-    /// called after every construction and every 100 tabu steps (it does not change the result).
+    /// called as the constructions go (by one of the two threads that run them, so from a background thread)
+    /// and every 100 tabu steps; it does not change the result.
     public func solve<G: RandomNumberGenerator>(options: Options = Options(), using generator: inout G,
                                                 progress: ((Progress) -> Void)? = nil) -> Solution {
         var engine = MaxPEngine(problem: self)

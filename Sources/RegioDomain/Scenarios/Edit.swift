@@ -25,18 +25,6 @@ public enum Edit: Sendable, Hashable, Codable, CustomStringConvertible {
         }
     }
 
-    /// The regions whose membership or lead the edit changes (before and after).
-    public var regionsTouched: [String] {
-        switch self {
-        case let .move(_, to): [to]
-        case let .merge(regions, into): regions + [into]
-        case let .split(region, new, _): [region, new]
-        case let .add(_, to): [to]
-        case let .remove(_, from): [from]
-        case let .lead(_, of): [of]
-        }
-    }
-
     private enum Keys: String, CodingKey { case move, to, merge, into, split, new, schools, add, remove, from, lead, of }
 
     public init(from decoder: Decoder) throws {

@@ -16,9 +16,6 @@ public struct ScenarioComparison: Sendable, Codable {
         public let id: String
         public let before: RegionFigures?
         public let after: RegionFigures?
-        public var schoolsChange: Int { (after?.schools.count ?? 0) - (before?.schools.count ?? 0) }
-        public var technicalStudentsChange: Int { (after?.technicalStudents ?? 0) - (before?.technicalStudents ?? 0) }
-        public var budgetChangeEUR: Double { (after?.budgetEUR ?? 0) - (before?.budgetEUR ?? 0) }
         /// Whether anything a region cares about differs.
         public var isChanged: Bool {
             before?.schools != after?.schools || before?.lead != after?.lead || before == nil || after == nil

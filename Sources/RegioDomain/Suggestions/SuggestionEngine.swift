@@ -10,10 +10,15 @@
 /// 0.15 × close-by pairs resolved (3 or more count fully), 0.15 × whether the regions share a border.
 public struct SuggestionEngine {
     let auditor: Auditor
+    /// The register's codes, which an edit may name.
+    let knownSchools: Set<SchoolCode>
     /// Partners tried per flagged region (the nearest ones by the cheap criteria).
     public var partnersPerRegion = 3
 
-    public init(auditor: Auditor) { self.auditor = auditor }
+    public init(auditor: Auditor) {
+        self.auditor = auditor
+        knownSchools = Set(auditor.schoolByCode.keys)
+    }
 
     /// The suggestions for the auditor's current registration, best first. The auditor is left as found.
     public func suggestions() throws(SpatialError) -> [Suggestion] {
@@ -43,19 +48,20 @@ public struct SuggestionEngine {
     /// Partner regions by how many of the region's schools have their nearest other-region school in them.
     func candidatePartners(of region: Region, result: AuditResult) -> [String] {
         var votes: [String: Double] = [:]
-        for code in region.schools { for (other, weight) in nearestOtherRegions(of: code, excluding: region.id) { votes[other, default: 0] += weight } }
+        for code in region.schools { if let other = nearestOtherRegion(of: code, excluding: region.id) { votes[other, default: 0] += 1 } }
         for f in result.findings where f.regions.contains(region.id) && (f.rule == .partOfLargerArea || f.rule == .splitCloseSchools) {
             for other in f.regions where other != region.id { votes[other, default: 0] += 0.5 }
         }
         return votes.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map(\.key)
     }
 
-    /// The region(s) of the nearest school listed by one other region (weight 1 for the nearest).
-    func nearestOtherRegions(of code: SchoolCode, excluding id: String) -> [(String, Double)] {
+    /// The region of the nearest school (among the auditor's nearest neighbours) that one region other
+    /// than `id` lists.
+    func nearestOtherRegion(of code: SchoolCode, excluding id: String) -> String? {
         for n in auditor.neighbours[code] ?? [] {
-            if let r = auditor.soleRegion(of: n.school), r != id { return [(r, 1)] }
+            if let r = auditor.soleRegion(of: n.school), r != id { return r }
         }
-        return []
+        return nil
     }
 
     // MARK: merges
@@ -65,7 +71,7 @@ public struct SuggestionEngine {
         // The merged region keeps the id of the larger one.
         let into = other.schools.count >= region.schools.count ? partner : region.id
         let edit = Edit.merge(regions: [region.id, partner], into: into)
-        guard let edited = try? base.applying([edit], knownSchools: Set(auditor.schoolByCode.keys)) else { return nil }
+        guard let edited = try? base.applying([edit], knownSchools: knownSchools) else { return nil }
         try auditor.update(to: edited)
         let after = auditor.result
         let (resolved, introduced) = difference(before, after)
@@ -74,7 +80,7 @@ public struct SuggestionEngine {
         let introducedSevere = introduced.filter { $0.severity != .info }.count
         let net = concerned.isEmpty ? 0 : max(0, Double(resolvedConcerned - introducedSevere)) / Double(concerned.count)
         let closePairs = resolved.filter { $0.rule == .splitCloseSchools }.count
-        let nearestShare = share(of: region) { self.nearestOtherRegions(of: $0, excluding: region.id).first?.0 == partner }
+        let nearestShare = share(of: region) { self.nearestOtherRegion(of: $0, excluding: region.id) == partner }
         let catchmentShare = sameCatchmentShare(region, other)
         let border = sharedBorderMeters(region, other)
         let score = 0.35 * net + 0.20 * nearestShare + 0.15 * catchmentShare + 0.15 * min(1, Double(closePairs) / 3)
@@ -104,12 +110,12 @@ public struct SuggestionEngine {
         for raw in finding.schools {
             guard let code = SchoolCode(raw) else { continue }
             if finding.rule == .enclave, let host = finding.regions.first(where: { $0 != from }) { targets.append((code, host)) }
-            else if let nearest = nearestOtherRegions(of: code, excluding: from).first?.0 { targets.append((code, nearest)) }
+            else if let nearest = nearestOtherRegion(of: code, excluding: from) { targets.append((code, nearest)) }
         }
         var suggestions: [Suggestion] = []
         for (code, to) in targets {
             let edit = Edit.move(school: code, to: to)
-            guard let edited = try? base.applying([edit], knownSchools: Set(auditor.schoolByCode.keys)) else { continue }
+            guard let edited = try? base.applying([edit], knownSchools: knownSchools) else { continue }
             try auditor.update(to: edited)
             let after = auditor.result
             let (resolved, introduced) = difference(before, after)

@@ -22,7 +22,6 @@ enum MapScript {
   var mode = ['region', 'share', 'status'].indexOf(data.colorBy) >= 0 ? data.colorBy : 'region';
 
   var STATUS = { error: '#d94841', warning: '#f0a202', ok: '#4caf50' };
-  var STATUS_TEXT = { error: 'errors', warning: 'warnings', ok: 'no errors or warnings' };
   // Sequential YlGnBu (ColorBrewer), light = low share.
   var RAMP = ['#ffffcc', '#c7e9b4', '#7fcdbb', '#41b6c4', '#1d91c0', '#225ea8', '#0c2c84'];
   var NO_SHARE = '#cfd4da';
