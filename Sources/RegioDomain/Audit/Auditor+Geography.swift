@@ -5,7 +5,10 @@ extension Auditor {
     /// `overlapping-regions` for every pair that involves one of `changed`: territories overlapping by more
     /// than the edge tolerance.
     func updateOverlaps(of changed: Set<String>) throws(SpatialError) {
-        overlaps = overlaps.filter { _, finding in finding.regions.allSatisfy { !changed.contains($0) } }
+        for (key, finding) in overlaps where finding.regions.contains(where: changed.contains) {
+            overlaps[key] = nil
+            replace([finding], with: [])
+        }
         let ids = registration.regions.map(\.id)
         for a in ids where changed.contains(a) {
             guard let state = regionStates[a], let envelope = state.shapes.territoryEnvelope else { continue }
@@ -23,9 +26,10 @@ extension Auditor {
                 let (first, second) = a < b ? (a, b) : (b, a)
                 let overlap = try overlapArea(regionStates[first]!, regionStates[second]!)
                 guard overlap > settings.overlapToleranceSquareKilometers else { continue }
-                overlaps["\(first)|\(second)"] = Finding(.overlappingRegions, regions: [first, second],
+                let finding = Finding(.overlappingRegions, regions: [first, second],
                     message: "the territories of \(first) and \(second) overlap by \(oneDecimal(overlap)) km² (edge tolerance \(oneDecimal(settings.overlapToleranceSquareKilometers)) km²): agree who serves the shared area, or merge",
                     value: overlap)
+                replace(overlaps.updateValue(finding, forKey: "\(first)|\(second)").map { [$0] } ?? [], with: [finding])
             }
         }
     }

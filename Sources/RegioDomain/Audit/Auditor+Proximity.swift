@@ -6,6 +6,7 @@ extension Auditor {
     func updateClosePairs(of code: SchoolCode) {
         for key in closePairsOfSchool[code] ?? [] {
             if let pair = closePairs.removeValue(forKey: key) {
+                replace([pair], with: [])
                 for s in pair.schools { if let c = SchoolCode(s), c != code { closePairsOfSchool[c]?.remove(key) } }
             }
         }
@@ -19,9 +20,10 @@ extension Auditor {
             guard d <= distance else { continue }
             let (a, b, ra, rb) = code < other ? (code, other, region, otherRegion) : (other, code, otherRegion, region)
             let key = "\(a)|\(b)"
-            closePairs[key] = Finding(.splitCloseSchools, regions: [ra, rb], schools: [a, b],
+            let finding = Finding(.splitCloseSchools, regions: [ra, rb], schools: [a, b],
                 message: "\(label(a)) in \(ra) and \(label(b)) in \(rb) are \(distanceText(d)) apart (close-by distance \(distanceText(distance))): close-by schools belong in one region",
                 value: d)
+            replace(closePairs.updateValue(finding, forKey: key).map { [$0] } ?? [], with: [finding])
             closePairsOfSchool[a, default: []].insert(key)
             closePairsOfSchool[b, default: []].insert(key)
         }

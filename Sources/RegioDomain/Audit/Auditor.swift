@@ -39,6 +39,8 @@ public final class Auditor {
     var closePairs: [String: Finding] = [:]
     var closePairsOfSchool: [SchoolCode: Set<String>] = [:]
     var overlaps: [String: Finding] = [:]
+    /// All of the above in report order; every change of a scope's findings goes through ``replace(_:with:)``.
+    private var sortedFindings = SortedFindings()
     /// Labels made so far (see ``label(_:)``).
     private var labels: [SchoolCode: String] = [:]
     /// Territory and hull by the located member schools they were built from (in code order): an edit
@@ -104,6 +106,13 @@ public final class Auditor {
     /// suggestions: ``SuggestionEngine`` makes those (it tries each candidate on this auditor).
     public var result: AuditResult {
         let figures = registration.regions.compactMap { regionStates[$0.id]?.figures }
+        let methods = AuditResult.Methods(territory: TerritoryBuilder.method(settings),
+                                          catchment: input.catchments?.method ?? "no catchment areas computed")
+        return AuditResult(regions: figures, findings: sortedFindings.ordered, suggestions: [], methods: methods, settings: settings)
+    }
+
+    /// Every finding of every scope, in no particular order.
+    private var everyFinding: [Finding] {
         var findings: [Finding] = []
         findings.reserveCapacity(regionStates.count * 4 + schoolFindings.count + closePairs.count + overlaps.count)
         for state in regionStates.values { findings.append(contentsOf: state.findings) }
@@ -111,18 +120,7 @@ public final class Auditor {
         for list in institutionFindings.values { findings.append(contentsOf: list) }
         findings.append(contentsOf: closePairs.values)
         findings.append(contentsOf: overlaps.values)
-        // Worst first, then by rule, regions and schools: positions are sorted, not the findings themselves
-        // (moving a finding retains and releases each of its arrays and strings).
-        let order = findings.withUnsafeBufferPointer { f in
-            f.indices.sorted { a, b in
-                let (ra, rb) = (f[a].severity.rank, f[b].severity.rank)
-                return ra != rb ? ra < rb : f[a].key < f[b].key
-            }
-        }
-        findings = order.map { findings[$0] }
-        let methods = AuditResult.Methods(territory: TerritoryBuilder.method(settings),
-                                          catchment: input.catchments?.method ?? "no catchment areas computed")
-        return AuditResult(regions: figures, findings: findings, suggestions: [], methods: methods, settings: settings)
+        return findings
     }
 
     /// The territory of each region (EPSG:28992), for exports and maps.
@@ -175,11 +173,18 @@ public final class Auditor {
             for area in areas { for code in catchments.areas[area].schools { regions.formUnion(regionsOfSchool[code] ?? []) } }
         }
         // Region states first: the school rules read the new hulls.
-        for id in regions.sorted() where newByID[id] == nil { regionStates[id] = nil }
+        for id in regions.sorted() where newByID[id] == nil {
+            replace(regionStates.removeValue(forKey: id)?.findings ?? [], with: [])
+        }
         for id in changedRegions.union(everything ? Set(newByID.keys) : []).sorted() {
             if let region = newByID[id] { try buildState(of: region) }
         }
-        for id in regions.sorted() { if let region = newByID[id] { regionStates[id]?.findings = regionFindings(region) } }
+        for id in regions.sorted() {
+            guard let region = newByID[id], let old = regionStates[id]?.findings else { continue }
+            let findings = regionFindings(region)
+            replace(old, with: findings)
+            regionStates[id]?.findings = findings
+        }
 
         // Schools: the changed ones, those whose nearest neighbours changed, those under a changed hull.
         var schools = everything ? Set(input.schools.map(\.code)).union(regionsOfSchool.keys) : changedSchools
@@ -188,16 +193,22 @@ public final class Auditor {
         for envelope in oldHullEnvelopes + newHullEnvelopes { schools.formUnion(pointIndex.query(envelope).map { located[$0] }) }
         for code in schools {
             let findings = try self.schoolLevelFindings(code)
+            replace(schoolFindings[code] ?? [], with: findings)
             schoolFindings[code] = findings.isEmpty ? nil : findings
         }
         let institutions = Set((everything ? Set(regionsOfSchool.keys) : changedSchools).map(\.institution))
         for institution in institutions {
             let findings = splitInstitutionFindings(institution)
+            replace(institutionFindings[institution] ?? [], with: findings)
             institutionFindings[institution] = findings.isEmpty ? nil : findings
         }
         for code in (everything ? Set(located) : changedSchools).sorted() { updateClosePairs(of: code) }
         try updateOverlaps(of: everything ? Set(newByID.keys).union(oldByID.keys) : changedRegions)
+        sortedFindings.settle { everyFinding }
     }
+
+    /// Records that the findings of one scope changed from `old` to `new` (the scope's own store is set by the caller).
+    func replace(_ old: [Finding], with new: [Finding]) { sortedFindings.replace(old, with: new) }
 
     /// Figures, territory and hull of a region (its findings come after every state is built).
     private func buildState(of region: Region) throws(SpatialError) {
