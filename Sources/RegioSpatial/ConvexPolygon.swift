@@ -33,6 +33,11 @@ public struct ConvexPolygon: Sendable, Hashable {
 
     /// The area of the intersection with `other`, in squared units.
     public func intersectionArea(with other: ConvexPolygon) -> Double {
+        intersection(with: other)?.area ?? 0
+    }
+
+    /// The intersection with `other`, or `nil` when it has no area (fewer than 3 vertices).
+    public func intersection(with other: ConvexPolygon) -> ConvexPolygon? {
         var output = vertices
         let clip = other.vertices
         for i in clip.indices {
@@ -52,8 +57,14 @@ public struct ConvexPolygon: Sendable, Hashable {
                 }
             }
         }
-        return output.count >= 3 ? Self.area(of: output) : 0
+        return output.count >= 3 ? ConvexPolygon(counterClockwise: output) : nil
     }
+
+    /// Vertices known to be convex and counter-clockwise (a clipping result).
+    private init(counterClockwise vertices: [Point]) { self.vertices = vertices }
+
+    /// The bounding box of the vertices.
+    public var envelope: Envelope { Envelope(points: vertices)! }
 
     static func area(of points: [Point]) -> Double {
         var sum = 0.0

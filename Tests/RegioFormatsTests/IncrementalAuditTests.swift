@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import RegioDomain
+@testable import RegioDomain
 import RegioSpatial
 @testable import RegioFormats
 
@@ -46,12 +46,14 @@ struct IncrementalAuditTests {
         return String(decoding: try encoder.encode(result), as: UTF8.self)
     }
 
-    @Test(arguments: [UInt64(1), 2, 3, 4])
-    func incrementalUpdatesEqualAFreshAudit(seed: UInt64) throws {
+    /// The last case lets the auditor keep only 3 memberships, so that its caches are trimmed after every edit.
+    @Test(arguments: [(UInt64(1), 1_024), (2, 1_024), (3, 1_024), (4, 3)])
+    func incrementalUpdatesEqualAFreshAudit(seed: UInt64, cacheLimit: Int) throws {
         let dataset = try loadDataset()
         let catchments = try dataset.catchments()
         let input = try dataset.auditInput(catchments: catchments)
         let auditor = try Auditor(input)
+        auditor.cacheLimit = cacheLimit
         let known = Set(dataset.register.schools.map(\.code))
         let schools = dataset.register.schools.map(\.code).sorted()
         var random = SplitMix64(seed: seed)

@@ -9,22 +9,23 @@ extension Auditor {
             overlaps[key] = nil
             replace([finding], with: [])
         }
-        let ids = registration.regions.map(\.id)
-        for a in ids where changed.contains(a) {
-            guard let state = regionStates[a], let envelope = state.shapes.territoryEnvelope else { continue }
-            for b in ids where b != a {
+        let states = registration.regions.compactMap { region in
+            regionStates[region.id].map { (id: region.id, state: $0, changed: changed.contains(region.id)) }
+        }
+        for (a, state, _) in states where changed.contains(a) {
+            guard let envelope = state.shapes.territoryEnvelope else { continue }
+            for (b, other, otherChanged) in states where b != a {
                 // Each pair once: skip a pair of two changed regions from the second side.
-                if changed.contains(b) && b < a { continue }
-                guard let other = regionStates[b], let otherEnvelope = other.shapes.territoryEnvelope,
-                      envelope.intersects(otherEnvelope) else { continue }
-                // Two convex territories are measured directly; otherwise the prepared test spares the overlay
-                // for pairs whose boxes meet but whose shapes do not.
-                if state.shapes.convexTerritory == nil || other.shapes.convexTerritory == nil {
+                if otherChanged && b < a { continue }
+                guard let otherEnvelope = other.shapes.territoryEnvelope, envelope.intersects(otherEnvelope) else { continue }
+                // Territories of one group each are measured by their buffers; otherwise the prepared test
+                // spares the overlay for pairs whose boxes meet but whose shapes do not.
+                if state.shapes.buffer == nil || other.shapes.buffer == nil {
                     guard try state.shapes.preparedTerritory.intersects(other.territory) else { continue }
                 }
                 // In id order, so that the area is the same to the last bit whichever side changed.
                 let (first, second) = a < b ? (a, b) : (b, a)
-                let overlap = try overlapArea(regionStates[first]!, regionStates[second]!)
+                let overlap = try a < b ? overlapArea(state, other) : overlapArea(other, state)
                 guard overlap > settings.overlapToleranceSquareKilometers else { continue }
                 let finding = Finding(.overlappingRegions, regions: [first, second],
                     message: "the territories of \(first) and \(second) overlap by \(oneDecimal(overlap)) km² (edge tolerance \(oneDecimal(settings.overlapToleranceSquareKilometers)) km²): agree who serves the shared area, or merge",
@@ -34,15 +35,22 @@ extension Auditor {
         }
     }
 
-    /// The area two territories share, km²: by convex clipping when both are convex polygons, else by a GEOS
-    /// overlay; remembered per pair (territories are kept by ``shapes(of:)``, so the same pair of objects is
-    /// the same pair of shapes).
+    /// The area two territories share, km². Territories of one group each are their buffers cut by the land,
+    /// so they share the land within the intersection of their buffers: convex clipping, and a small overlay
+    /// only when that intersection reaches the sea or the border. Others by a GEOS overlay of the two.
+    /// Remembered per pair (territories are kept by ``shapes(of:)``, so the same pair of objects is the same
+    /// pair of shapes).
     func overlapArea(_ a: RegionState, _ b: RegionState) throws(SpatialError) -> Double {
         let key = OverlapKey(first: ObjectIdentifier(a.territory), second: ObjectIdentifier(b.territory))
         if let known = overlapCache[key] { return known }
         let area: Double
-        if let p = a.shapes.convexTerritory, let q = b.shapes.convexTerritory {
-            area = p.intersectionArea(with: q) / 1_000_000
+        if let p = a.shapes.buffer, let q = b.shapes.buffer {
+            if let shared = p.intersection(with: q) {
+                let clipped = a.shapes.isClipped || b.shapes.isClipped
+                area = (clipped ? try territoryBuilder.landArea(within: shared) : shared.area) / 1_000_000
+            } else {
+                area = 0
+            }
         } else {
             area = try a.territory.intersection(b.territory).area / 1_000_000
         }
@@ -64,16 +72,32 @@ extension Auditor {
             value: gap)]
     }
 
+    /// The region whose member hull decides whether `code` is an enclave: the sole region of the nearest of its
+    /// 8 nearest schools that one region lists, when that region is not the school's own. It depends only on
+    /// the memberships of the school and its nearest schools.
+    func enclaveHost(of code: SchoolCode) -> EnclaveHost? {
+        guard let own = soleRegion(of: code),
+              let nearest = neighbours[code]?.first(where: { soleRegion(of: $0.school) != nil }),
+              let host = soleRegion(of: nearest.school), host != own else { return nil }
+        return EnclaveHost(region: host, own: own, nearest: nearest.school, distance: nearest.distance)
+    }
+
+    struct EnclaveHost {
+        let region: String
+        let own: String
+        let nearest: SchoolCode
+        /// Metres (EPSG:28992).
+        let distance: Double
+    }
+
     /// `enclave`: a school inside the convex hull of another region's schools, whose nearest neighbour
     /// listed by one region (among its 8 nearest schools) belongs to that other region: it is surrounded.
-    func enclaveFindings(_ code: SchoolCode) throws(SpatialError) -> [Finding] {
-        guard let own = soleRegion(of: code), let p = locationOf[code] else { return [] }
-        guard let nearest = neighbours[code]?.first(where: { soleRegion(of: $0.school) != nil }),
-              let host = soleRegion(of: nearest.school), host != own,
-              let hull = regionStates[host]?.shapes.hull, let envelope = hull.base.envelope, envelope.contains(p),
+    func enclaveFindings(_ code: SchoolCode, host: EnclaveHost?) throws(SpatialError) -> [Finding] {
+        guard let host, let p = locationOf[code], let hull = regionStates[host.region]?.shapes.hull,
+              let envelope = hull.base.envelope, envelope.contains(p),
               try hull.contains(input.map.context.point(p)) else { return [] }
-        return [Finding(.enclave, regions: [own, host], schools: [code],
-            message: "\(label(code)) of \(own) lies inside \(host)'s area, surrounded by its schools (nearest: \(label(nearest.school)), \(distanceText(nearest.distance))): consider moving it to \(host)", subject: own)]
+        return [Finding(.enclave, regions: [host.own, host.region], schools: [code],
+            message: "\(label(code)) of \(host.own) lies inside \(host.region)'s area, surrounded by its schools (nearest: \(label(host.nearest)), \(distanceText(host.distance))): consider moving it to \(host.region)", subject: host.own)]
     }
 
     /// `part-of-larger-area`: all of a region's schools lie in one catchment area that also holds technical

@@ -8,9 +8,9 @@ extension Auditor {
             return [Finding(.schoolInMultipleRegions, regions: names, schools: [code],
                 message: "\(label(code)) is listed by \(names.joined(separator: " and ")): a school takes part in one region only")]
         }
-        if ids.isEmpty, let school = schoolByCode[code], offersTechnology(code) {
+        if ids.isEmpty, isKnown(code), offersTechnology(code) {
             return [Finding(.uncoveredSchool, regions: [], schools: [code],
-                message: "\(school.label) offers technical profiles (\(technical(code)) technical students) but is in no region")]
+                message: "\(label(code)) offers technical profiles (\(technical(code)) technical students) but is in no region")]
         }
         return []
     }
@@ -22,7 +22,7 @@ extension Auditor {
             findings.append(Finding(.unknownSchool, regions: [region.id], rawSchools: [raw],
                 message: "\(region.id) lists '\(raw)', which is not a school code: expected 6 characters like 00AB01"))
         }
-        for code in region.schools where schoolByCode[code] == nil {
+        for code in region.schools where !isKnown(code) {
             findings.append(Finding(.unknownSchool, regions: [region.id], schools: [code],
                 message: "\(region.id) lists \(code), which is not in the school register: check the code"))
         }

@@ -1,22 +1,25 @@
 /// Technology rules for one region: the lead's profiles, techniekarm, too few technical schools or students.
 extension Auditor {
-    func technologyFindings(_ region: Region) -> [Finding] {
+    func technologyFindings(_ region: Region, figures: RegionFigures) -> [Finding] {
         var findings: [Finding] = []
-        let share = technicalShare(of: region)
-        if isTechniekarm(share.share), let s = share.share {
+        let share = (counted: figures.countedStudents, technical: figures.technicalStudents, share: figures.technicalShare)
+        if figures.techniekarm, let s = share.share {
             findings.append(Finding(.techniekarm, regions: [region.id], schools: region.schools,
                 message: "\(region.id) is techniekarm: \(percent(s)) of its \(share.counted) counted students are in a technical profile (below \(percent(settings.techniekarmShareBelow)))",
                 value: s))
         }
         // lead-without-technology: the lead has no technical student and the region is not techniekarm.
-        if let lead = region.lead, schoolByCode[lead] != nil, !offersTechnology(lead), let s = share.share,
+        if let lead = region.lead, isKnown(lead), !offersTechnology(lead), let s = share.share,
            s >= settings.techniekarmShareBelow {
             findings.append(Finding(.leadWithoutTechnology, regions: [region.id], schools: [lead],
                 message: "the lead of \(region.id), \(label(lead)), offers no technical profile while the region is not techniekarm (\(percent(s)) technical): choose a lead with technical profiles"))
         }
         guard !region.schools.isEmpty else { return findings }
         let technicalSchools = knownMembers(region).filter(offersTechnology)
-        let alone = onlyTechnologyInCatchment(region, technicalSchools: technicalSchools)
+        // Whether they are alone only matters to a region with few technical schools (the search is the
+        // costly part of this rule: every school within the isolation distance of each technical school).
+        let alone = technicalSchools.count < max(settings.minimumTechnicalSchools, 2)
+            && onlyTechnologyInCatchment(region, technicalSchools: technicalSchools)
         if technicalSchools.count < settings.minimumTechnicalSchools && !alone {
             findings.append(Finding(.undersizedRegion, regions: [region.id], schools: region.schools,
                 message: "\(region.id) has \(technicalSchools.count) school\(technicalSchools.count == 1 ? "" : "s") with technical profiles, fewer than \(settings.minimumTechnicalSchools), and its catchment area has others: merge with a neighbour",

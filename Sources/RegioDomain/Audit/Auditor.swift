@@ -23,6 +23,8 @@ public final class Auditor {
     let neighbours: [SchoolCode: [(school: SchoolCode, distance: Double)]]
     let reverseNeighbours: [SchoolCode: [SchoolCode]]
     let territoryBuilder: TerritoryBuilder
+    /// Counted and technical students of each school with pupil counts (the routes setting applied).
+    let studentsOf: [SchoolCode: SchoolStudents]
     /// The register's locations of each 4-character institution, in code order.
     let locationsOfInstitution: [String: [SchoolCode]]
     /// How many nearest schools `enclave` looks at.
@@ -39,6 +41,10 @@ public final class Auditor {
     var closePairs: [String: Finding] = [:]
     var closePairsOfSchool: [SchoolCode: Set<String>] = [:]
     var overlaps: [String: Finding] = [:]
+    /// The region whose hull each school's enclave test read, and the reverse: the schools to test again when
+    /// a region's hull changes.
+    private var hullReadBy: [SchoolCode: String?] = [:]
+    private var schoolsReadingHull: [String: Set<SchoolCode>] = [:]
     /// All of the above in report order; every change of a scope's findings goes through ``replace(_:with:)``.
     private var sortedFindings = SortedFindings()
     /// Labels made so far (see ``label(_:)``).
@@ -52,9 +58,10 @@ public final class Auditor {
     struct Shapes {
         let territory: Geometry
         let preparedTerritory: PreparedGeometry
-        /// The territory when it is one convex polygon (the usual buffered hull on land): overlaps are then
-        /// measured without GEOS.
-        let convexTerritory: ConvexPolygon?
+        /// The buffered hull of a territory of one group, and whether the map cut it: overlaps of two such
+        /// territories are measured by convex clipping (and the land within, when either was cut).
+        let buffer: ConvexPolygon?
+        let isClipped: Bool
         /// The territory's bounding box (`nil` when empty).
         let territoryEnvelope: Envelope?
         /// Convex hull of the located members (3 or more), for `enclave`.
@@ -65,21 +72,31 @@ public final class Auditor {
     private var groupsCache: [[SchoolCode]: (codes: [SchoolCode], points: [Point], groups: [[Int]])] = [:]
     /// Figures by region listing (id, name, lead, schools), for the same reason.
     private var figuresCache: [Region: RegionFigures] = [:]
-    /// Overlap areas (km²) of pairs of cached territories, by the territories' identities: valid because
-    /// ``shapeCache`` keeps every territory alive for the auditor's life (nothing is evicted).
+    /// Overlap areas (km²) of pairs of cached territories, by the territories' identities: valid while
+    /// ``shapeCache`` keeps both territories alive (``trimCaches()`` drops the others).
     var overlapCache: [OverlapKey: Double] = [:]
+    /// How many memberships the caches may hold before ``trimCaches()`` keeps only the current ones (a long
+    /// `regio serve` session or many suggestion runs); variable for tests.
+    var cacheLimit = 1_024
     struct OverlapKey: Hashable {
         let first: ObjectIdentifier
         let second: ObjectIdentifier
     }
 
-    /// What the auditor keeps per region.
-    struct RegionState {
-        var figures: RegionFigures
-        var shapes: Shapes
+    /// What the auditor keeps per region: a class, since the rules read it many times per edit and a copy of
+    /// the figures would retain each of their arrays and strings.
+    final class RegionState {
+        let figures: RegionFigures
+        let shapes: Shapes
         var findings: [Finding]
 
         var territory: Geometry { shapes.territory }
+
+        init(figures: RegionFigures, shapes: Shapes, findings: [Finding]) {
+            self.figures = figures
+            self.shapes = shapes
+            self.findings = findings
+        }
     }
 
     /// Audits `input.registration`.
@@ -93,6 +110,8 @@ public final class Auditor {
         (neighbours, reverseNeighbours) = Auditor.nearestNeighbours(located, locationOf, count: Auditor.neighbourCount)
         territoryBuilder = try TerritoryBuilder(map: input.map, settings: input.settings)
         locationsOfInstitution = Dictionary(grouping: input.schools.map(\.code).sorted(), by: \.institution)
+        let includingRoutes = input.settings.countTechnicalRoutes
+        studentsOf = input.counts.mapValues { SchoolStudents($0, includingRoutes: includingRoutes) }
         registration = Registration(regions: [])
         try evaluate(input.registration, schools: Set(input.schools.map(\.code)), everything: true)
     }
@@ -132,36 +151,23 @@ public final class Auditor {
     /// every scope (the initial audit).
     private func evaluate(_ new: Registration, schools extraSchools: Set<SchoolCode>, everything: Bool) throws(SpatialError) {
         let oldByID = regionByID
-        var newByID: [String: Region] = [:]
-        for region in new.regions where newByID[region.id] == nil { newByID[region.id] = region }
-
-        // Regions whose own listing changed; only the schools they list (before or after) can change membership,
-        // so the membership map is brought up to date for those alone.
-        let changedRegions = Set(oldByID.keys).union(newByID.keys).filter { oldByID[$0] != newByID[$0] }
-        // The membership map is updated in place (copying it would cost more than the rest of a small edit),
-        // keeping the old lists of the touched schools to tell which changed.
+        let (newByID, changedRegions) = everything ? Self.regionsByID(new, comparedWith: oldByID)
+            : Self.changes(from: registration, byID: oldByID, to: new)
+        // Only the schools that changed regions list (before or after) can change membership, so the membership
+        // map is updated in place for those alone (copying it would cost more than the rest of a small edit).
+        // Each school's list is sorted (a region listing a school twice appears twice).
         var changedSchools = extraSchools
-        if everything {
-            var newRegionsOf: [SchoolCode: [String]] = [:]
-            for region in new.regions { for code in region.schools { newRegionsOf[code, default: []].append(region.id) } }
-            for code in Set(regionsOfSchool.keys).union(newRegionsOf.keys) where regionsOfSchool[code] != newRegionsOf[code] {
-                changedSchools.insert(code)
-            }
-            regionsOfSchool = newRegionsOf
-        } else {
-            var touched = Set<SchoolCode>()
-            for id in changedRegions {
-                touched.formUnion(oldByID[id]?.schools ?? [])
-                touched.formUnion(newByID[id]?.schools ?? [])
-            }
-            var before: [SchoolCode: [String]] = [:]
-            for code in touched { before[code] = regionsOfSchool.removeValue(forKey: code) }
-            for region in new.regions {
-                for code in region.schools where touched.contains(code) { regionsOfSchool[code, default: []].append(region.id) }
-            }
-            for code in touched where before[code] != regionsOfSchool[code] { changedSchools.insert(code) }
+        var listedByChanged: [SchoolCode: [String]] = [:]
+        for id in changedRegions.sorted() { for code in newByID[id]?.schools ?? [] { listedByChanged[code, default: []].append(id) } }
+        var touched = Set(listedByChanged.keys)
+        for id in changedRegions { touched.formUnion(oldByID[id]?.schools ?? []) }
+        for code in touched {
+            let old = regionsOfSchool[code] ?? []
+            let ids = (old.filter { !changedRegions.contains($0) } + (listedByChanged[code] ?? [])).sorted()
+            guard ids != old else { continue }
+            changedSchools.insert(code)
+            regionsOfSchool[code] = ids.isEmpty ? nil : ids
         }
-        let oldHullEnvelopes = changedRegions.compactMap { regionStates[$0]?.shapes.hull?.base.envelope }
 
         registration = new
         regionByID = newByID
@@ -180,22 +186,18 @@ public final class Auditor {
             if let region = newByID[id] { try buildState(of: region) }
         }
         for id in regions.sorted() {
-            guard let region = newByID[id], let old = regionStates[id]?.findings else { continue }
-            let findings = regionFindings(region)
-            replace(old, with: findings)
-            regionStates[id]?.findings = findings
+            guard let region = newByID[id], let state = regionStates[id] else { continue }
+            let findings = regionFindings(region, figures: state.figures)
+            replace(state.findings, with: findings)
+            state.findings = findings
         }
 
-        // Schools: the changed ones, those whose nearest neighbours changed, those under a changed hull.
+        // Schools: the changed ones, those whose nearest neighbours changed (their enclave host may change),
+        // and those whose enclave test reads the hull of a changed region.
         var schools = everything ? Set(input.schools.map(\.code)).union(regionsOfSchool.keys) : changedSchools
         for code in changedSchools { schools.formUnion(reverseNeighbours[code] ?? []) }
-        let newHullEnvelopes = changedRegions.compactMap { regionStates[$0]?.shapes.hull?.base.envelope }
-        for envelope in oldHullEnvelopes + newHullEnvelopes { schools.formUnion(pointIndex.query(envelope).map { located[$0] }) }
-        for code in schools {
-            let findings = try self.schoolLevelFindings(code)
-            replace(schoolFindings[code] ?? [], with: findings)
-            schoolFindings[code] = findings.isEmpty ? nil : findings
-        }
+        for id in changedRegions { schools.formUnion(schoolsReadingHull[id] ?? []) }
+        for code in schools { try reevaluate(school: code) }
         let institutions = Set((everything ? Set(regionsOfSchool.keys) : changedSchools).map(\.institution))
         for institution in institutions {
             let findings = splitInstitutionFindings(institution)
@@ -205,6 +207,48 @@ public final class Auditor {
         for code in (everything ? Set(located) : changedSchools).sorted() { updateClosePairs(of: code) }
         try updateOverlaps(of: everything ? Set(newByID.keys).union(oldByID.keys) : changedRegions)
         sortedFindings.settle { everyFinding }
+        if shapeCache.count > cacheLimit || figuresCache.count > cacheLimit || groupsCache.count > cacheLimit { trimCaches() }
+    }
+
+    /// Empties the membership caches but for the current regions' entries. Overlap areas stay only for pairs
+    /// of territories still cached: a freed territory's identity may come back for another.
+    private func trimCaches() {
+        var (shapes, groups, figures) = ([[SchoolCode]: Shapes](), [[SchoolCode]: (codes: [SchoolCode], points: [Point], groups: [[Int]])](), [Region: RegionFigures]())
+        for region in registration.regions {
+            let grouped = schoolGroups(of: region)
+            groups[region.schools] = grouped
+            let key = grouped.codes.sorted()
+            shapes[key] = shapeCache[key]
+            figures[region] = figuresCache[region]
+        }
+        (shapeCache, groupsCache, figuresCache) = (shapes, groups, figures)
+        let alive = Set(shapes.values.map { ObjectIdentifier($0.territory) })
+        overlapCache = overlapCache.filter { alive.contains($0.key.first) && alive.contains($0.key.second) }
+    }
+
+    /// The regions of `new` by id (the first of a repeated id), and the ids whose listing differs from `oldByID`.
+    private static func regionsByID(_ new: Registration, comparedWith oldByID: [String: Region]) -> ([String: Region], Set<String>) {
+        var newByID: [String: Region] = [:]
+        for region in new.regions where newByID[region.id] == nil { newByID[region.id] = region }
+        return (newByID, Set(oldByID.keys).union(newByID.keys).filter { oldByID[$0] != newByID[$0] })
+    }
+
+    /// The same as ``regionsByID(_:comparedWith:)``, compared region by region when `new` lists the same
+    /// distinct ids in the same order as `old` (an edit that moves, adds or removes schools): the regions an
+    /// edit leaves alone share their school lists, so each comparison is immediate.
+    private static func changes(from old: Registration, byID oldByID: [String: Region],
+                                to new: Registration) -> ([String: Region], Set<String>) {
+        guard old.regions.count == new.regions.count, oldByID.count == old.regions.count,
+              zip(old.regions, new.regions).allSatisfy({ $0.id == $1.id }) else {
+            return regionsByID(new, comparedWith: oldByID)
+        }
+        var newByID = oldByID
+        var changed = Set<String>()
+        for (before, after) in zip(old.regions, new.regions) where before != after {
+            changed.insert(after.id)
+            newByID[after.id] = after
+        }
+        return (newByID, changed)
     }
 
     /// Records that the findings of one scope changed from `old` to `new` (the scope's own store is set by the caller).
@@ -224,17 +268,16 @@ public final class Auditor {
         let (codes, points, groups) = schoolGroups(of: region)
         let key = codes.sorted()
         if let cached = shapeCache[key] { return cached }
-        let territory = try territoryBuilder.territory(points: points, groups: groups)
+        let made = try territoryBuilder.territory(points: points, groups: groups)
+        let territory = made.geometry
         var hull: PreparedGeometry?
         if points.count >= 3 {
             let context = input.map.context
             let shape = try context.collection(.multiPoint, of: points.map { p throws(SpatialError) in try context.point(p) }).convexHull()
             if shape.kind == .polygon && shape.area > 0 { hull = try PreparedGeometry(shape) }
         }
-        let convex = territory.kind == .polygon && territory.partCount <= 1 ? territory.polygonRings : []
         let shapes = Shapes(territory: territory, preparedTerritory: try PreparedGeometry(territory),
-                            convexTerritory: convex.count == 1 ? ConvexPolygon(ring: convex[0]) : nil,
-                            territoryEnvelope: territory.envelope, hull: hull)
+                            buffer: made.buffer, isClipped: made.isClipped, territoryEnvelope: territory.envelope, hull: hull)
         shapeCache[key] = shapes
         return shapes
     }
@@ -242,12 +285,10 @@ public final class Auditor {
     // MARK: shared facts
 
     /// Counted students of a school (0 when it has no pupil counts).
-    func counted(_ code: SchoolCode) -> Int { input.counts[code]?.countedStudents ?? 0 }
+    func counted(_ code: SchoolCode) -> Int { studentsOf[code]?.counted ?? 0 }
 
     /// Technical students of a school, per the routes setting.
-    func technical(_ code: SchoolCode) -> Int {
-        input.counts[code]?.technicalStudents(includingRoutes: settings.countTechnicalRoutes) ?? 0
-    }
+    func technical(_ code: SchoolCode) -> Int { studentsOf[code]?.technical ?? 0 }
 
     /// A school offers a technical profile when it has at least one technical student.
     func offersTechnology(_ code: SchoolCode) -> Bool { technical(code) > 0 }
@@ -268,7 +309,10 @@ public final class Auditor {
     }
 
     /// Member schools of a region that are in the register.
-    func knownMembers(_ region: Region) -> [SchoolCode] { region.schools.filter { schoolByCode[$0] != nil } }
+    func knownMembers(_ region: Region) -> [SchoolCode] { region.schools.filter(isKnown) }
+
+    /// Whether the register has `code` (without copying its entry).
+    func isKnown(_ code: SchoolCode) -> Bool { schoolByCode.index(forKey: code) != nil }
 
     /// The one region listing `code`, when exactly one does.
     func soleRegion(of code: SchoolCode) -> String? {
@@ -276,12 +320,10 @@ public final class Auditor {
         return ids[0]
     }
 
-    /// technical / counted over the region's distinct member schools; `nil` without counted students.
-    func technicalShare(of region: Region) -> (counted: Int, technical: Int, share: Double?) {
-        let members = Set(region.schools)
-        let counted = members.reduce(0) { $0 + self.counted($1) }
-        let technical = members.reduce(0) { $0 + self.technical($1) }
-        return (counted, technical, counted > 0 ? Double(technical) / Double(counted) : nil)
+    /// The region's schools, each once (a double listing within a region counts once), in listing order.
+    func distinctMembers(_ region: Region) -> [SchoolCode] {
+        var seen = Set<SchoolCode>(minimumCapacity: region.schools.count)
+        return region.schools.filter { seen.insert($0).inserted }
     }
 
     func isTechniekarm(_ share: Double?) -> Bool { share.map { $0 < settings.techniekarmShareBelow } ?? false }
@@ -296,12 +338,20 @@ public final class Auditor {
         return grouped
     }
 
+    /// Students are summed over the region's distinct members; the technical share is technical / counted,
+    /// `nil` without counted students.
     func figures(of region: Region, territory: Geometry) -> RegionFigures {
-        let share = technicalShare(of: region)
-        var total = StudentCounts()
-        for code in Set(region.schools) { if let c = input.counts[code] { total.add(c) } }
-        let perProfile = Dictionary(total.perProfile.map { ($0.key.rawValue, $0.value) }, uniquingKeysWith: +)
-        let perTrack = Dictionary(total.perTrack.map { ($0.key.rawValue, $0.value) }, uniquingKeysWith: +)
+        var (counted, technical) = (0, 0)
+        var perProfile = [Int?](repeating: nil, count: Profile.allCases.count)
+        var perTrack = [Int?](repeating: nil, count: Track.allCases.count)
+        for code in distinctMembers(region) {
+            guard let students = studentsOf[code] else { continue }
+            counted += students.counted
+            technical += students.technical
+            perProfile.add(students.perProfile)
+            perTrack.add(students.perTrack)
+        }
+        let share = (counted: counted, technical: technical, share: counted > 0 ? Double(technical) / Double(counted) : nil)
         let municipalities = Set(region.schools.compactMap { input.placement.municipalityOf[$0] }).sorted()
         return RegionFigures(
             id: region.id, name: region.name, lead: region.lead?.rawValue,
@@ -310,19 +360,28 @@ public final class Auditor {
             countedStudents: share.counted, technicalStudents: share.technical, technicalShare: share.share,
             techniekarm: isTechniekarm(share.share),
             budgetEUR: Double(share.technical) * settings.budgetPerTechnicalStudentEUR,
-            studentsPerProfile: perProfile, studentsPerTrack: perTrack,
+            studentsPerProfile: SchoolStudents.byName(perProfile, Profile.allCases),
+            studentsPerTrack: SchoolStudents.byName(perTrack, Track.allCases),
             territoryAreaSquareKilometers: (territory.area / 1_000_000 * 100).rounded() / 100,
             municipalities: municipalities)
     }
 
-    /// Every rule evaluated per region.
-    func regionFindings(_ region: Region) -> [Finding] {
-        registrationFindings(region) + technologyFindings(region) + fragmentFindings(region) + partOfLargerAreaFindings(region)
+    /// Every rule evaluated per region, whose `figures` are made.
+    func regionFindings(_ region: Region, figures: RegionFigures) -> [Finding] {
+        registrationFindings(region) + technologyFindings(region, figures: figures) + fragmentFindings(region)
+            + partOfLargerAreaFindings(region)
     }
 
-    /// Every rule evaluated per school.
-    func schoolLevelFindings(_ code: SchoolCode) throws(SpatialError) -> [Finding] {
-        membershipFindings(code) + (try enclaveFindings(code))
+    /// Every rule evaluated per school; remembers whose hull the enclave test read (``schoolsReadingHull``).
+    private func reevaluate(school code: SchoolCode) throws(SpatialError) {
+        let host = enclaveHost(of: code)
+        if let old = hullReadBy.updateValue(host?.region, forKey: code) ?? nil, old != host?.region {
+            schoolsReadingHull[old]?.remove(code)
+        }
+        if let region = host?.region { schoolsReadingHull[region, default: []].insert(code) }
+        let findings = membershipFindings(code) + (try enclaveFindings(code, host: host))
+        replace(schoolFindings[code] ?? [], with: findings)
+        schoolFindings[code] = findings.isEmpty ? nil : findings
     }
 
     /// The `count` nearest located schools of each located school, nearest first (ties by code), and the

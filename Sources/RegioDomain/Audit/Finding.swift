@@ -1,51 +1,86 @@
 /// One finding of the audit: a rule, the regions and schools it concerns, and a message a person can act on.
 public struct Finding: Sendable, Hashable, Codable {
-    public let rule: Rule
-    public let severity: Severity
+    public var rule: Rule { storage.rule }
+    public var severity: Severity { storage.rule.severity }
     /// The regions it concerns, sorted.
-    public let regions: [String]
+    public var regions: [String] { storage.regions }
     /// The schools it concerns, sorted (for `split-close-schools`: the two of the pair).
-    public let schools: [String]
-    public let message: String
+    public var schools: [String] { storage.schools }
+    public var message: String { storage.message }
     /// The region the finding is about, when it is about one (the flagged region of a region rule, the
     /// own region of an enclave school); `regions` may name partners too.
-    public let subjectRegion: String?
+    public var subjectRegion: String? { storage.subjectRegion }
     /// A measured quantity where the rule has one: distance in metres (`split-close-schools`,
     /// `fragmented-region`), overlap in km² (`overlapping-regions`), share (`techniekarm`).
-    public let value: Double?
+    public var value: Double? { storage.value }
+    /// Identity for comparing audits (scenarios): rule, regions and schools, not the wording. Stored, since
+    /// sorting and comparing audits use it many times.
+    public var key: String { storage.key }
+
+    /// The fields live in one immutable object: the auditor moves, copies and compares findings all the
+    /// time, and a finding is then one reference instead of five arrays and strings.
+    private final class Storage: Sendable {
+        let rule: Rule
+        let regions: [String]
+        let schools: [String]
+        let message: String
+        let subjectRegion: String?
+        let value: Double?
+        let key: String
+
+        init(rule: Rule, regions: [String], schools: [String], message: String, subjectRegion: String?, value: Double?) {
+            self.rule = rule
+            self.regions = regions
+            self.schools = schools
+            self.message = message
+            self.subjectRegion = subjectRegion
+            self.value = value
+            key = "\(rule.rawValue)|\(regions.joined(separator: ","))|\(schools.joined(separator: ","))"
+        }
+    }
+    private let storage: Storage
 
     public init(_ rule: Rule, regions: [String], schools: [SchoolCode] = [], rawSchools: [String] = [],
                 message: String, value: Double? = nil, subject: String? = nil) {
         // A finding about one region is about that region.
-        self.subjectRegion = subject ?? (regions.count == 1 ? regions[0] : nil)
-        self.rule = rule
-        self.severity = rule.severity
-        self.regions = regions.sorted()
-        self.schools = (schools.map(\.rawValue) + rawSchools).sorted()
-        self.message = message
-        self.value = value
-        key = Finding.key(rule, self.regions, self.schools)
+        storage = Storage(rule: rule, regions: regions.sorted(), schools: (schools.map(\.rawValue) + rawSchools).sorted(),
+                          message: message, subjectRegion: subject ?? (regions.count == 1 ? regions[0] : nil), value: value)
     }
 
-    /// Identity for comparing audits (scenarios): rule, regions and schools, not the wording. Stored, since
-    /// sorting and comparing audits use it many times.
-    public let key: String
+    public static func == (a: Finding, b: Finding) -> Bool {
+        if a.storage === b.storage { return true }
+        let (x, y) = (a.storage, b.storage)
+        return x.rule == y.rule && x.regions == y.regions && x.schools == y.schools && x.message == y.message
+            && x.subjectRegion == y.subjectRegion && x.value == y.value
+    }
 
-    static func key(_ rule: Rule, _ regions: [String], _ schools: [String]) -> String {
-        "\(rule.rawValue)|\(regions.joined(separator: ","))|\(schools.joined(separator: ","))"
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(storage.key)
+        hasher.combine(storage.message)
     }
 
     private enum CodingKeys: String, CodingKey { case rule, severity, regions, schools, message, value, subjectRegion }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        rule = try c.decode(Rule.self, forKey: .rule)
-        severity = try c.decode(Severity.self, forKey: .severity)
-        regions = try c.decode([String].self, forKey: .regions)
-        schools = try c.decode([String].self, forKey: .schools)
-        message = try c.decode(String.self, forKey: .message)
-        value = try c.decodeIfPresent(Double.self, forKey: .value)
-        subjectRegion = try c.decodeIfPresent(String.self, forKey: .subjectRegion)
-        key = Finding.key(rule, regions, schools)
+        let rule = try c.decode(Rule.self, forKey: .rule)
+        // The severity is the rule's; it is written for readers of the JSON and not read back.
+        _ = try c.decode(Severity.self, forKey: .severity)
+        storage = Storage(rule: rule, regions: try c.decode([String].self, forKey: .regions),
+                          schools: try c.decode([String].self, forKey: .schools),
+                          message: try c.decode(String.self, forKey: .message),
+                          subjectRegion: try c.decodeIfPresent(String.self, forKey: .subjectRegion),
+                          value: try c.decodeIfPresent(Double.self, forKey: .value))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(rule, forKey: .rule)
+        try c.encode(severity, forKey: .severity)
+        try c.encode(regions, forKey: .regions)
+        try c.encode(schools, forKey: .schools)
+        try c.encode(message, forKey: .message)
+        try c.encodeIfPresent(value, forKey: .value)
+        try c.encodeIfPresent(subjectRegion, forKey: .subjectRegion)
     }
 }

@@ -64,12 +64,16 @@ struct SortedFindings {
         return low
     }
 
-    /// Report order: severity (errors first), then the key (rule, regions, schools), then the message.
+    /// Report order: severity (errors first), then the key (rule, regions, schools), the message, the value
+    /// (none first) and the subject region: only equal findings tie, so the order does not depend on the
+    /// order of the changes.
     static func precedes(_ a: Finding, _ b: Finding) -> Bool {
         let (ra, rb) = (a.severity.rank, b.severity.rank)
         if ra != rb { return ra < rb }
         if a.key != b.key { return a.key < b.key }
-        return a.message < b.message
+        if a.message != b.message { return a.message < b.message }
+        if a.value != b.value { return (a.value ?? -.infinity) < (b.value ?? -.infinity) }
+        return (a.subjectRegion ?? "") < (b.subjectRegion ?? "")
     }
 
     /// `findings` in report order. Positions are sorted, not the findings themselves (moving a finding retains
