@@ -7,11 +7,11 @@ import RegioSpatial
 /// applied to it (an undo stack) and those undone (a redo stack), and an ``Auditor`` kept at the edited
 /// registration by incremental updates.
 ///
-/// Isolation: the ``Dataset`` (its ``GeometryContext`` and every GEOS geometry of the map) and the
-/// ``Auditor`` are not thread-safe. They are created inside this actor's initializer, stored in private
-/// properties, and used only by its isolated methods; nothing non-`Sendable` leaves the actor (every
-/// answer is a `Sendable` value or encoded JSON). The actor runs one method at a time, so GEOS is never
-/// called from two threads at once.
+/// Isolation: the ``Dataset`` (its ``GeometryContext`` and every GEOS geometry of the map), the
+/// ``Auditor`` and the ``MapDataBuilder`` are not thread-safe. They are created inside this actor's
+/// initializer, stored in private properties, and used only by its isolated methods; nothing non-`Sendable`
+/// leaves the actor (every answer is a `Sendable` value or encoded JSON). The actor runs one method at a
+/// time, so GEOS is never called from two threads at once.
 public actor ScenarioSession {
     /// The state as JSON, and how long each phase of building it took, as an HTTP `Server-Timing` value
     /// (`audit;dur=0.4, figures;dur=1.2, map;dur=20.5, encode;dur=8.1`, milliseconds; empty when the
@@ -32,13 +32,21 @@ public actor ScenarioSession {
     private let schoolsByCode: [SchoolCode: School]
     /// The static map layers, and the page built around them.
     public nonisolated let background: MapBackground
+    /// Draws the changing layers: without municipalities, so without land and borders (the page has them)
+    /// and in a frame around the schools alone.
+    private let map: MapDataBuilder
+    /// Shift (map units, x then y) from ``map``'s frame to the background's.
+    private let mapOffset: [Int]
 
     private var edits: [Edit] = []
     private var undone: [Edit] = []
     private var scenarioName: String?
     private var revision = 0
-    /// The encoded state of the current revision (built on first request after a change).
+    /// The state of the current revision and its JSON, each built on first request after a change.
+    private var built: (revision: Int, state: SessionState)?
     private var encoded: (revision: Int, json: Data)?
+    /// Portraits of the current revision, by region id, each built on first request.
+    private var portraits: (revision: Int, html: [String: String]) = (0, [:])
     /// The phases of the request being answered, milliseconds (sent as `Server-Timing`).
     private var phases: [(name: String, milliseconds: Double)] = []
 
@@ -56,7 +64,8 @@ public actor ScenarioSession {
         let name = inputs.registrations.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "regions"
         // The land and the municipality borders are drawn once: uniting every municipality is the most
         // expensive part of the map, and no edit changes it.
-        let full = try dataset.fullMapData(result: baseResult, territories: auditor.territories, title: "Sterk Techniekonderwijs: \(name)")
+        let whole = try dataset.mapDataBuilder()
+        let map = try dataset.mapDataBuilder(municipalities: false)
         self.dataset = dataset
         self.auditor = auditor
         self.base = auditor.registration
@@ -64,8 +73,12 @@ public actor ScenarioSession {
         self.knownSchools = Set(dataset.register.schools.map(\.code))
         self.municipalityNames = dataset.municipalityNames
         self.schoolsByCode = dataset.schoolsByCode
-        self.background = MapBackground(title: full.title, frame: full.frame, land: full.land, borders: full.borders,
-                                        methods: full.methods)
+        self.background = MapBackground(title: "Sterk Techniekonderwijs: \(name)", frame: whole.frame, land: whole.land,
+                                        borders: whole.borders, methods: whole.methods(baseResult))
+        self.map = map
+        let frame = map.frame, home = whole.frame
+        self.mapOffset = [Int(((frame.originX - home.originX) / home.unitMeters).rounded()),
+                          Int(((home.originY - frame.originY) / home.unitMeters).rounded())]
     }
 
     // MARK: changes
@@ -145,6 +158,7 @@ public actor ScenarioSession {
     public func saved(as name: String, edits savedEdits: [Edit]) {
         guard savedEdits == edits else { return }
         scenarioName = name
+        built?.state.scenarioName = name
         encoded = nil
     }
 
@@ -183,12 +197,16 @@ public actor ScenarioSession {
     /// region's portrait at a time.
     /// - Throws: ``SessionError`` `.notFound` when the current registration has no such region.
     public func portrait(of id: String) throws(SessionError) -> String {
+        if portraits.revision != revision { portraits = (revision, [:]) }
+        if let html = portraits.html[id] { return html }
         let result = auditor.result
         guard let region = result.regions.first(where: { $0.id == id }) else {
             throw SessionError(.notFound, "there is no region \(id) in the current scenario")
         }
-        return RegionPortrait.html(for: region, result: result, schools: schoolsByCode, counts: dataset.students?.counts ?? [:],
-                                   municipalityNames: municipalityNames)
+        let html = RegionPortrait.html(for: region, result: result, schools: schoolsByCode, counts: dataset.students?.counts ?? [:],
+                                       municipalityNames: municipalityNames)
+        portraits.html[id] = html
+        return html
     }
 
     private func lap(_ name: String, since start: ContinuousClock.Instant) {
@@ -196,8 +214,9 @@ public actor ScenarioSession {
         phases.append((name, Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15))
     }
 
-    /// The state of the current revision.
+    /// The state of the current revision (built once per revision).
     public func state() throws(SessionError) -> SessionState {
+        if let built, built.revision == revision { return built.state }
         let start = ContinuousClock.now
         let result = auditor.result
         let comparison = ScenarioComparison(name: scenarioName ?? "", edits: edits, base: baseResult, audit: result)
@@ -222,36 +241,22 @@ public actor ScenarioSession {
         let present = Set(result.regions.map(\.id))
         lap("figures", since: start)
         let mapStart = ContinuousClock.now
-        let map = try mapData(result)
+        let mapData: MapData
+        do {
+            mapData = try map.data(result, territories: auditor.territories)
+        } catch {
+            throw SessionError(.failed, "cannot draw the map: \(error)")
+        }
         lap("map", since: mapStart)
-        let frame = map.frame, home = background.frame
-        let offset = [Int(((frame.originX - home.originX) / home.unitMeters).rounded()),
-                      Int(((home.originY - frame.originY) / home.unitMeters).rounded())]
-        return SessionState(
+        let state = SessionState(
             revision: revision, scenarioName: scenarioName, edits: edits, redoEdits: undone.reversed(),
             editTexts: edits.map(\.description), redoTexts: undone.reversed().map(\.description),
             regions: regions, removedRegions: baseResult.regions.filter { !present.contains($0.id) },
             findings: result.findings, resolved: comparison.resolved, introduced: comparison.introduced,
             totals: SessionState.Totals(result), baseTotals: SessionState.Totals(baseResult),
-            techniekarmShareBelow: result.settings.techniekarmShareBelow, map: map, mapOffset: offset)
-    }
-
-    /// The changing layers: ``MapRenderer`` without municipalities (so it skips the land and borders,
-    /// which the page already has) and without the portraits (``portrait(of:)`` gives one on request).
-    private func mapData(_ result: AuditResult) throws(SessionError) -> MapData {
-        let counts = dataset.students?.counts ?? [:]
-        let renderer = MapRenderer(result: result, territories: auditor.territories, municipalities: [],
-                                   schools: dataset.register.schools, counts: counts)
-        var data: MapData
-        do {
-            data = try renderer.data()
-        } catch {
-            throw SessionError(.failed, "cannot draw the map: \(error)")
-        }
-        for i in data.regions.indices { data.regions[i].portrait = "" }
-        data.land = ""
-        data.borders = ""
-        return data
+            techniekarmShareBelow: result.settings.techniekarmShareBelow, map: mapData, mapOffset: mapOffset)
+        built = (revision, state)
+        return state
     }
 
     // MARK: helpers
@@ -280,19 +285,5 @@ public actor ScenarioSession {
     private func changed(keepingName: Bool) {
         revision += 1
         if !keepingName { scenarioName = nil }
-        encoded = nil
-    }
-}
-
-extension Dataset {
-    /// The full map data of an audit (land and borders included), as `regio map` embeds it.
-    func fullMapData(result: AuditResult, territories: [String: Geometry], title: String) throws(InputError) -> MapData {
-        let renderer = MapRenderer(result: result, territories: territories, municipalities: map.municipalities,
-                                   schools: register.schools, counts: students?.counts ?? [:], title: title)
-        do {
-            return try renderer.data()
-        } catch {
-            throw InputError(.badGeometry, file: paths.municipalities ?? "--municipalities", message: "cannot draw the map: \(error)")
-        }
     }
 }

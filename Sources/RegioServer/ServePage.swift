@@ -9,10 +9,7 @@ enum ServePage {
     static func html(_ background: MapBackground) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes]
-        var json = String(decoding: (try? encoder.encode(background)) ?? Data("{}".utf8), as: UTF8.self)
-        // Inside <script> only "</" and "<!--" are dangerous; in JSON they occur only inside strings, where
-        // "<\/" and "\u003c!--" mean the same.
-        json = json.replacingOccurrences(of: "</", with: "<\\/").replacingOccurrences(of: "<!--", with: "\\u003c!--")
+        let json = JSONText.embeddable((try? encoder.encode(background)) ?? Data("{}".utf8))
         let title = background.title.htmlEscaped
         return """
         <!DOCTYPE html>
@@ -25,6 +22,7 @@ enum ServePage {
         <title>\(title) · scenarios</title>
         <style>
         \(RegionPortrait.css)
+        \(PageStylesheet.css)
         \(ServeStylesheet.css)
         </style>
         </head>

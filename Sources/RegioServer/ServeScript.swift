@@ -143,7 +143,7 @@ enum ServeScript {
   // the other is hidden until the map is zoomed in far enough.
   function declutter() {
     if (!state) return;
-    var u = view.w / viewport().w, placed = [];
+    var u = unitsPerPixel(), placed = [];
     var labels = Array.prototype.map.call(gLabels.children, function (t) { return { t: t, r: mapRegionById[t.dataset.region] }; });
     labels.sort(function (a, b) {
       var sa = a.r.id === selected, sb = b.r.id === selected;
@@ -471,67 +471,14 @@ enum ServeScript {
   }
 
   // ---- pan and zoom through the viewBox -----------------------------------------------------------
-  var view = { x: 0, y: 0, w: frame.width, h: frame.height }, home = view, MIN_W = 150;
-  function viewport() { var b = svg.getBoundingClientRect(); return { w: b.width || 1000, h: b.height || 700 }; }
-  function fitted(box) {
-    var vp = viewport(), pad = 16;
+\#(PageScript.panZoom)
+  function unitsPerPixel() { return view.w / viewport().w; }
+  function fitted(box, pad) {
+    var vp = viewport();
     var u = Math.max(box.w / Math.max(50, vp.w - 2 * pad), box.h / Math.max(50, vp.h - 2 * pad));
     return { x: box.x + box.w / 2 - vp.w * u / 2, y: box.y + box.h / 2 - vp.h * u / 2, w: vp.w * u, h: vp.h * u };
   }
-  var lastU = 0;
-  function applyView() {
-    svg.setAttribute('viewBox', [view.x, view.y, view.w, view.h].map(function (v) { return Math.round(v * 100) / 100; }).join(' '));
-    var u = view.w / viewport().w;
-    svg.style.setProperty('--u', u.toFixed(4));
-    if (Math.abs(u - lastU) > 1e-9) { lastU = u; declutter(); }
-  }
-  function goHome() { home = fitted({ x: 0, y: 0, w: frame.width, h: frame.height }); view = { x: home.x, y: home.y, w: home.w, h: home.h }; applyView(); }
-  function toUser(clientX, clientY) {
-    var p = svg.createSVGPoint();
-    p.x = clientX; p.y = clientY;
-    return p.matrixTransform(svg.getScreenCTM().inverse());
-  }
-  function zoomAt(factor, ux, uy) {
-    var w = Math.max(MIN_W, Math.min(home.w * 3, view.w / factor)), k = w / view.w;
-    view = { x: ux - (ux - view.x) * k, y: uy - (uy - view.y) * k, w: w, h: view.h * k };
-    applyView();
-  }
-  function zoomCentre(factor) { zoomAt(factor, view.x + view.w / 2, view.y + view.h / 2); }
-  svg.addEventListener('wheel', function (e) {
-    e.preventDefault();
-    var dy = e.deltaMode === 1 ? e.deltaY * 33 : e.deltaMode === 2 ? e.deltaY * 400 : e.deltaY;
-    var p = toUser(e.clientX, e.clientY);
-    zoomAt(Math.exp(-dy * 0.0018), p.x, p.y);
-  }, { passive: false });
-  var drag = null;
-  svg.addEventListener('pointerdown', function (e) {
-    if (e.button !== 0) return;
-    drag = { id: e.pointerId, cx: e.clientX, cy: e.clientY, vx: view.x, vy: view.y, u: view.w / viewport().w, moved: false, target: e.target };
-  });
-  svg.addEventListener('pointermove', function (e) {
-    if (drag && e.pointerId === drag.id) {
-      var dx = e.clientX - drag.cx, dy = e.clientY - drag.cy;
-      if (!drag.moved && Math.abs(dx) + Math.abs(dy) > 4) {
-        drag.moved = true;
-        svg.setPointerCapture(e.pointerId);
-        svg.classList.add('dragging');
-        tooltip.hidden = true;
-      }
-      if (drag.moved) { view.x = drag.vx - dx * drag.u; view.y = drag.vy - dy * drag.u; applyView(); }
-      return;
-    }
-    showTip(e);
-  });
-  function endDrag(e) {
-    if (!drag || e.pointerId !== drag.id) return;
-    var d = drag;
-    drag = null;
-    svg.classList.remove('dragging');
-    if (!d.moved && e.type === 'pointerup') clickOnMap(d.target, e);
-  }
-  svg.addEventListener('pointerup', endDrag);
-  svg.addEventListener('pointercancel', endDrag);
-  svg.addEventListener('pointerleave', function () { tooltip.hidden = true; });
+  function viewChanged(u, rescaled) { if (rescaled) declutter(); }
   function clickOnMap(target, e) {
     var info = target && target.__tip;
     if (info && info.kind === 'school') { openSchool(info.code, e.clientX, e.clientY); return; }
@@ -539,9 +486,6 @@ enum ServeScript {
     if (info && info.kind === 'region') select(selected === info.id ? null : info.id);
     else select(null);
   }
-  $('zoom-in').addEventListener('click', function () { zoomCentre(1.6); });
-  $('zoom-out').addEventListener('click', function () { zoomCentre(1 / 1.6); });
-  $('zoom-reset').addEventListener('click', goHome);
   window.addEventListener('resize', goHome);
 
   function showTip(e) {
@@ -559,13 +503,7 @@ enum ServeScript {
       tag('strong', null, r.figures.id + ' ' + r.figures.name, tooltip);
       tag('div', null, plural(r.figures.schools.length, 'school') + ' · share ' + pct(r.figures.technicalShare) + ' · ' + euro(r.figures.budgetEUR), tooltip);
     }
-    tooltip.hidden = false;
-    var box = wrap.getBoundingClientRect();
-    var x = e.clientX - box.left + 14, y = e.clientY - box.top + 14;
-    if (x + tooltip.offsetWidth > box.width - 6) x = e.clientX - box.left - tooltip.offsetWidth - 14;
-    if (y + tooltip.offsetHeight > box.height - 6) y = e.clientY - box.top - tooltip.offsetHeight - 14;
-    tooltip.style.left = Math.max(4, x) + 'px';
-    tooltip.style.top = Math.max(4, y) + 'px';
+    placeTip(e, wrap);
   }
 
   // ---- undo, redo, save, saved scenarios --------------------------------------------------------

@@ -1,15 +1,11 @@
-/// The CSS of the `regio serve` page: map on the left with the findings below it, the region list with
-/// figures and the selected region's actions on the right. Dots and rings keep their size on screen while
-/// zooming through `--u`, the map units per screen pixel that the script sets.
+/// The `regio serve` page's own CSS, after ``PageStylesheet``: map on the left with the findings below it,
+/// the region list with figures and the selected region's actions on the right. Dots and rings keep their
+/// size on screen while zooming through `--u`, the map units per screen pixel that the script sets.
 enum ServeStylesheet {
     static let css = #"""
-:root { --ink: #1f2933; --muted: #616e7c; --line: #d3d9e0; --panel: #f7f8fa; --accent: #1d4ed8;
-        --error: #c62828; --warning: #d98200; --ok: #2e7d32; --info: #5b6b7a; --sea: #e3edf3; --land: #fbfaf6;
-        --up: #2e7d32; --down: #c62828; }
-* { box-sizing: border-box; }
-html, body { margin: 0; }
+:root { --up: #2e7d32; --down: #c62828; }
 /* The application fills the window: header, then map (findings below it) beside the region list. */
-body { display: flex; flex-direction: column; height: 100vh; overflow: hidden; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: var(--ink); }
+body { display: flex; flex-direction: column; height: 100vh; overflow: hidden; }
 button, input, select { font: inherit; }
 button { border: 1px solid var(--line); background: #fff; border-radius: 6px; padding: 3px 10px; cursor: pointer; color: var(--ink); }
 button:hover:not(:disabled) { background: var(--panel); }
@@ -19,11 +15,7 @@ button.primary:disabled { background: #8c96a0; border-color: #8c96a0; color: #ff
 body.busy { cursor: progress; }
 
 .top { flex: none; display: flex; flex-wrap: wrap; align-items: center; gap: 6px 18px; padding: 8px 16px; border-bottom: 1px solid var(--line); }
-.top h1 { font-size: 17px; margin: 0; font-weight: 650; }
-.summary { margin: 0; color: var(--muted); }
 .summary b { color: var(--ink); font-weight: 600; }
-.summary .n-error { color: var(--error); font-weight: 600; }
-.summary .n-warning { color: var(--warning); font-weight: 600; }
 .tools { display: flex; flex-wrap: wrap; gap: 6px 10px; align-items: center; margin-left: auto; }
 .tools details { position: relative; }
 .tools summary { cursor: pointer; color: var(--muted); white-space: nowrap; }
@@ -47,9 +39,6 @@ body.busy { cursor: progress; }
 .map-pane { min-width: 0; min-height: 0; display: flex; flex-direction: column; }
 .map-wrap { position: relative; flex: 1 1 auto; min-height: 280px; background: var(--sea); overflow: hidden; }
 .below { flex: 0 0 auto; max-height: 34vh; overflow-y: auto; border-top: 1px solid var(--line); }
-#map { display: block; width: 100%; height: 100%; cursor: grab; touch-action: none; user-select: none; --u: 20; }
-#map.dragging { cursor: grabbing; }
-.land { fill: var(--land); stroke: #9fb3c2; stroke-width: 1; vector-effect: non-scaling-stroke; }
 .borders { fill: none; stroke: #8a97a4; stroke-opacity: .5; stroke-width: .6; vector-effect: non-scaling-stroke; }
 .territory { fill-opacity: .45; stroke: #fff; stroke-width: 1.2; vector-effect: non-scaling-stroke; stroke-linejoin: round;
              fill-rule: evenodd; cursor: pointer; }
@@ -60,24 +49,16 @@ body.has-selection .territory:not(.selected) { fill-opacity: .18; }
 .pair { stroke: var(--warning); stroke-width: 2; stroke-dasharray: 4 3; vector-effect: non-scaling-stroke; pointer-events: none; }
 .school { r: calc(var(--u) * 4.5px); stroke: #fff; stroke-width: 1.2; vector-effect: non-scaling-stroke; cursor: pointer; }
 .school.other-kind { r: calc(var(--u) * 3px); }
-.school.no-region { fill: #9aa3ad; }
 .school.technical:not(.no-region) { stroke: #1f2933; }
 .school:hover { stroke: #111; stroke-width: 2; }
 .school.chosen { r: calc(var(--u) * 7px); stroke: #111; stroke-width: 2.5; }
 .school.moved { stroke: var(--accent); stroke-width: 2.5; }
 .ring { fill: none; r: calc(var(--u) * 9px); stroke-width: 2; vector-effect: non-scaling-stroke; pointer-events: none; }
-.ring.sev-error { stroke: var(--error); }
-.ring.sev-warning { stroke: var(--warning); }
-.ring.sev-info { stroke: var(--info); }
 .label { font-size: calc(var(--u) * 11.5px); font-weight: 650; fill: #1f2933; text-anchor: middle; dominant-baseline: central;
          paint-order: stroke; stroke: rgba(255,255,255,.9); stroke-width: calc(var(--u) * 3px); pointer-events: none; }
-.label.hidden { display: none; }
-.zoom { position: absolute; top: 12px; right: 12px; display: flex; flex-direction: column; box-shadow: 0 1px 4px rgba(0,0,0,.18); border-radius: 6px; overflow: hidden; }
 .zoom button { width: 34px; height: 32px; border: 0; border-radius: 0; border-bottom: 1px solid var(--line); font-size: 18px; line-height: 1; padding: 0; }
-.zoom button:last-child { border-bottom: 0; }
 .tooltip { position: absolute; pointer-events: none; background: #fff; border: 1px solid var(--line); border-radius: 6px;
            box-shadow: 0 2px 8px rgba(0,0,0,.15); padding: 5px 9px; font-size: 12px; max-width: 320px; z-index: 5; }
-.tooltip .muted { color: var(--muted); }
 .school-panel { position: absolute; z-index: 10; width: 300px; background: #fff; border: 1px solid var(--line); border-radius: 8px;
                 box-shadow: 0 4px 16px rgba(0,0,0,.2); padding: 10px 12px; font-size: 13px; }
 .school-panel h3 { margin: 0 24px 2px 0; font-size: 14px; }
@@ -113,11 +94,8 @@ body.has-selection .territory:not(.selected) { fill-opacity: .18; }
 .region-list { list-style: none; margin: 0; padding: 0 6px 6px; overflow-y: auto; flex: 1 1 50%; min-height: 120px; }
 .region-item { display: grid; grid-template-columns: 12px minmax(0, 1fr) auto; gap: 1px 8px; align-items: center; padding: 5px 8px;
                border-radius: 6px; cursor: pointer; border: 1px solid transparent; }
-.region-item:hover { background: #eef1f5; }
 .region-item.selected { background: #fff; border-color: #111; }
 .region-item.removed { cursor: default; opacity: .6; }
-.region-item .swatch { width: 12px; height: 12px; border-radius: 3px; grid-row: span 2; }
-.region-item .rid { font-weight: 650; font-variant-numeric: tabular-nums; }
 .region-item .rname { color: var(--muted); font-size: 12px; margin-left: 6px; }
 .region-item .figs { grid-column: 2 / span 2; font-size: 12px; color: var(--ink); font-variant-numeric: tabular-nums;
                      display: flex; flex-wrap: wrap; gap: 0 10px; }
@@ -126,10 +104,6 @@ body.has-selection .territory:not(.selected) { fill-opacity: .18; }
 .delta { font-size: 11px; margin-left: 2px; }
 .delta.up { color: var(--up); }
 .delta.down { color: var(--down); }
-.badge { display: inline-block; font-size: 11px; line-height: 1.5; padding: 0 7px; border-radius: 9px; color: #fff; font-weight: 600; white-space: nowrap; }
-.badge.error { background: var(--error); }
-.badge.warning { background: var(--warning); }
-.badge.ok { background: var(--ok); }
 .region-detail { flex: 1 1 50%; overflow-y: auto; overflow-x: hidden; border-top: 1px solid var(--line); background: #fff; padding: 8px 12px 16px; }
 .region-detail h2 { font-size: 15px; margin: 4px 0 8px; }
 /* A fieldset is as wide as its widest content unless told otherwise (min-inline-size: min-content). */

@@ -33,7 +33,7 @@ public struct SessionState: Sendable, Codable {
     /// Regions below this technical share (a fraction) are techniekarm.
     public var techniekarmShareBelow: Double
     /// The changing map layers (territories, schools with their regions, findings drawn on the map),
-    /// built by ``MapRenderer``; its `land` and `borders` are empty (they are in the page's background)
+    /// built by ``MapDataBuilder``; its `land` and `borders` are empty (they are in the page's background)
     /// and so are the regions' portraits (`GET /api/regions/{id}/portrait` gives one).
     public var map: MapData
     /// Shift (map units, x then y) from ``map``'s own frame to the background's frame.

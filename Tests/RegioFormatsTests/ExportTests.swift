@@ -194,6 +194,18 @@ import Testing
         #expect(String(decoding: out, as: UTF8.self) == "3000.0", "a real stays real for readers that infer types")
     }
 
+    @Test func embeddableJSONCannotCloseTheScriptOrOpenAComment() throws {
+        let text = "a</script><!-- <b> <<!x"
+        var string = Array("[".utf8)
+        JSONText.appendString(text, to: &string, embeddable: true)
+        string.append(UInt8(ascii: "]"))
+        let whole = JSONText.embeddable(try JSONSerialization.data(withJSONObject: [text], options: .withoutEscapingSlashes))
+        for json in [String(decoding: string, as: UTF8.self), whole] {
+            #expect(!json.contains("</") && !json.contains("<!"), "\(json)")
+            #expect(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String] == [text], "\(json)")
+        }
+    }
+
     // MARK: GeoPackage
 
     @Test(arguments: datasets) func geoPackageHasTheMetadataTheSRSAndAnRTreePerLayer(_ name: String) throws {

@@ -1,6 +1,8 @@
+import Foundation
+
 /// Appending JSON text to a byte buffer, without Foundation's encoder (the export writes a few hundred
 /// thousand numbers; formatting them by hand is many times faster than `String(format:)`).
-enum JSONText {
+public enum JSONText {
     /// Appends `value` rounded to `decimals` digits after the point, trailing zeros dropped ("5.12", "52",
     /// "-0.5"). Non-finite values are written as `null`.
     static func appendFixed(_ value: Double, decimals: Int, to out: inout [UInt8]) {
@@ -44,33 +46,60 @@ enum JSONText {
     }
 
     /// Appends `text` as a JSON string: quotes, backslashes and control characters escaped, other
-    /// characters as UTF-8. With `embeddable`, the string is also safe inside an HTML `<script>` element:
-    /// "</" becomes "<\/" and "<!" becomes "\u003c!", so no text can close the script or open a comment.
+    /// characters as UTF-8. With `embeddable`, the string is also safe inside an HTML `<script>` element
+    /// (see ``appendEscapedForScript(_:after:to:)``).
     static func appendString(_ text: String, to out: inout [UInt8], embeddable: Bool = false) {
         out.append(UInt8(ascii: "\""))
         var previous: UInt8 = 0
         for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): out.append(contentsOf: #"\""#.utf8)
-            case UInt8(ascii: "\\"): out.append(contentsOf: #"\\"#.utf8)
-            case UInt8(ascii: "\n"): out.append(contentsOf: #"\n"#.utf8)
-            case UInt8(ascii: "\r"): out.append(contentsOf: #"\r"#.utf8)
-            case UInt8(ascii: "\t"): out.append(contentsOf: #"\t"#.utf8)
-            case UInt8(ascii: "/") where embeddable && previous == UInt8(ascii: "<"): out.append(contentsOf: #"\/"#.utf8)
-            case UInt8(ascii: "!") where embeddable && previous == UInt8(ascii: "<"):
-                // The "<" already written is replaced.
-                out.removeLast()
-                out.append(contentsOf: #"\u003c!"#.utf8)
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                out.append(contentsOf: #"\u00"#.utf8)
-                out.append(hex[Int(byte >> 4)])
-                out.append(hex[Int(byte & 0xF)])
-            default: out.append(byte)
+            if !(embeddable && appendEscapedForScript(byte, after: previous, to: &out)) {
+                switch byte {
+                case UInt8(ascii: "\""): out.append(contentsOf: #"\""#.utf8)
+                case UInt8(ascii: "\\"): out.append(contentsOf: #"\\"#.utf8)
+                case UInt8(ascii: "\n"): out.append(contentsOf: #"\n"#.utf8)
+                case UInt8(ascii: "\r"): out.append(contentsOf: #"\r"#.utf8)
+                case UInt8(ascii: "\t"): out.append(contentsOf: #"\t"#.utf8)
+                case 0..<0x20:
+                    let hex = Array("0123456789abcdef".utf8)
+                    out.append(contentsOf: #"\u00"#.utf8)
+                    out.append(hex[Int(byte >> 4)])
+                    out.append(hex[Int(byte & 0xF)])
+                default: out.append(byte)
+                }
             }
             previous = byte
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    /// A whole JSON text (from any encoder) made safe inside an HTML `<script>` element by the rule of
+    /// ``appendString(_:to:embeddable:)``: JSON has "<" only inside strings, where the escapes mean the same.
+    public static func embeddable(_ json: Data) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(json.count)
+        var previous: UInt8 = 0
+        for byte in json {
+            if !appendEscapedForScript(byte, after: previous, to: &out) { out.append(byte) }
+            previous = byte
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The one escaping rule for JSON inside `<script>`, where only "</" (which may close the element) and
+    /// "<!" (which may open a comment) are dangerous: after a "<", "/" is written "\/" and "!" turns the
+    /// "<" already written into "\u003c". Returns whether it wrote `byte`; otherwise the caller writes it.
+    private static func appendEscapedForScript(_ byte: UInt8, after previous: UInt8, to out: inout [UInt8]) -> Bool {
+        guard previous == UInt8(ascii: "<") else { return false }
+        switch byte {
+        case UInt8(ascii: "/"):
+            out.append(contentsOf: #"\/"#.utf8)
+        case UInt8(ascii: "!"):
+            out.removeLast()
+            out.append(contentsOf: #"\u003c!"#.utf8)
+        default:
+            return false
+        }
+        return true
     }
 
     /// Appends a property value.

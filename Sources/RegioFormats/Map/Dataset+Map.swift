@@ -10,8 +10,23 @@ extension Dataset {
         let renderer = MapRenderer(result: result, territories: territories, municipalities: map.municipalities,
                                    schools: register.schools, counts: students?.counts ?? [:], title: title,
                                    colorBy: colorBy, toleranceMeters: toleranceMeters)
+        return try drawing { () throws(SpatialError) in try renderer.html() }
+    }
+
+    /// A ``MapDataBuilder`` for audits of this dataset (its schools and pupil counts). With `municipalities`
+    /// it draws the land and the borders, in a frame around the municipalities and the schools; without, the
+    /// frame is around the schools alone.
+    public func mapDataBuilder(municipalities: Bool = true) throws(InputError) -> MapDataBuilder {
+        try drawing { () throws(SpatialError) in
+            try MapDataBuilder(municipalities: municipalities ? map.municipalities : [], schools: register.schools,
+                               counts: students?.counts ?? [:])
+        }
+    }
+
+    /// `body`, with a failure of the geometry library reported against the municipality map.
+    private func drawing<T>(_ body: () throws(SpatialError) -> T) throws(InputError) -> T {
         do {
-            return try renderer.html()
+            return try body()
         } catch {
             throw InputError(.badGeometry, file: paths.municipalities ?? "--municipalities",
                              message: "cannot draw the map: \(error)")

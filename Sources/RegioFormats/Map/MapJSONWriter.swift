@@ -2,9 +2,8 @@
 /// 100 ms for the 1.4 MB of the whole country. The keys are those of `MapData`'s `Codable` conformance,
 /// so `JSONDecoder` reads the result back (the tests do).
 ///
-/// The text goes inside `<script type="application/json">`, where only `</` (which may end the element)
-/// and `<!--` (which changes how the rest is read) are dangerous; JSON has `<` only inside strings, where
-/// `<\/` and `\u003c!` mean the same, so strings are written that way.
+/// The text goes inside `<script type="application/json">`, so strings are written in ``JSONText``'s
+/// embeddable mode: no text can close the element or open a comment.
 final class MapJSONWriter {
     private(set) var bytes: [UInt8] = []
     /// Whether the next member or element is the first of its object or array (no comma before it).

@@ -14,6 +14,7 @@ enum MapPage {
         <title>\(title)</title>
         <style>
         \(RegionPortrait.css)
+        \(PageStylesheet.css)
         \(MapStylesheet.css)
         </style>
         </head>

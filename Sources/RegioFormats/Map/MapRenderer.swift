@@ -45,14 +45,12 @@ public struct MapRenderer {
     public func data() throws(SpatialError) -> MapData {
         let byCode = Dictionary(schools.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         let municipalityNames = Dictionary(municipalities.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let builder = MapDataBuilder(
-            result: result, territories: territories, municipalities: municipalities, schools: schools,
-            counts: counts, title: title, colorBy: colorBy, toleranceMeters: toleranceMeters,
-            portrait: { [result, counts, municipalityNames] figures in
-                RegionPortrait.html(for: figures, result: result, schools: byCode, counts: counts,
-                                    municipalityNames: municipalityNames)
-            })
-        return try builder.build()
+        let builder = try MapDataBuilder(municipalities: municipalities, schools: schools, counts: counts, title: title,
+                                         colorBy: colorBy, toleranceMeters: toleranceMeters)
+        return try builder.data(result, territories: territories) { figures in
+            RegionPortrait.html(for: figures, result: result, schools: byCode, counts: counts,
+                                municipalityNames: municipalityNames)
+        }
     }
 
     /// The HTML page.

@@ -98,18 +98,8 @@ enum MapScript {
   });
 
   // ---- view: pan and zoom through the viewBox -------------------------------------------------
-  var frameBox = { x: 0, y: 0, w: frame.width, h: frame.height };
-  var view = { x: 0, y: 0, w: frame.width, h: frame.height };
-  var home = view;
-  var MIN_W = 150;  // map units (1.5 km)
-  var lastU = 0;
-  var atHome = true;
   var legendBox = document.getElementById('legend-box');
-
-  function viewport() {
-    var box = svg.getBoundingClientRect();
-    return { w: box.width || 1000, h: box.height || 700 };
-  }
+\#(PageScript.panZoom)
   function unitsPerPixel() {
     var vp = viewport();
     return Math.max(view.w / vp.w, view.h / vp.h);
@@ -127,30 +117,15 @@ enum MapScript {
     var cx = best.x + best.w / 2, cy = best.y + best.h / 2;
     return { x: box.x + box.w / 2 - cx * u, y: box.y + box.h / 2 - cy * u, w: vp.w * u, h: vp.h * u };
   }
-  function applyView() {
-    svg.setAttribute('viewBox', [view.x, view.y, view.w, view.h].map(function (v) { return Math.round(v * 100) / 100; }).join(' '));
-    var u = unitsPerPixel();
-    svg.style.setProperty('--u', u.toFixed(4));
+  // After every change of the view: the hatching keeps its size on screen, the zoom buttons show how far
+  // they can go, and at a new scale the labels are placed anew.
+  function viewChanged(u, rescaled) {
     hatch.setAttribute('width', 8 * u); hatch.setAttribute('height', 8 * u);
     hatchLine.setAttribute('width', 2 * u); hatchLine.setAttribute('height', 8 * u);
     document.getElementById('zoom-in').disabled = view.w <= MIN_W * 1.01;
     document.getElementById('zoom-out').disabled = view.w >= home.w * 2.99;
-    if (Math.abs(u - lastU) > 1e-9) { lastU = u; declutter(u); }
+    if (rescaled) declutter(u);
   }
-  function toUser(clientX, clientY) {
-    var p = svg.createSVGPoint(); p.x = clientX; p.y = clientY;
-    return p.matrixTransform(svg.getScreenCTM().inverse());
-  }
-  function zoomAt(factor, ux, uy) {
-    var w = Math.max(MIN_W, Math.min(home.w * 3, view.w / factor));
-    var k = w / view.w;
-    view.x = ux - (ux - view.x) * k; view.y = uy - (uy - view.y) * k;
-    view.w = w; view.h = view.h * k;
-    atHome = false;
-    applyView();
-  }
-  function zoomCentre(factor) { zoomAt(factor, view.x + view.w / 2, view.y + view.h / 2); }
-  function goHome() { home = fitted(frameBox, 16); view = { x: home.x, y: home.y, w: home.w, h: home.h }; atHome = true; applyView(); }
   function fitSelection() {
     var box = null;
     selection.forEach(function (id) {
@@ -214,46 +189,6 @@ enum MapScript {
     });
   }
 
-  svg.addEventListener('wheel', function (e) {
-    e.preventDefault();
-    var dy = e.deltaMode === 1 ? e.deltaY * 33 : e.deltaMode === 2 ? e.deltaY * 400 : e.deltaY;
-    var p = toUser(e.clientX, e.clientY);
-    zoomAt(Math.exp(-dy * 0.0018), p.x, p.y);
-  }, { passive: false });
-
-  var drag = null;
-  svg.addEventListener('pointerdown', function (e) {
-    if (e.button !== 0) return;
-    drag = { id: e.pointerId, cx: e.clientX, cy: e.clientY, vx: view.x, vy: view.y, u: unitsPerPixel(),
-             moved: false, target: e.target };
-  });
-  svg.addEventListener('pointermove', function (e) {
-    if (drag && e.pointerId === drag.id) {
-      var dx = e.clientX - drag.cx, dy = e.clientY - drag.cy;
-      if (!drag.moved && Math.abs(dx) + Math.abs(dy) > 4) {
-        drag.moved = true;
-        svg.setPointerCapture(e.pointerId);
-        svg.classList.add('dragging');
-        hideTip();
-      }
-      if (drag.moved) { view.x = drag.vx - dx * drag.u; view.y = drag.vy - dy * drag.u; atHome = false; applyView(); }
-      return;
-    }
-    showTip(e);
-  });
-  function endDrag(e) {
-    if (!drag || e.pointerId !== drag.id) return;
-    var d = drag; drag = null;
-    svg.classList.remove('dragging');
-    if (!d.moved && e.type === 'pointerup') clickOnMap(d.target, e);
-  }
-  svg.addEventListener('pointerup', endDrag);
-  svg.addEventListener('pointercancel', endDrag);
-  svg.addEventListener('pointerleave', hideTip);
-
-  document.getElementById('zoom-in').addEventListener('click', function () { zoomCentre(1.6); });
-  document.getElementById('zoom-out').addEventListener('click', function () { zoomCentre(1 / 1.6); });
-  document.getElementById('zoom-reset').addEventListener('click', goHome);
   document.getElementById('zoom-selection').addEventListener('click', fitSelection);
   window.addEventListener('resize', resized);
   window.addEventListener('beforeprint', resized);
@@ -299,13 +234,7 @@ enum MapScript {
           : 'School ' + f.school + ': ' + f.rules.join(', '), tooltip);
       messages.forEach(function (m) { tag('div', null, m, tooltip); });
     }
-    tooltip.hidden = false;
-    var box = svg.getBoundingClientRect();
-    var x = e.clientX - box.left + 14, y = e.clientY - box.top + 14;
-    if (x + tooltip.offsetWidth > box.width - 6) x = e.clientX - box.left - tooltip.offsetWidth - 14;
-    if (y + tooltip.offsetHeight > box.height - 6) y = e.clientY - box.top - tooltip.offsetHeight - 14;
-    tooltip.style.left = Math.max(4, x) + 'px';
-    tooltip.style.top = Math.max(4, y) + 'px';
+    placeTip(e, svg);
   }
 
   // ---- region list, filter, portraits -----------------------------------------------------------

@@ -1,24 +1,12 @@
-/// The map page's CSS: a two-column screen layout (map, region list), portraits below; a print layout
-/// with the map alone on the first page and the portraits after it. Marks keep their size on screen
-/// while zooming through `--u`, the map units per screen pixel that the script sets.
+/// The map page's own CSS, after ``PageStylesheet``: a two-column screen layout (map, region list),
+/// portraits below; a print layout with the map alone on the first page and the portraits after it. Marks
+/// keep their size on screen while zooming through `--u`, the map units per screen pixel that the script sets.
 enum MapStylesheet {
     static let css = #"""
-:root {
-  --ink: #1f2933; --muted: #616e7c; --line: #d3d9e0; --panel: #f7f8fa; --accent: #1d4ed8;
-  --error: #c62828; --warning: #d98200; --ok: #2e7d32; --info: #5b6b7a;
-  --sea: #e3edf3; --land: #fbfaf6;
-}
-* { box-sizing: border-box; }
-html, body { margin: 0; }
-body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
-       color: var(--ink); background: #fff; }
+body { background: #fff; }
 button { font: inherit; }
 .top { display: flex; flex-wrap: wrap; align-items: center; gap: 8px 20px; padding: 10px 16px;
        border-bottom: 1px solid var(--line); }
-.top h1 { font-size: 17px; margin: 0; font-weight: 650; }
-.summary { margin: 0; color: var(--muted); }
-.summary .n-error { color: var(--error); font-weight: 600; }
-.summary .n-warning { color: var(--warning); font-weight: 600; }
 .controls { display: flex; flex-wrap: wrap; gap: 8px 18px; align-items: center; margin-left: auto; }
 .segmented { display: inline-flex; border: 1px solid var(--line); border-radius: 7px; overflow: hidden; }
 .segmented button { border: 0; background: #fff; padding: 4px 11px; cursor: pointer; color: var(--ink); }
@@ -31,11 +19,7 @@ button { font: inherit; }
 .map-pane { min-width: 0; }
 .map-wrap { position: relative; height: calc(100vh - 92px); min-height: 460px; background: var(--sea);
             overflow: hidden; }
-#map { display: block; width: 100%; height: 100%; cursor: grab; touch-action: none; user-select: none;
-       --u: 20; }
-#map.dragging { cursor: grabbing; }
 
-.land { fill: var(--land); stroke: #9fb3c2; stroke-width: 1; vector-effect: non-scaling-stroke; }
 .borders { fill: none; stroke: #8a97a4; stroke-opacity: .55; stroke-width: .6; vector-effect: non-scaling-stroke;
            stroke-linejoin: round; }
 .territory { fill-opacity: .5; stroke: #fff; stroke-width: 1.2; vector-effect: non-scaling-stroke;
@@ -52,28 +36,20 @@ body.has-selection .territory:not(.selected) { fill-opacity: .16; }
 .pair.sev-error { stroke: var(--error); }
 .school { r: calc(var(--u) * 3.6px); stroke: #fff; stroke-width: 1; vector-effect: non-scaling-stroke; cursor: pointer; }
 .school.other-kind { r: calc(var(--u) * 2.4px); }
-.school.no-region { fill: #9aa3ad; }
 .school.technical:not(.no-region) { stroke: #1f2933; stroke-width: 1.1; }
 .school.selected { r: calc(var(--u) * 5px); stroke: #111; stroke-width: 1.6; }
 body.has-selection .school:not(.selected) { opacity: .45; }
 .ring { fill: none; r: calc(var(--u) * 8px); stroke-width: 2.2; vector-effect: non-scaling-stroke; cursor: help; }
-.ring.sev-error { stroke: var(--error); }
-.ring.sev-warning { stroke: var(--warning); }
-.ring.sev-info { stroke: var(--info); }
 .label { font-size: calc(var(--u) * 11.5px); font-weight: 650; fill: #1f2933; text-anchor: middle;
          dominant-baseline: central; paint-order: stroke; stroke: rgba(255,255,255,.92);
          stroke-width: calc(var(--u) * 3.2px); stroke-linejoin: round; pointer-events: none; }
 .label.selected { font-size: calc(var(--u) * 13.5px); }
-.label.hidden { display: none; }
 body.has-selection .label:not(.selected) { opacity: .55; }
 body.hide-borders #layer-borders, body.hide-schools #layer-schools, body.hide-findings #layer-findings,
 body.hide-labels #layer-labels { display: none; }
 
-.zoom { position: absolute; top: 12px; right: 12px; display: flex; flex-direction: column;
-        box-shadow: 0 1px 4px rgba(0,0,0,.18); border-radius: 6px; overflow: hidden; }
 .zoom button { width: 34px; height: 32px; border: 0; border-bottom: 1px solid var(--line); background: #fff;
                font-size: 18px; line-height: 1; cursor: pointer; color: var(--ink); }
-.zoom button:last-child { border-bottom: 0; }
 .zoom button:hover { background: var(--panel); }
 .zoom button:disabled { color: #b8c0c8; cursor: default; }
 
@@ -98,7 +74,6 @@ body.hide-labels #layer-labels { display: none; }
            border-radius: 6px; box-shadow: 0 2px 8px rgba(0,0,0,.15); padding: 6px 9px; font-size: 12px;
            max-width: 340px; z-index: 5; }
 .tooltip strong { display: block; }
-.tooltip .muted { color: var(--muted); }
 .methods { color: var(--muted); font-size: 12px; margin: 6px 16px 10px; }
 
 .side { border-left: 1px solid var(--line); background: var(--panel); display: flex; flex-direction: column;
@@ -110,20 +85,12 @@ body.hide-labels #layer-labels { display: none; }
 .region-list { list-style: none; margin: 0; padding: 0 6px 10px; overflow-y: auto; flex: 1; }
 .region-item { display: grid; grid-template-columns: 12px minmax(0, 1fr) auto; gap: 2px 8px; align-items: center;
                padding: 6px 8px; border-radius: 6px; cursor: pointer; border: 1px solid transparent; }
-.region-item:hover { background: #eef1f5; }
 .region-item:focus { outline: 2px solid var(--accent); outline-offset: -2px; }
 .region-item[aria-selected="true"] { background: #fff; border-color: #111; }
-.region-item .swatch { width: 12px; height: 12px; border-radius: 3px; grid-row: span 2; }
-.region-item .rid { font-weight: 650; font-variant-numeric: tabular-nums; }
 .region-item .name { grid-column: 2; color: var(--muted); font-size: 12px; overflow: hidden; text-overflow: ellipsis;
                      white-space: nowrap; }
 .region-item .share { grid-column: 3; grid-row: 2; font-size: 12px; color: var(--muted); text-align: right;
                       font-variant-numeric: tabular-nums; }
-.badge { display: inline-block; font-size: 11px; line-height: 1.5; padding: 0 7px; border-radius: 9px;
-         color: #fff; font-weight: 600; white-space: nowrap; }
-.badge.error { background: var(--error); }
-.badge.warning { background: var(--warning); }
-.badge.ok { background: var(--ok); }
 .badge.info { background: var(--info); }
 .empty-list { color: var(--muted); padding: 10px; }
 
