@@ -179,11 +179,9 @@ public actor ScenarioSession {
         if let encoded, encoded.revision == revision { return encoded.json }
         let state = try state()
         let start = ContinuousClock.now
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
         let json: Data
         do {
-            json = try encoder.encode(state)
+            json = try state.json()
         } catch {
             throw SessionError(.failed, "cannot encode the state: \(error)")
         }

@@ -1,7 +1,7 @@
 /// A convex polygon without holes, as its vertices counter-clockwise (not closed), in the units of its
 /// coordinates (RD metres). Intersecting two of them is a few microseconds of arithmetic (Sutherland–Hodgman
-/// clipping), against tens of microseconds for a GEOS overlay; a region's territory is usually one (the
-/// buffer of a convex hull that lies wholly on land).
+/// clipping), against tens of microseconds for a GEOS overlay: a region's territory of one group is the
+/// buffer of a convex hull, cut by the land where it reaches the sea or the border.
 public struct ConvexPolygon: Sendable, Hashable {
     public let vertices: [Point]
 
@@ -36,7 +36,8 @@ public struct ConvexPolygon: Sendable, Hashable {
         intersection(with: other)?.area ?? 0
     }
 
-    /// The intersection with `other`, or `nil` when it has no area (fewer than 3 vertices).
+    /// The intersection with `other`, or `nil` when it has no area (polygons that are apart, or touch along
+    /// an edge or at a vertex).
     public func intersection(with other: ConvexPolygon) -> ConvexPolygon? {
         var output = vertices
         let clip = other.vertices
@@ -57,7 +58,7 @@ public struct ConvexPolygon: Sendable, Hashable {
                 }
             }
         }
-        return output.count >= 3 ? ConvexPolygon(counterClockwise: output) : nil
+        return output.count >= 3 && Self.area(of: output) > 0 ? ConvexPolygon(counterClockwise: output) : nil
     }
 
     /// Vertices known to be convex and counter-clockwise (a clipping result).

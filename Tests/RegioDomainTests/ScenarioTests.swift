@@ -45,6 +45,7 @@ import Testing
         (Edit.merge(regions: ["R1", "R1"], into: "R1"), "name each region to merge once"),
         (Edit.split(region: "R1", new: "R2", schools: [SchoolCode("10AA00")!]), "region R2 already exists"),
         (Edit.split(region: "R1", new: "R3", schools: [SchoolCode("10BB00")!]), "10BB00 is not in R1"),
+        (Edit.split(region: "R1", new: "R3", schools: [SchoolCode("10AA00")!, SchoolCode("10AA00")!]), "10AA00 is named twice"),
         (Edit.add(school: SchoolCode("10AA00")!, to: "R1"), "10AA00 is already in R1"),
         (Edit.remove(school: SchoolCode("10BB00")!, from: "R1"), "10BB00 is not in R1"),
         (Edit.lead(school: SchoolCode("10BB00")!, of: "R1"), "10BB00 is not a member of R1"),

@@ -61,6 +61,26 @@ import Testing
         }
     }
 
+    /// The state's JSON is written in two parts (`JSONEncoder`, and the map's own writer for the map layers):
+    /// it reads back as the same value as `JSONEncoder`'s text of the whole state, after an edit too.
+    @Test func stateJSONReadsBackAsWhatJSONEncoderWrites() async throws {
+        try await ServerFixture.withRouter { client in
+            let base = try await client.state()
+            let (school, _, to) = try #require(base.movableSchool())
+            let response = try await client.post("/api/edits", json: #"{"move": "\#(school)", "to": "\#(to)"}"#)
+            let state = try response.decoded(SessionState.self)
+            let sorted = JSONEncoder()
+            sorted.outputFormatting = [.sortedKeys]
+            func readBack(_ json: Data) throws -> String {
+                String(decoding: try sorted.encode(try JSONDecoder().decode(SessionState.self, from: json)), as: UTF8.self)
+            }
+            let twoParts = try state.json(), whole = try JSONEncoder().encode(state)
+            #expect(try readBack(twoParts) == readBack(whole))
+            #expect(try readBack(Data(response.body.readableBytesView)) == readBack(whole))
+            #expect(state.revision == 1 && !state.map.schools.isEmpty && !state.map.regions.isEmpty)
+        }
+    }
+
     @Test func anEditUpdatesFiguresAndFindingsAsAFreshAuditWould() async throws {
         try await ServerFixture.withRouter { client in
             let base = try await client.state()

@@ -42,6 +42,17 @@ import RegioSpatial
         let far = ConvexPolygon(ring: square.map { Point(x: $0.x + 100, y: $0.y) })!
         #expect(ConvexPolygon(ring: square)!.intersectionArea(with: far) == 0)
     }
+
+    @Test func polygonsThatOnlyTouchHaveNoIntersection() throws {
+        let square = try #require(ConvexPolygon(ring: [Point(x: 0, y: 0), Point(x: 10, y: 0), Point(x: 10, y: 10), Point(x: 0, y: 10)]))
+        let alongEdge = try #require(ConvexPolygon(ring: square.vertices.map { Point(x: $0.x + 10, y: $0.y) }))
+        let atCorner = try #require(ConvexPolygon(ring: square.vertices.map { Point(x: $0.x + 10, y: $0.y + 10) }))
+        #expect(square.intersection(with: alongEdge) == nil && alongEdge.intersection(with: square) == nil)
+        #expect(square.intersection(with: atCorner) == nil && atCorner.intersection(with: square) == nil)
+        let shifted = try #require(ConvexPolygon(ring: square.vertices.map { Point(x: $0.x + 5, y: $0.y) }))
+        let half = try #require(square.intersection(with: shifted))
+        #expect(half.area == 50 && half.envelope == Envelope(minX: 5, minY: 0, maxX: 10, maxY: 10))
+    }
 }
 
 /// A deterministic low-discrepancy sequence in [0, 1): the fractional parts of multiples of the golden ratio.

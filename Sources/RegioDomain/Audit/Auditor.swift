@@ -23,7 +23,8 @@ public final class Auditor {
     let neighbours: [SchoolCode: [(school: SchoolCode, distance: Double)]]
     let reverseNeighbours: [SchoolCode: [SchoolCode]]
     let territoryBuilder: TerritoryBuilder
-    /// Counted and technical students of each school with pupil counts (the routes setting applied).
+    /// Counted and technical students of each school with pupil counts (the routes setting applied), and its
+    /// students per profile and per track, as the region figures sum them.
     let studentsOf: [SchoolCode: SchoolStudents]
     /// The register's locations of each 4-character institution, in code order.
     let locationsOfInstitution: [String: [SchoolCode]]
@@ -155,7 +156,7 @@ public final class Auditor {
             : Self.changes(from: registration, byID: oldByID, to: new)
         // Only the schools that changed regions list (before or after) can change membership, so the membership
         // map is updated in place for those alone (copying it would cost more than the rest of a small edit).
-        // Each school's list is sorted (a region listing a school twice appears twice).
+        // Each school's list is sorted.
         var changedSchools = extraSchools
         var listedByChanged: [SchoolCode: [String]] = [:]
         for id in changedRegions.sorted() { for code in newByID[id]?.schools ?? [] { listedByChanged[code, default: []].append(id) } }
@@ -283,9 +284,6 @@ public final class Auditor {
     }
 
     // MARK: shared facts
-
-    /// Counted students of a school (0 when it has no pupil counts).
-    func counted(_ code: SchoolCode) -> Int { studentsOf[code]?.counted ?? 0 }
 
     /// Technical students of a school, per the routes setting.
     func technical(_ code: SchoolCode) -> Int { studentsOf[code]?.technical ?? 0 }

@@ -13,15 +13,9 @@ struct SchoolStudents {
     init(_ counts: StudentCounts, includingRoutes: Bool) {
         counted = counts.countedStudents
         technical = counts.technicalStudents(includingRoutes: includingRoutes)
-        let profiles = Profile.allCases, tracks = Track.allCases
-        var perProfile = [Int?](repeating: nil, count: profiles.count)
-        var perTrack = [Int?](repeating: nil, count: tracks.count)
-        for (cell, n) in counts.cells {
-            if cell.track.isCounted { perProfile.add(n, at: profiles.firstIndex(of: cell.profile)!) }
-            perTrack.add(n, at: tracks.firstIndex(of: cell.track)!)
-        }
-        self.perProfile = perProfile
-        self.perTrack = perTrack
+        let byProfile = counts.perProfile, byTrack = counts.perTrack
+        perProfile = Profile.allCases.map { byProfile[$0] }
+        perTrack = Track.allCases.map { byTrack[$0] }
     }
 
     /// Sums per case (as in ``perProfile``) keyed by the case's name, for the cases that occur.

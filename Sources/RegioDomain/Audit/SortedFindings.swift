@@ -1,5 +1,5 @@
-/// Every finding of the current audit in report order (worst first, then rule, regions, schools and
-/// message), kept in order as the auditor replaces the findings of a scope, instead of sorted anew for each
+/// Every finding of the current audit in report order (worst first, then rule, regions, schools, message,
+/// value and subject region; see ``precedes(_:_:)``), kept in order as the auditor replaces the findings of a scope, instead of sorted anew for each
 /// result: a scenario edit changes a handful of findings out of hundreds.
 struct SortedFindings {
     /// The findings in report order, as of the last ``settle(everything:)``.

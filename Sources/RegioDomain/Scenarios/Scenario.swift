@@ -77,6 +77,9 @@ extension Registration {
             let p = try position(of: id)
             guard regions.allSatisfy({ $0.id != new }) else { throw Refusal(text: "region \(new) already exists") }
             guard !schools.isEmpty else { throw Refusal(text: "name the schools to split off") }
+            if let twice = schools.first(where: { s in schools.filter { $0 == s }.count > 1 }) {
+                throw Refusal(text: "\(twice) is named twice")
+            }
             for s in schools where !regions[p].schools.contains(s) { throw Refusal(text: "\(s) is not in \(id)") }
             for s in schools { regions[p].removeSchool(s) }
             regions.insert(Region(id: new, name: "\(regions[p].name) (split)", lead: schools[0], schools: schools), at: p + 1)

@@ -9,11 +9,13 @@ final class MapJSONWriter {
     /// Whether the next member or element is the first of its object or array (no comma before it).
     private var first = true
 
-    static func json(_ data: MapData) -> String {
+    static func json(_ data: MapData) -> String { String(decoding: bytes(data), as: UTF8.self) }
+
+    static func bytes(_ data: MapData) -> [UInt8] {
         let w = MapJSONWriter()
         w.bytes.reserveCapacity(2_000_000)
         w.write(data)
-        return String(decoding: w.bytes, as: UTF8.self)
+        return w.bytes
     }
 
     func write(_ d: MapData) {
@@ -155,4 +157,10 @@ final class MapJSONWriter {
     private func quoted(_ text: String) {
         JSONText.appendString(text, to: &bytes, embeddable: true)
     }
+}
+
+extension MapData {
+    /// This map as UTF-8 JSON text, written by ``MapJSONWriter`` (several times faster than `JSONEncoder`;
+    /// `JSONDecoder` reads it back as the same value).
+    public func jsonBytes() -> [UInt8] { MapJSONWriter.bytes(self) }
 }

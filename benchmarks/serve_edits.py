@@ -1,0 +1,91 @@
+"""One edit in `regio serve` end to end, on the real data: the time from sending a move to having the new
+state (figures, findings, map layers) as JSON, as the page sees it.
+
+Starts the release `regio serve` on a free port with a throw-away scenario database, makes `--edits` moves
+(a random school to a random other region, seeded), then undoes and redoes each, over HTTP on 127.0.0.1.
+Reports the client round trip and the server's own phases (its `Server-Timing` header: audit, figures, map,
+encode). Standard library only; run by benchmarks/run (`make bench`), never in CI.
+"""
+import argparse
+import json
+import os
+import random
+import statistics
+import subprocess
+import tempfile
+import time
+import urllib.request
+
+G = "../shared/geodata"
+
+
+def call(base, method, path, body=None):
+    data = None if body is None else json.dumps(body).encode()
+    request = urllib.request.Request(base + path, data=data, method=method,
+                                     headers={"Content-Type": "application/json"} if data else {})
+    start = time.perf_counter()
+    with urllib.request.urlopen(request) as response:
+        payload = response.read()
+        timing = response.headers.get("Server-Timing", "")
+    elapsed = (time.perf_counter() - start) * 1000
+    phases = {}
+    for part in filter(None, (p.strip() for p in timing.split(","))):
+        name, _, duration = part.partition(";dur=")
+        phases[name] = float(duration)
+    return elapsed, phases, json.loads(payload)
+
+
+def summary(label, samples):
+    walls = [s[0] for s in samples]
+    names = sorted({n for _, phases in samples for n in phases})
+    parts = ", ".join(f"{n} {statistics.median([p.get(n, 0) for _, p in samples]):.2f}" for n in names)
+    print(f"  {label}: round trip median {statistics.median(walls):.1f} ms, min {min(walls):.1f} ms "
+          f"({len(samples)} requests); server phases (median ms): {parts}")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--regio", default=".build/release/regio")
+    parser.add_argument("--edits", type=int, default=30)
+    parser.add_argument("--seed", type=int, default=2026)
+    args = parser.parse_args()
+
+    folder = tempfile.mkdtemp(prefix="regio-bench-serve-")
+    command = [args.regio, "serve", "--port", "0", "--database", os.path.join(folder, "scenarios.sqlite"),
+               "--schools", f"{G}/duo_vestigingen_vo_2020-12_geocoded.csv",
+               "--students", f"{G}/duo_leerlingen_vo_per_vestiging_naar_onderwijstype_2019.csv",
+               "--municipalities", f"{G}/gemeenten_2020_wgs84.geojson",
+               "--registrations", "Tests/oracle/real/registration.csv"]
+    started = time.perf_counter()
+    server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        line = server.stdout.readline()
+        if "http://" not in line:
+            raise SystemExit(f"regio serve did not start: {line}{server.stderr.read()}")
+        base = line.split("http://", 1)[1].split("/", 1)[0]
+        base = f"http://{base}"
+        ready = (time.perf_counter() - started) * 1000
+        first, phases, state = call(base, "GET", "/api/state")
+        print(f"  start (load, catchments, audit, static map layers) until listening: {ready:.0f} ms; "
+              f"first state {first:.1f} ms ({', '.join(f'{k} {v:.1f}' for k, v in phases.items())})")
+
+        rng = random.Random(args.seed)
+        moves = []
+        for _ in range(args.edits):
+            regions = [r for r in state["regions"] if len(r["figures"]["schools"]) >= 2]
+            source = rng.choice(regions)
+            target = rng.choice([r for r in state["regions"] if r["figures"]["id"] != source["figures"]["id"]])
+            school = rng.choice(source["figures"]["schools"])
+            elapsed, phases, state = call(base, "POST", "/api/edits", {"move": school, "to": target["figures"]["id"]})
+            moves.append((elapsed, phases))
+        summary("a new edit (move a school), POST /api/edits", moves)
+        back = [call(base, "POST", "/api/undo")[:2] for _ in range(args.edits)]
+        again = [call(base, "POST", "/api/redo")[:2] for _ in range(args.edits)]
+        summary("undo and redo (edits seen before)", back + again)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+if __name__ == "__main__":
+    main()
