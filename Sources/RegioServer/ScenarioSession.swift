@@ -219,20 +219,9 @@ public actor ScenarioSession {
         let result = auditor.result
         let comparison = ScenarioComparison(name: scenarioName ?? "", edits: edits, base: baseResult, audit: result)
         let baseByID = Dictionary(baseResult.regions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        var counts: [String: (errors: Int, warnings: Int, infos: Int)] = [:]
-        for finding in result.findings {
-            for id in finding.regions {
-                var c = counts[id] ?? (0, 0, 0)
-                switch finding.severity {
-                case .error: c.errors += 1
-                case .warning: c.warnings += 1
-                case .info: c.infos += 1
-                }
-                counts[id] = c
-            }
-        }
+        let counts = result.severityCountsByRegion()
         let regions = result.regions.map { figures in
-            let c = counts[figures.id] ?? (0, 0, 0)
+            let c = counts[figures.id] ?? AuditResult.SeverityCounts()
             return SessionState.RegionSummary(figures: figures, base: baseByID[figures.id], errors: c.errors,
                                               warnings: c.warnings, infos: c.infos)
         }

@@ -26,6 +26,34 @@ public struct AuditResult: Sendable, Codable {
         AuditResult(regions: regions, findings: findings, suggestions: suggestions, methods: methods, settings: settings)
     }
 
+    /// Findings by severity.
+    public struct SeverityCounts: Sendable, Hashable {
+        public var errors = 0
+        public var warnings = 0
+        public var infos = 0
+
+        public init() {}
+
+        public var total: Int { errors + warnings + infos }
+    }
+
+    /// The findings that concern each region, counted by severity, in one pass (regions without findings are
+    /// absent).
+    public func severityCountsByRegion() -> [String: SeverityCounts] {
+        var counts: [String: SeverityCounts] = [:]
+        for finding in findings {
+            // `regions` is sorted: a region named twice counts once, as in ``findings(of:)``.
+            for (i, id) in finding.regions.enumerated() where i == 0 || finding.regions[i - 1] != id {
+                switch finding.severity {
+                case .error: counts[id, default: SeverityCounts()].errors += 1
+                case .warning: counts[id, default: SeverityCounts()].warnings += 1
+                case .info: counts[id, default: SeverityCounts()].infos += 1
+                }
+            }
+        }
+        return counts
+    }
+
     /// Findings that concern `region`.
     public func findings(of region: String) -> [Finding] { findings.filter { $0.regions.contains(region) } }
 

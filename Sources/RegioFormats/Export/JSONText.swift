@@ -50,6 +50,15 @@ public enum JSONText {
     /// (see ``appendEscapedForScript(_:after:to:)``).
     static func appendString(_ text: String, to out: inout [UInt8], embeddable: Bool = false) {
         out.append(UInt8(ascii: "\""))
+        // Most strings need no escape: they are copied whole, which is several times faster.
+        let plain = text.utf8.allSatisfy { byte in
+            byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") && !(embeddable && byte == UInt8(ascii: "<"))
+        }
+        if plain {
+            out.append(contentsOf: text.utf8)
+            out.append(UInt8(ascii: "\""))
+            return
+        }
         var previous: UInt8 = 0
         for byte in text.utf8 {
             if !(embeddable && appendEscapedForScript(byte, after: previous, to: &out)) {

@@ -88,15 +88,15 @@ public final class MapDataBuilder {
         let colours = try colours(ids: result.regions.map(\.id), territories: regionTerritories, shapes: shapes)
 
         var regions: [MapRegion] = []
+        let counts = result.severityCountsByRegion()
         for (figures, shape) in zip(result.regions, shapes) {
-            let findings = result.findings(of: figures.id)
-            let errors = findings.filter { $0.severity == .error }.count
-            let warnings = findings.filter { $0.severity == .warning }.count
+            let count = counts[figures.id] ?? AuditResult.SeverityCounts()
+            let (errors, warnings) = (count.errors, count.warnings)
             regions.append(MapRegion(
                 id: figures.id, name: figures.name, color: colours[figures.id] ?? RegionPalette.colours[0],
                 share: figures.technicalShare, techniekarm: figures.techniekarm,
                 status: errors > 0 ? "error" : warnings > 0 ? "warning" : "ok",
-                errors: errors, warnings: warnings, infos: findings.count - errors - warnings,
+                errors: errors, warnings: warnings, infos: count.infos,
                 schools: figures.schools.count, technicalSchools: figures.technicalSchools.count,
                 budget: figures.budgetEUR, area: figures.territoryAreaSquareKilometers, path: shape?.path ?? "",
                 label: shape?.label, portrait: portrait?(figures) ?? ""))
