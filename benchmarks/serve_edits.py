@@ -10,10 +10,12 @@ import argparse
 import json
 import os
 import random
+import shutil
 import statistics
 import subprocess
 import tempfile
 import time
+import urllib.error
 import urllib.request
 
 G = "../shared/geodata"
@@ -56,12 +58,14 @@ def main():
                "--students", f"{G}/duo_leerlingen_vo_per_vestiging_naar_onderwijstype_2019.csv",
                "--municipalities", f"{G}/gemeenten_2020_wgs84.geojson",
                "--registrations", "Tests/oracle/real/registration.csv"]
+    errors = open(os.path.join(folder, "stderr.txt"), "w+")
     started = time.perf_counter()
-    server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=errors, text=True)
     try:
         line = server.stdout.readline()
         if "http://" not in line:
-            raise SystemExit(f"regio serve did not start: {line}{server.stderr.read()}")
+            errors.seek(0)
+            raise SystemExit(f"regio serve did not start: {line}{errors.read()}")
         base = line.split("http://", 1)[1].split("/", 1)[0]
         base = f"http://{base}"
         ready = (time.perf_counter() - started) * 1000
@@ -71,12 +75,15 @@ def main():
 
         rng = random.Random(args.seed)
         moves = []
-        for _ in range(args.edits):
-            regions = [r for r in state["regions"] if len(r["figures"]["schools"]) >= 2]
-            source = rng.choice(regions)
-            target = rng.choice([r for r in state["regions"] if r["figures"]["id"] != source["figures"]["id"]])
-            school = rng.choice(source["figures"]["schools"])
-            elapsed, phases, state = call(base, "POST", "/api/edits", {"move": school, "to": target["figures"]["id"]})
+        while len(moves) < args.edits:
+            # A school of the register listed by some region, to a region that does not list it.
+            school = rng.choice([s for s in state["map"]["schools"] if s["regions"]])
+            target = rng.choice([r["figures"]["id"] for r in state["regions"] if r["figures"]["id"] not in school["regions"]])
+            try:
+                elapsed, phases, state = call(base, "POST", "/api/edits", {"move": school["code"], "to": target})
+            except urllib.error.HTTPError as refused:
+                print(f"  (refused, another one is drawn: {refused.read().decode()})")
+                continue
             moves.append((elapsed, phases))
         summary("a new edit (move a school), POST /api/edits", moves)
         back = [call(base, "POST", "/api/undo")[:2] for _ in range(args.edits)]
@@ -85,6 +92,8 @@ def main():
     finally:
         server.terminate()
         server.wait(timeout=10)
+        errors.close()
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 if __name__ == "__main__":

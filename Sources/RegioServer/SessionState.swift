@@ -49,6 +49,8 @@ public struct SessionState: Sendable, Codable {
     /// and the map.
     private static let leavingOutLargeParts = CodingUserInfoKey(rawValue: "regio.sessionState.leavingOutLargeParts")!
 
+    /// Every member, as a synthesized conformance would write it; with ``leavingOutLargeParts`` set, only those
+    /// before the `guard` (a member added to the state goes there, or after it and into ``json()`` too).
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(revision, forKey: .revision)

@@ -77,6 +77,10 @@ import Testing
             let twoParts = try state.json(), whole = try JSONEncoder().encode(state)
             #expect(try readBack(twoParts) == readBack(whole))
             #expect(try readBack(Data(response.body.readableBytesView)) == readBack(whole))
+            // The same JSON value too: the same members (absent optionals left out), the same values.
+            let ours = try JSONSerialization.jsonObject(with: twoParts) as? NSDictionary
+            let theirs = try JSONSerialization.jsonObject(with: whole) as? NSDictionary
+            #expect(ours != nil && ours == theirs)
             #expect(state.revision == 1 && !state.map.schools.isEmpty && !state.map.regions.isEmpty)
         }
     }

@@ -33,8 +33,6 @@ public struct AuditResult: Sendable, Codable {
         public var infos = 0
 
         public init() {}
-
-        public var total: Int { errors + warnings + infos }
     }
 
     /// The findings that concern each region, counted by severity, in one pass (regions without findings are

@@ -1,8 +1,9 @@
-/// Writes ``MapData`` as the JSON text embedded in the page, by hand: Foundation's encoder took about
-/// 100 ms for the 1.4 MB of the whole country. The keys are those of `MapData`'s `Codable` conformance,
+/// Writes ``MapData`` as JSON by hand, for the data embedded in the `regio map` page and for the map layers of
+/// the `regio serve` state: Foundation's encoder took about 100 ms for the 1.4 MB of the whole country. The
+/// members are those of `MapData`'s `Codable` conformance (optional ones left out when absent, as it does),
 /// so `JSONDecoder` reads the result back (the tests do).
 ///
-/// The text goes inside `<script type="application/json">`, so strings are written in ``JSONText``'s
+/// The text may go inside `<script type="application/json">`, so strings are written in ``JSONText``'s
 /// embeddable mode: no text can close the element or open a comment.
 final class MapJSONWriter {
     private(set) var bytes: [UInt8] = []
@@ -36,7 +37,7 @@ final class MapJSONWriter {
                     key("id"); string(r.id)
                     key("name"); string(r.name)
                     key("color"); string(r.color)
-                    key("share"); if let share = r.share { number(share) } else { raw("null") }
+                    if let share = r.share { key("share"); number(share) }
                     key("techniekarm"); raw(r.techniekarm ? "true" : "false")
                     key("status"); string(r.status)
                     key("errors"); integer(r.errors)
@@ -47,7 +48,7 @@ final class MapJSONWriter {
                     key("budget"); number(r.budget)
                     key("area"); number(r.area)
                     key("path"); string(r.path)
-                    key("label"); if let label = r.label { integers(label) } else { raw("null") }
+                    if let label = r.label { key("label"); integers(label) }
                     key("portrait"); string(r.portrait)
                 }
             }
