@@ -58,7 +58,7 @@ public struct AuditReport {
         var out = bold("regio audit") + ": \(result.regions.count) regions, "
         out += paint("\(result.count(.error)) errors", .error) + ", " + paint("\(result.count(.warning)) warnings", .warning)
         out += ", \(result.count(.info)) notes\n"
-        for region in regionsWorstFirst() {
+        for region in regionsWorstFirst(result.severityCountsByRegion()) {
             let findings = result.findings(of: region.id)
             out += "\n" + bold("\(region.id)  \(region.name)") + "\n"
             out += "  " + figuresLine(region) + "\n"
@@ -87,9 +87,10 @@ public struct AuditReport {
         out += "\(result.regions.count) regions: **\(result.count(.error)) errors**, \(result.count(.warning)) warnings, \(result.count(.info)) notes.\n\n"
         out += "| region | name | schools | counted | technical | share | techniekarm | budget (EUR) | errors | warnings |\n"
         out += "| --- | --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |\n"
-        for r in regionsWorstFirst() {
-            let fs = result.findings(of: r.id)
-            out += "| \(r.id) | \(r.name) | \(r.schools.count) | \(r.countedStudents) | \(r.technicalStudents) | \(Self.shareText(r.technicalShare)) | \(r.techniekarm ? "yes" : "no") | \(Self.grouped(r.budgetEUR)) | \(fs.filter { $0.severity == .error }.count) | \(fs.filter { $0.severity == .warning }.count) |\n"
+        let counts = result.severityCountsByRegion()
+        for r in regionsWorstFirst(counts) {
+            let c = counts[r.id] ?? AuditResult.SeverityCounts()
+            out += "| \(r.id) | \(r.name) | \(r.schools.count) | \(r.countedStudents) | \(r.technicalStudents) | \(Self.shareText(r.technicalShare)) | \(r.techniekarm ? "yes" : "no") | \(Self.grouped(r.budgetEUR)) | \(c.errors) | \(c.warnings) |\n"
         }
         for severity in Severity.allCases {
             let fs = result.findings.filter { $0.severity == severity }
@@ -107,11 +108,9 @@ public struct AuditReport {
 
     // MARK: helpers
 
-    func regionsWorstFirst() -> [RegionFigures] {
-        func weight(_ r: RegionFigures) -> (Int, Int) {
-            let fs = result.findings(of: r.id)
-            return (fs.filter { $0.severity == .error }.count, fs.filter { $0.severity == .warning }.count)
-        }
+    /// The regions with the most errors first, then the most warnings, else in registration order.
+    func regionsWorstFirst(_ counts: [String: AuditResult.SeverityCounts]) -> [RegionFigures] {
+        func weight(_ r: RegionFigures) -> (Int, Int) { counts[r.id].map { ($0.errors, $0.warnings) } ?? (0, 0) }
         return result.regions.enumerated().sorted { a, b in
             let wa = weight(a.element), wb = weight(b.element)
             return wa != wb ? wa > wb : a.offset < b.offset
@@ -127,7 +126,9 @@ public struct AuditReport {
     }
 
     /// "20.2 %", or "n/a" without counted pupils.
-    static func shareText(_ share: Double?) -> String { share.map { String(format: "%.1f %%", $0 * 100) } ?? "n/a" }
+    static func shareText(_ share: Double?, missing: String = "n/a") -> String {
+        share.map { String(format: "%.1f %%", $0 * 100) } ?? missing
+    }
 
     /// "1,234,567": rounded to a whole number, thousands grouped (amounts in euros, distances, counts).
     static func grouped(_ amount: Double) -> String {

@@ -48,7 +48,7 @@ public struct ComparisonReport: Sendable, Codable {
                 }
                 rows.append([c.id, pair({ $0.schools.count }, String.init), pair(\.countedStudents, String.init),
                              pair(\.technicalStudents, String.init),
-                             pair(\.technicalShare, AuditReport.shareText),
+                             pair(\.technicalShare, { AuditReport.shareText($0) }),
                              pair(\.techniekarm, { $0 ? "yes" : "no" }), pair(\.budgetEUR, AuditReport.grouped)])
             }
             out += table(header, rows, markdown: markdown)

@@ -189,7 +189,7 @@ public enum RegionPortrait {
              counts: [SchoolCode: StudentCounts], municipalityNames: [String: String]) {
             let settings = result.settings
             let threshold = String(format: "%.0f %%", settings.techniekarmShareBelow * 100)
-            let share = region.technicalShare.map { String(format: "%.1f %%", $0 * 100) } ?? "n/a (no counted pupils)"
+            let share = AuditReport.shareText(region.technicalShare, missing: "n/a (no counted pupils)")
             let leadLabel = region.lead.map { code in SchoolCode(code).flatMap { schools[$0]?.label } ?? code } ?? "none"
             keyFigures = [
                 ("Schools", "\(region.schools.count) (\(region.technicalSchools.count) with a technical profile)"),
@@ -206,7 +206,7 @@ public enum RegionPortrait {
                 let school = schoolCode.flatMap { schools[$0] }
                 let c = schoolCode.flatMap { counts[$0] }
                 members.append(Member(
-                    code: code, name: school?.name ?? "not in the register", town: school.map { RegionPortrait.town($0.town) } ?? "",
+                    code: code, name: school?.name ?? "not in the register", town: school?.town.capitalizedTown ?? "",
                     profiles: c?.technicalProfilesOffered.map(\.rawValue).joined(separator: ", ") ?? "",
                     counted: c?.countedStudents ?? 0,
                     technical: c?.technicalStudents(includingRoutes: settings.countTechnicalRoutes) ?? 0,
@@ -226,9 +226,6 @@ public enum RegionPortrait {
             suggestions = result.suggestions.filter { $0.regions.contains(region.id) }
         }
     }
-
-    /// "EMMEN" → "Emmen", "'S-HERTOGENBOSCH" → "'s-Hertogenbosch"; mixed case is left alone.
-    static func town(_ text: String) -> String { text.capitalizedTown }
 
     /// Escapes text for HTML element content and attribute values.
     static func escape(_ text: String) -> String { text.htmlEscaped }

@@ -42,11 +42,11 @@ public actor ScenarioSession {
     private var undone: [Edit] = []
     private var scenarioName: String?
     private var revision = 0
-    /// The state of the current revision and its JSON, each built on first request after a change.
-    private var built: (revision: Int, state: SessionState)?
-    private var encoded: (revision: Int, json: Data)?
-    /// Portraits of the current revision, by region id, each built on first request.
-    private var portraits: (revision: Int, html: [String: String]) = (0, [:])
+    /// The state of the current revision and its JSON, each built on first request after a change, and the
+    /// portraits asked for, by region id; ``changed(keepingName:)`` drops them.
+    private var built: SessionState?
+    private var encoded: Data?
+    private var portraits: [String: String] = [:]
     /// The phases of the request being answered, milliseconds (sent as `Server-Timing`).
     private var phases: [(name: String, milliseconds: Double)] = []
 
@@ -158,7 +158,7 @@ public actor ScenarioSession {
     public func saved(as name: String, edits savedEdits: [Edit]) {
         guard savedEdits == edits else { return }
         scenarioName = name
-        built?.state.scenarioName = name
+        built?.scenarioName = name
         encoded = nil
     }
 
@@ -176,7 +176,7 @@ public actor ScenarioSession {
     }
 
     private func stateJSON() throws(SessionError) -> Data {
-        if let encoded, encoded.revision == revision { return encoded.json }
+        if let encoded { return encoded }
         let state = try state()
         let start = ContinuousClock.now
         let json: Data
@@ -186,7 +186,7 @@ public actor ScenarioSession {
             throw SessionError(.failed, "cannot encode the state: \(error)")
         }
         lap("encode", since: start)
-        encoded = (revision, json)
+        encoded = json
         return json
     }
 
@@ -195,15 +195,14 @@ public actor ScenarioSession {
     /// region's portrait at a time.
     /// - Throws: ``SessionError`` `.notFound` when the current registration has no such region.
     public func portrait(of id: String) throws(SessionError) -> String {
-        if portraits.revision != revision { portraits = (revision, [:]) }
-        if let html = portraits.html[id] { return html }
+        if let html = portraits[id] { return html }
         let result = auditor.result
         guard let region = result.regions.first(where: { $0.id == id }) else {
             throw SessionError(.notFound, "there is no region \(id) in the current scenario")
         }
         let html = RegionPortrait.html(for: region, result: result, schools: schoolsByCode, counts: dataset.students?.counts ?? [:],
                                        municipalityNames: municipalityNames)
-        portraits.html[id] = html
+        portraits[id] = html
         return html
     }
 
@@ -214,7 +213,7 @@ public actor ScenarioSession {
 
     /// The state of the current revision (built once per revision).
     public func state() throws(SessionError) -> SessionState {
-        if let built, built.revision == revision { return built.state }
+        if let built { return built }
         let start = ContinuousClock.now
         let result = auditor.result
         let comparison = ScenarioComparison(name: scenarioName ?? "", edits: edits, base: baseResult, audit: result)
@@ -242,7 +241,7 @@ public actor ScenarioSession {
             findings: result.findings, resolved: comparison.resolved, introduced: comparison.introduced,
             totals: SessionState.Totals(result), baseTotals: SessionState.Totals(baseResult),
             techniekarmShareBelow: result.settings.techniekarmShareBelow, map: mapData, mapOffset: mapOffset)
-        built = (revision, state)
+        built = state
         return state
     }
 
@@ -272,5 +271,6 @@ public actor ScenarioSession {
     private func changed(keepingName: Bool) {
         revision += 1
         if !keepingName { scenarioName = nil }
+        (built, encoded, portraits) = (nil, nil, [:])
     }
 }

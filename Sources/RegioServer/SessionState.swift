@@ -73,7 +73,7 @@ public struct SessionState: Sendable, Codable {
     }
 
     /// The state as JSON, as `JSONEncoder` writes it but for the regions, the findings and the map layers, which
-    /// their own writers (``AuditJSON``, ``MapData/jsonBytes()``) add: they are most of the text, and
+    /// their own writers (``AuditJSON``, ``MapData/appendJSON(to:)``) add: they are most of the text, and
     /// `JSONEncoder` took most of an edit's time on them (3–4 ms each for the regions and the findings, 10 ms
     /// for the map, of about 17 ms).
     public func json() throws -> Data {
@@ -87,9 +87,9 @@ public struct SessionState: Sendable, Codable {
         }
         var json = [UInt8](head.dropLast())
         json.reserveCapacity(head.count + 1_000_000)
-        json.append(contentsOf: #","regions":["#.utf8)
-        for (i, region) in regions.enumerated() {
-            json.append(contentsOf: (i == 0 ? #"{"figures":"# : #",{"figures":"#).utf8)
+        json.append(contentsOf: #","regions":"#.utf8)
+        AuditJSON.array(regions, to: &json) { region, json in
+            json.append(contentsOf: #"{"figures":"#.utf8)
             AuditJSON.append(region.figures, to: &json)
             if let base = region.base {
                 json.append(contentsOf: #","base":"#.utf8)
@@ -97,18 +97,14 @@ public struct SessionState: Sendable, Codable {
             }
             json.append(contentsOf: #","errors":\#(region.errors),"warnings":\#(region.warnings),"infos":\#(region.infos)}"#.utf8)
         }
-        json.append(contentsOf: #"],"removedRegions":["#.utf8)
-        for (i, figures) in removedRegions.enumerated() {
-            if i > 0 { json.append(UInt8(ascii: ",")) }
-            AuditJSON.append(figures, to: &json)
-        }
-        json.append(UInt8(ascii: "]"))
+        json.append(contentsOf: #","removedRegions":"#.utf8)
+        AuditJSON.array(removedRegions, to: &json) { AuditJSON.append($0, to: &$1) }
         for (key, list) in [("findings", findings), ("resolved", resolved), ("introduced", introduced)] {
             json.append(contentsOf: #","\#(key)":"#.utf8)
             AuditJSON.append(list, to: &json)
         }
         json.append(contentsOf: #","map":"#.utf8)
-        json.append(contentsOf: map.jsonBytes())
+        map.appendJSON(to: &json)
         json.append(UInt8(ascii: "}"))
         return Data(json)
     }

@@ -12,7 +12,7 @@ extension Auditor {
         let states = registration.regions.compactMap { region in
             regionStates[region.id].map { (id: region.id, state: $0, changed: changed.contains(region.id)) }
         }
-        for (a, state, _) in states where changed.contains(a) {
+        for (a, state, isChanged) in states where isChanged {
             guard let envelope = state.shapes.territoryEnvelope else { continue }
             for (b, other, otherChanged) in states where b != a {
                 // Each pair once: skip a pair of two changed regions from the second side.

@@ -2,14 +2,13 @@
 extension Auditor {
     func technologyFindings(_ region: Region, figures: RegionFigures) -> [Finding] {
         var findings: [Finding] = []
-        let share = (counted: figures.countedStudents, technical: figures.technicalStudents, share: figures.technicalShare)
-        if figures.techniekarm, let s = share.share {
+        if figures.techniekarm, let s = figures.technicalShare {
             findings.append(Finding(.techniekarm, regions: [region.id], schools: region.schools,
-                message: "\(region.id) is techniekarm: \(percent(s)) of its \(share.counted) counted students are in a technical profile (below \(percent(settings.techniekarmShareBelow)))",
+                message: "\(region.id) is techniekarm: \(percent(s)) of its \(figures.countedStudents) counted students are in a technical profile (below \(percent(settings.techniekarmShareBelow)))",
                 value: s))
         }
         // lead-without-technology: the lead has no technical student and the region is not techniekarm.
-        if let lead = region.lead, isKnown(lead), !offersTechnology(lead), let s = share.share,
+        if let lead = region.lead, isKnown(lead), !offersTechnology(lead), let s = figures.technicalShare,
            s >= settings.techniekarmShareBelow {
             findings.append(Finding(.leadWithoutTechnology, regions: [region.id], schools: [lead],
                 message: "the lead of \(region.id), \(label(lead)), offers no technical profile while the region is not techniekarm (\(percent(s)) technical): choose a lead with technical profiles"))
@@ -24,10 +23,10 @@ extension Auditor {
             findings.append(Finding(.undersizedRegion, regions: [region.id], schools: region.schools,
                 message: "\(region.id) has \(technicalSchools.count) school\(technicalSchools.count == 1 ? "" : "s") with technical profiles, fewer than \(settings.minimumTechnicalSchools), and its catchment area has others: merge with a neighbour",
                 value: Double(technicalSchools.count)))
-        } else if settings.minimumTechnicalStudents > 0 && share.technical < settings.minimumTechnicalStudents {
+        } else if settings.minimumTechnicalStudents > 0 && figures.technicalStudents < settings.minimumTechnicalStudents {
             findings.append(Finding(.undersizedRegion, regions: [region.id], schools: region.schools,
-                message: "\(region.id) has \(share.technical) technical students, fewer than the minimum \(settings.minimumTechnicalStudents)",
-                value: Double(share.technical)))
+                message: "\(region.id) has \(figures.technicalStudents) technical students, fewer than the minimum \(settings.minimumTechnicalStudents)",
+                value: Double(figures.technicalStudents)))
         }
         if technicalSchools.count == 1 && alone {
             findings.append(Finding(.singleTechnologySchool, regions: [region.id], schools: technicalSchools,

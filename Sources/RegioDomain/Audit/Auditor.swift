@@ -44,7 +44,7 @@ public final class Auditor {
     var overlaps: [String: Finding] = [:]
     /// The region whose hull each school's enclave test read, and the reverse: the schools to test again when
     /// a region's hull changes.
-    private var hullReadBy: [SchoolCode: String?] = [:]
+    private var hullReadBy: [SchoolCode: String] = [:]
     private var schoolsReadingHull: [String: Set<SchoolCode>] = [:]
     /// All of the above in report order; every change of a scope's findings goes through ``replace(_:with:)``.
     private var sortedFindings = SortedFindings()
@@ -68,9 +68,11 @@ public final class Auditor {
         /// Convex hull of the located members (3 or more), for `enclave`.
         let hull: PreparedGeometry?
     }
+    /// A region's located members (in listing order), their locations, and their fragment groups (indices).
+    typealias SchoolGroups = (codes: [SchoolCode], points: [Point], groups: [[Int]])
     /// Located members and their fragment groups by member list (the territory and `fragmented-region`
     /// both need them).
-    private var groupsCache: [[SchoolCode]: (codes: [SchoolCode], points: [Point], groups: [[Int]])] = [:]
+    private var groupsCache: [[SchoolCode]: SchoolGroups] = [:]
     /// Figures by region listing (id, name, lead, schools), for the same reason.
     private var figuresCache: [Region: RegionFigures] = [:]
     /// Overlap areas (km²) of pairs of cached territories, by the territories' identities: valid while
@@ -152,8 +154,7 @@ public final class Auditor {
     /// every scope (the initial audit).
     private func evaluate(_ new: Registration, schools extraSchools: Set<SchoolCode>, everything: Bool) throws(SpatialError) {
         let oldByID = regionByID
-        let (newByID, changedRegions) = everything ? Self.regionsByID(new, comparedWith: oldByID)
-            : Self.changes(from: registration, byID: oldByID, to: new)
+        let (newByID, changedRegions) = Self.changes(from: registration, byID: oldByID, to: new)
         // Only the schools that changed regions list (before or after) can change membership, so the membership
         // map is updated in place for those alone (copying it would cost more than the rest of a small edit).
         // Each school's list is sorted.
@@ -214,7 +215,7 @@ public final class Auditor {
     /// Empties the membership caches but for the current regions' entries. Overlap areas stay only for pairs
     /// of territories still cached: a freed territory's identity may come back for another.
     private func trimCaches() {
-        var (shapes, groups, figures) = ([[SchoolCode]: Shapes](), [[SchoolCode]: (codes: [SchoolCode], points: [Point], groups: [[Int]])](), [Region: RegionFigures]())
+        var shapes: [[SchoolCode]: Shapes] = [:], groups: [[SchoolCode]: SchoolGroups] = [:], figures: [Region: RegionFigures] = [:]
         for region in registration.regions {
             let grouped = schoolGroups(of: region)
             groups[region.schools] = grouped
@@ -327,7 +328,7 @@ public final class Auditor {
     func isTechniekarm(_ share: Double?) -> Bool { share.map { $0 < settings.techniekarmShareBelow } ?? false }
 
     /// The located member schools of a region, grouped by the fragment gap.
-    func schoolGroups(of region: Region) -> (codes: [SchoolCode], points: [Point], groups: [[Int]]) {
+    func schoolGroups(of region: Region) -> SchoolGroups {
         if let known = groupsCache[region.schools] { return known }
         let codes = knownMembers(region).filter { locationOf[$0] != nil }
         let points = codes.map { locationOf[$0]! }
@@ -349,15 +350,15 @@ public final class Auditor {
             perProfile.add(students.perProfile)
             perTrack.add(students.perTrack)
         }
-        let share = (counted: counted, technical: technical, share: counted > 0 ? Double(technical) / Double(counted) : nil)
+        let share = counted > 0 ? Double(technical) / Double(counted) : nil
         let municipalities = Set(region.schools.compactMap { input.placement.municipalityOf[$0] }).sorted()
         return RegionFigures(
             id: region.id, name: region.name, lead: region.lead?.rawValue,
             schools: region.schools.map(\.rawValue).sorted(),
             technicalSchools: knownMembers(region).filter(offersTechnology).map(\.rawValue).sorted(),
-            countedStudents: share.counted, technicalStudents: share.technical, technicalShare: share.share,
-            techniekarm: isTechniekarm(share.share),
-            budgetEUR: Double(share.technical) * settings.budgetPerTechnicalStudentEUR,
+            countedStudents: counted, technicalStudents: technical, technicalShare: share,
+            techniekarm: isTechniekarm(share),
+            budgetEUR: Double(technical) * settings.budgetPerTechnicalStudentEUR,
             studentsPerProfile: SchoolStudents.byName(perProfile, Profile.allCases),
             studentsPerTrack: SchoolStudents.byName(perTrack, Track.allCases),
             territoryAreaSquareKilometers: (territory.area / 1_000_000 * 100).rounded() / 100,
@@ -373,10 +374,11 @@ public final class Auditor {
     /// Every rule evaluated per school; remembers whose hull the enclave test read (``schoolsReadingHull``).
     private func reevaluate(school code: SchoolCode) throws(SpatialError) {
         let host = enclaveHost(of: code)
-        if let old = hullReadBy.updateValue(host?.region, forKey: code) ?? nil, old != host?.region {
-            schoolsReadingHull[old]?.remove(code)
+        if hullReadBy[code] != host?.region {
+            if let old = hullReadBy[code] { schoolsReadingHull[old]?.remove(code) }
+            if let region = host?.region { schoolsReadingHull[region, default: []].insert(code) }
+            hullReadBy[code] = host?.region
         }
-        if let region = host?.region { schoolsReadingHull[region, default: []].insert(code) }
         let findings = membershipFindings(code) + (try enclaveFindings(code, host: host))
         replace(schoolFindings[code] ?? [], with: findings)
         schoolFindings[code] = findings.isEmpty ? nil : findings

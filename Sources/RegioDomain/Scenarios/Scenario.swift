@@ -77,7 +77,8 @@ extension Registration {
             let p = try position(of: id)
             guard regions.allSatisfy({ $0.id != new }) else { throw Refusal(text: "region \(new) already exists") }
             guard !schools.isEmpty else { throw Refusal(text: "name the schools to split off") }
-            if let twice = schools.first(where: { s in schools.filter { $0 == s }.count > 1 }) {
+            var named = Set<SchoolCode>()
+            if let twice = schools.first(where: { !named.insert($0).inserted }) {
                 throw Refusal(text: "\(twice) is named twice")
             }
             for s in schools where !regions[p].schools.contains(s) { throw Refusal(text: "\(s) is not in \(id)") }

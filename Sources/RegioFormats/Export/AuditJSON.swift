@@ -20,7 +20,7 @@ public enum AuditJSON {
         }
     }
 
-    /// Appends `figures` as a JSON object.
+    /// Appends `r`, a region's figures, as a JSON object.
     public static func append(_ r: RegionFigures, to out: inout [UInt8]) {
         out.append(contentsOf: #"{"id":"#.utf8)
         JSONText.appendString(r.id, to: &out)
@@ -84,7 +84,8 @@ public enum AuditJSON {
         out.append(UInt8(ascii: "}"))
     }
 
-    static func array<T>(_ items: [T], to out: inout [UInt8], _ write: (T, inout [UInt8]) -> Void) {
+    /// Appends `items` as a JSON array, each written by `write`.
+    public static func array<T>(_ items: [T], to out: inout [UInt8], _ write: (T, inout [UInt8]) -> Void) {
         out.append(UInt8(ascii: "["))
         for (i, item) in items.enumerated() {
             if i > 0 { out.append(UInt8(ascii: ",")) }

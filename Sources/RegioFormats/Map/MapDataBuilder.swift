@@ -202,7 +202,7 @@ public final class MapDataBuilder {
         if let dots, dots.routes == routes { return dots.schools }
         let schools = located.map { school in
             let p = positions[school.code.rawValue]!
-            return MapSchool(code: school.code.rawValue, name: school.name, town: RegionPortrait.town(school.town),
+            return MapSchool(code: school.code.rawValue, name: school.name, town: school.town.capitalizedTown,
                              kind: school.kind.rawValue, x: p.x, y: p.y, regions: [],
                              technical: (counts[school.code]?.technicalStudents(includingRoutes: routes) ?? 0) > 0,
                              approximate: school.placement == .postcodeCentroid)
