@@ -71,7 +71,7 @@ public struct CatchmentReport {
             out += "\(area.id)  \(area.units.count) unit\(area.units.count == 1 ? "" : "s"), \(area.schools.count) schools, "
                 + "\(area.technicalSchoolCount) technical, \(area.technicalStudents) technical students\(measure)\(below)\n"
             let names = area.units.prefix(12).map { code in
-                map[code].map { $0.name == code ? code : $0.name } ?? code
+                map[code]?.name ?? code
             }
             out += "      \(names.joined(separator: ", "))\(area.units.count > 12 ? ", … (\(area.units.count - 12) more)" : "")\n"
         }

@@ -84,7 +84,7 @@ public struct CatchmentRequest {
         }
 
         /// CBS municipalities: cleanly noded, neighbours share at least 1 m of border.
-        public static let municipalities = Units(noun: "municipalities", adjacency: .cleanlyNoded)
+        public static let municipalities = Units(noun: "municipalities", adjacency: CatchmentBuilder.adjacencyOptions)
         /// Another polygon layer (such as postcode areas), not assumed cleanly noded: neighbours share at
         /// least 1 m of border within 1 m.
         public static let otherLayer = Units(noun: "units", adjacency: .notCleanlyNoded)

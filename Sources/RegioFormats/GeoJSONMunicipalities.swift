@@ -36,10 +36,10 @@ enum GeoJSONMunicipalities {
             let properties = try self.properties(feature["properties"], file: file, index: index)
             let code = try MunicipalityIdentity.code(in: properties, idField: idField, file: file, index: index)
             let name = MunicipalityIdentity.name(in: properties, nameField: nameField)
-            let measure = try measureField.flatMap { field throws(InputError) in
-                try MunicipalityIdentity.measure(in: properties, field: field, file: file, index: index)
-            }
             let label = "\(index) (\(code))"
+            let measure = try measureField.flatMap { field throws(InputError) in
+                try MunicipalityIdentity.measure(in: properties, field: field, file: file, feature: label)
+            }
             let rings = try polygons(of: feature["geometry"], into: &raw.points, file: file, feature: label)
             try raw.append(index: index, code: code, name: name, measure: measure, ringRanges: rings)
         }
@@ -108,7 +108,8 @@ enum GeoJSONMunicipalities {
         var name: String?
         switch object?["type"]?.string {
         case "name": name = properties?["name"]?.string
-        case "EPSG": name = properties?["code"]?.number.map { "EPSG:\(Int($0))" } ?? properties?["code"]?.string
+        // A code that is not a whole number (1e300, 28992.5) is not read, and the error below names it.
+        case "EPSG": name = properties?["code"]?.number.flatMap { Int(exactly: $0) }.map { "EPSG:\($0)" } ?? properties?["code"]?.string
         default: name = nil
         }
         guard let name else {

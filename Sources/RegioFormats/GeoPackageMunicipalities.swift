@@ -39,10 +39,10 @@ enum GeoPackageMunicipalities {
             let properties = FeatureProperties(pairs)
             let code = try MunicipalityIdentity.code(in: properties, idField: idField, file: path, index: index)
             let name = MunicipalityIdentity.name(in: properties, nameField: nameField)
-            let measure = try measureField.flatMap { field throws(InputError) in
-                try MunicipalityIdentity.measure(in: properties, field: field, file: path, index: index)
-            }
             let label = "\(index) (\(code))"
+            let measure = try measureField.flatMap { field throws(InputError) in
+                try MunicipalityIdentity.measure(in: properties, field: field, file: path, feature: label)
+            }
             let (polygons, blobSRS) = try decode(blob, column: contents.geometryColumn, file: path, feature: label,
                                                  in: context)
             if otherSRS == nil, blobSRS != 0, Int64(blobSRS) != contents.srsID { otherSRS = (index, blobSRS) }

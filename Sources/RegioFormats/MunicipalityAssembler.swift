@@ -18,22 +18,21 @@ enum MunicipalityAssembler {
         municipalities.reserveCapacity(raw.features.count)
         var empty: [RawMunicipalities.Feature] = []
         for feature in raw.features {
+            let geometry: Geometry
             if feature.polygons.isEmpty {
                 // An empty geometry (GeoJSON "coordinates": []): kept, so that its code is known, but it covers
                 // nothing; schools are never placed in it.
                 empty.append(feature)
-                let geometry: Geometry
                 do { geometry = try context.emptyPolygon() } catch {
                     throw InputError(.badGeometry, file: file, feature: feature.label, message: "cannot create an empty polygon: \(error)")
                 }
-                municipalities.append(Municipality(code: feature.code, name: feature.name ?? feature.code, geometry: geometry))
-                continue
+            } else {
+                let repaired = try PolygonRepair.valid(try build(feature, points: points, file: file, in: context),
+                                                       file: file, feature: feature.label)
+                if let problem = repaired.problem { problems.append(problem) }
+                geometry = repaired.geometry
             }
-            let geometry = try build(feature, points: points, file: file, in: context)
-            let repaired = try PolygonRepair.valid(geometry, file: file, feature: feature.label)
-            if let problem = repaired.problem { problems.append(problem) }
-            municipalities.append(Municipality(code: feature.code, name: feature.name ?? feature.code,
-                                               geometry: repaired.geometry))
+            municipalities.append(Municipality(code: feature.code, name: feature.name ?? feature.code, geometry: geometry))
         }
 
         if let example = empty.first {

@@ -103,10 +103,10 @@ enum MunicipalityIdentity {
     /// The value of the numeric property `field` (such as `inwoners`): `nil` when it is null; throws when
     /// the feature has no such property or its value is not a number of at least 0.
     static func measure(in properties: FeatureProperties, field: String, file: String,
-                        index: Int) throws(InputError) -> Double? {
+                        feature: String) throws(InputError) -> Double? {
         guard let (name, value) = properties.lookup(field) else {
             let present = properties.names.isEmpty ? "none" : properties.names.joined(separator: ", ")
-            throw InputError(.missingColumn, file: file, feature: String(index),
+            throw InputError(.missingColumn, file: file, feature: feature,
                              message: "no property \(field); the feature's properties are: \(present)")
         }
         let number: Double?
@@ -118,7 +118,7 @@ enum MunicipalityIdentity {
         case .other: number = nil
         }
         guard let number, number.isFinite, number >= 0 else {
-            throw InputError(.badValue, file: file, feature: String(index),
+            throw InputError(.badValue, file: file, feature: feature,
                              message: "property \(name) is \(value), expected a number of at least 0")
         }
         return number

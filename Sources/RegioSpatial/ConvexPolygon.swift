@@ -11,11 +11,7 @@ public struct ConvexPolygon: Sendable, Hashable {
         var points = ring
         if points.count > 1, points.first == points.last { points.removeLast() }
         guard points.count >= 3 else { return nil }
-        var signedArea = 0.0
-        for i in points.indices {
-            let a = points[i], b = points[(i + 1) % points.count]
-            signedArea += a.x * b.y - b.x * a.y
-        }
+        let signedArea = Self.doubledSignedArea(of: points)
         guard signedArea != 0 else { return nil }
         if signedArea < 0 { points.reverse() }
         // Convex: no vertex turns clockwise (collinear vertices are allowed); the tolerance absorbs the
@@ -67,12 +63,15 @@ public struct ConvexPolygon: Sendable, Hashable {
     /// The bounding box of the vertices.
     public var envelope: Envelope { Envelope(points: vertices)! }
 
-    static func area(of points: [Point]) -> Double {
+    static func area(of points: [Point]) -> Double { abs(doubledSignedArea(of: points)) / 2 }
+
+    /// Twice the signed area of the ring `points` (shoelace sum): positive when counter-clockwise.
+    static func doubledSignedArea(of points: [Point]) -> Double {
         var sum = 0.0
         for i in points.indices {
             let a = points[i], b = points[(i + 1) % points.count]
             sum += a.x * b.y - b.x * a.y
         }
-        return abs(sum) / 2
+        return sum
     }
 }

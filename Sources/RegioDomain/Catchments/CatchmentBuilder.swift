@@ -56,8 +56,7 @@ public enum CatchmentBuilder {
     /// - Parameters:
     ///   - measure: when given, the areas must reach this bound on a unit property (such as inhabitants)
     ///     instead of the settings' school thresholds.
-    ///   - unitNoun: what the units are, plural, for the method sentence and notes ("municipalities",
-    ///     "postcode areas").
+    ///   - unitNoun: what the units are, plural, for the method sentence ("municipalities", "units").
     ///   - progress: called while the regionalization runs (see ``MaxPRegionalization/solve(options:using:progress:)``).
     public static func partition(adjacency: UnitAdjacency, schools: [School], counts: [SchoolCode: StudentCounts],
                                  placement: SchoolPlacement, settings: AuditSettings, seed: UInt64 = 1,
@@ -109,7 +108,9 @@ public enum CatchmentBuilder {
             let located = locatedOfUnit[u]
             guard !located.isEmpty else {
                 guard schoolsOfUnit[u].isEmpty, measureOfUnit[u] == 0 else {
-                    throw CatchmentError(.badInput, "\(adjacency.label(u)) has an empty geometry and no located school: it cannot be placed in a catchment area; repair or remove it from the map")
+                    let carries = "\(schoolsOfUnit[u].count) school\(schoolsOfUnit[u].count == 1 ? "" : "s"), none located"
+                        + (measure.map { "; \(number(measureOfUnit[u])) \($0.name)" } ?? "")
+                    throw CatchmentError(.badInput, "\(adjacency.label(u)) has an empty geometry and nothing to place it by (\(carries)): it cannot be placed in a catchment area; repair or remove it from the map")
                 }
                 leftOut.append(u)
                 continue
@@ -209,7 +210,7 @@ public enum CatchmentBuilder {
     }
 
     private static func number(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(format: "%.2g", value)
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(format: "%.6g", value)
     }
 
     private static func kilometres(_ metres: Double) -> String {

@@ -1,6 +1,6 @@
 import Dispatch
 
-/// The working state of one ``MaxPRegionalization/solve(options:using:)`` run: component linking, the
+/// The working state of one ``MaxPRegionalization/solve(options:using:progress:)`` run: component linking, the
 /// randomized construction phase with enclave assignment, and the tabu search. Arrays only (no dictionary
 /// or set is iterated), so the run is deterministic for a given generator.
 struct MaxPEngine {

@@ -83,7 +83,7 @@ public struct MaxPRegionalization: Sendable {
         public let phase: Phase
         public let completed: Int
         public let total: Int
-        /// The largest p found so far.
+        /// The largest p among the constructions reported so far (those of one worker while they run).
         public let p: Int
     }
 
