@@ -409,8 +409,11 @@ def run_regio(case: Case, repeat: int, timeout: float) -> dict:
             assignment[str(unit)] = str(area.get("id"))
     phases = None
     if "--timings" in subprocess.run([command[0], "catchments", "--help"], capture_output=True, text=True).stdout:
-        timed = subprocess.run(command + ["--timings"], capture_output=True, text=True, timeout=timeout)
-        phases = next((l.strip() for l in timed.stderr.splitlines() if l.startswith("timings:")), None)
+        try:
+            timed = subprocess.run(command + ["--timings"], capture_output=True, text=True, timeout=timeout)
+            phases = next((l.strip() for l in timed.stderr.splitlines() if l.startswith("timings:")), None)
+        except subprocess.TimeoutExpired:
+            phases = None
         match = re.search(r"regionalization ([0-9.]+) ms", phases or "")
         if match:
             result["regionalizationSeconds"] = float(match.group(1)) / 1000
@@ -603,8 +606,8 @@ def print_case(case: Case, results: list[dict]) -> None:
         rows.append((name, f"{r['unitsCovered']:,}", str(r["p"]), str(r["belowBound"]), str(r["nonContiguous"]),
                      f"{r['heterogeneityMeters'] / 1000:,.0f}", f"{r['ssdSquareMeters'] / 1e6:,.0f}",
                      seconds_text(r["seconds"]), *ratios))
-    widths = [max(len(header[i]), *(len(row[i]) for row in rows if len(row) == len(header))) for i in range(len(header))]
-    widths[0] = max(widths[0], *(len(row[0]) for row in rows))
+    widths = [max([len(header[i])] + [len(row[i]) for row in rows if len(row) == len(header)]) for i in range(len(header))]
+    widths[0] = max([widths[0]] + [len(row[0]) for row in rows])
     right = set(range(1, len(header)))
 
     def line(cells):

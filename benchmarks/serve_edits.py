@@ -18,7 +18,8 @@ import time
 import urllib.error
 import urllib.request
 
-G = "../shared/geodata"
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+G = os.path.join(ROOT, "../shared/geodata")
 
 
 def call(base, method, path, body=None):
@@ -47,7 +48,7 @@ def summary(label, samples):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--regio", default=".build/release/regio")
+    parser.add_argument("--regio", default=os.path.join(ROOT, ".build/release/regio"))
     parser.add_argument("--edits", type=int, default=30)
     parser.add_argument("--seed", type=int, default=2026)
     args = parser.parse_args()
@@ -57,11 +58,12 @@ def main():
                "--schools", f"{G}/duo_vestigingen_vo_2020-12_geocoded.csv",
                "--students", f"{G}/duo_leerlingen_vo_per_vestiging_naar_onderwijstype_2019.csv",
                "--municipalities", f"{G}/gemeenten_2020_wgs84.geojson",
-               "--registrations", "Tests/oracle/real/registration.csv"]
+               "--registrations", os.path.join(ROOT, "Tests/oracle/real/registration.csv")]
+    server = None
     errors = open(os.path.join(folder, "stderr.txt"), "w+")
-    started = time.perf_counter()
-    server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=errors, text=True)
     try:
+        started = time.perf_counter()
+        server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=errors, text=True)
         line = server.stdout.readline()
         if "http://" not in line:
             errors.seek(0)
@@ -75,7 +77,9 @@ def main():
 
         rng = random.Random(args.seed)
         moves = []
-        while len(moves) < args.edits:
+        for _ in range(20 * args.edits):
+            if len(moves) == args.edits:
+                break
             # A school of the register listed by some region, to a region that does not list it.
             school = rng.choice([s for s in state["map"]["schools"] if s["regions"]])
             target = rng.choice([r["figures"]["id"] for r in state["regions"] if r["figures"]["id"] not in school["regions"]])
@@ -85,13 +89,20 @@ def main():
                 print(f"  (refused, another one is drawn: {refused.read().decode()})")
                 continue
             moves.append((elapsed, phases))
+        if len(moves) < args.edits:
+            raise SystemExit(f"only {len(moves)} of {args.edits} moves were accepted")
         summary("a new edit (move a school), POST /api/edits", moves)
         back = [call(base, "POST", "/api/undo")[:2] for _ in range(args.edits)]
         again = [call(base, "POST", "/api/redo")[:2] for _ in range(args.edits)]
         summary("undo and redo (edits seen before)", back + again)
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        if server:
+            server.terminate()
+            try:
+                server.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
         errors.close()
         shutil.rmtree(folder, ignore_errors=True)
 

@@ -9,17 +9,6 @@ import RegioSpatial
 /// as the serve page does, so memberships seen before (the auditor's caches) are covered too.
 @Suite(.enabled(if: Fixtures.sharedGeodata != nil, "needs ../shared/geodata"))
 struct IncrementalAuditTests {
-    static let registrationPath = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("oracle/real/registration.csv").path
-
-    func loadDataset() throws -> Dataset {
-        try Dataset(loading: InputPaths(
-            schools: Fixtures.sharedGeodata("duo_vestigingen_vo_2020-12_geocoded.csv"),
-            students: Fixtures.sharedGeodata("duo_leerlingen_vo_per_vestiging_naar_onderwijstype_2019.csv"),
-            municipalities: Fixtures.sharedGeodata("gemeenten_2020_wgs84.geojson"),
-            registrations: Self.registrationPath))
-    }
-
     /// A random edit that applies to `registration` (schools from the register and the registration).
     func randomEdit(_ registration: Registration, schools: [SchoolCode], step: Int,
                     using random: inout SplitMix64) -> Edit {
@@ -50,7 +39,7 @@ struct IncrementalAuditTests {
     /// The last case lets the auditor keep only 3 memberships, so that its caches are trimmed after every edit.
     @Test(arguments: [(UInt64(1), 1_024), (2, 1_024), (3, 1_024), (4, 3)])
     func incrementalUpdatesEqualAFreshAudit(seed: UInt64, cacheLimit: Int) throws {
-        let dataset = try loadDataset()
+        let dataset = try Fixtures.realDataset()
         let catchments = try dataset.catchments()
         let input = try dataset.auditInput(catchments: catchments)
         let auditor = try Auditor(input)
@@ -60,11 +49,13 @@ struct IncrementalAuditTests {
         var random = SplitMix64(seed: seed)
         var registration = input.registration
         var earlier: [Registration] = []
+        var undos = 0
         for step in 0..<15 {
             let change: String
             if !earlier.isEmpty && random.next() % 4 == 0 {
                 registration = earlier.removeLast()
                 change = "undo"
+                undos += 1
             } else {
                 var edit = randomEdit(registration, schools: schools, step: step, using: &random)
                 var next = try? registration.applying([edit], knownSchools: known)
@@ -91,5 +82,6 @@ struct IncrementalAuditTests {
                 return
             }
         }
+        #expect(undos > 0, "the sequence undoes edits too")
     }
 }

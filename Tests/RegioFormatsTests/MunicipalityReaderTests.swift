@@ -74,7 +74,7 @@ import RegioSpatial
         let map = try MunicipalityMap(layer.municipalities, in: context)
         #expect(map.municipalityPosition(covering: Point(x: 120_500, y: 480_500)) == 0)
         #expect(map.municipalityPosition(covering: Point(x: 121_500, y: 480_500)) == 2)
-        // A measure that is not a number names the feature and the value.
+        // A measure field that no feature has is an error.
         #expect(throws: InputError.self) {
             _ = try MunicipalityReader.read(path: path, crs: nil, idField: "pc4", measureField: "pc4x", in: context)
         }

@@ -1,4 +1,5 @@
 import Foundation
+import RegioFormats
 
 extension Fixtures {
     /// The real public data folder `../shared/geodata` (see its README.md), found from this source file's
@@ -19,5 +20,16 @@ extension Fixtures {
     /// The path of `name` in ``sharedGeodata``; `nil` when the folder is absent.
     static func sharedGeodata(_ name: String) -> String? {
         sharedGeodata?.appendingPathComponent(name).path
+    }
+
+    /// The real data of ``sharedGeodata`` with the project's real pre-registration (`Tests/oracle/real`).
+    static func realDataset() throws -> Dataset {
+        let registrations = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("oracle/real/registration.csv").path
+        return try Dataset(loading: InputPaths(
+            schools: sharedGeodata("duo_vestigingen_vo_2020-12_geocoded.csv"),
+            students: sharedGeodata("duo_leerlingen_vo_per_vestiging_naar_onderwijstype_2019.csv"),
+            municipalities: sharedGeodata("gemeenten_2020_wgs84.geojson"),
+            registrations: registrations))
     }
 }

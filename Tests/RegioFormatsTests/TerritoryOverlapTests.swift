@@ -10,7 +10,7 @@ import RegioSpatial
 @Suite(.enabled(if: Fixtures.sharedGeodata != nil, "needs ../shared/geodata"))
 struct TerritoryOverlapTests {
     @Test func landWithinSharedBuffersEqualsTheOverlayOfTheTerritories() throws {
-        let dataset = try IncrementalAuditTests().loadDataset()
+        let dataset = try Fixtures.realDataset()
         let builder = try TerritoryBuilder(map: dataset.map, settings: dataset.settings)
         let territories = try dataset.registration!.regions.map { region in
             let points = region.schools.compactMap { dataset.schoolsByCode[$0]?.location }

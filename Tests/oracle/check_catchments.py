@@ -35,8 +35,8 @@ def main() -> int:
     failures = []
 
     units = gpd.read_file(args.units)
-    if units.crs is None or units.crs.to_epsg() != 28992:
-        units = units.set_crs(4326, allow_override=units.crs is None).to_crs(28992)
+    # A layer without a CRS is GeoJSON's WGS 84; any other is projected from its own.
+    units = (units.set_crs(4326) if units.crs is None else units).to_crs(28992)
     units["code"] = units[args.id].astype(str)
     units = units.set_index("code")
     present = units[~units.geometry.is_empty & ~units.geometry.isna()]

@@ -59,6 +59,9 @@ struct Scratch {
 
     init() { try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true) }
 
+    /// The path of `name` in the folder (not created).
+    func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
+
     func write(_ name: String, _ text: String) -> String {
         write(name, bytes: Array(text.utf8))
     }

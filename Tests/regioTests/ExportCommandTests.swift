@@ -14,7 +14,7 @@ import Testing
                 "--registrations", RegioProcess.packageRoot.appendingPathComponent("Tests/oracle/real/registration.csv").path]
     }
 
-    func path(_ name: String) -> String { scratch.directory.appendingPathComponent(name).path }
+    func path(_ name: String) -> String { scratch.path(name) }
 
     /// Feature counts the audit itself reports: regions, findings and suggestions from `regio audit --format
     /// json`, placed schools from `regio inspect --format json`.

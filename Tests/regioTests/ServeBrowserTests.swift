@@ -33,7 +33,6 @@ struct ServeBrowserTests {
             struct Figures: Decodable, Equatable {
                 let schools: Int, counted: Int, technical: Int, share: Double?, budget: Double, techniekarm: Bool
             }
-            let scenarioFile: String
             let figures: [String: Figures]
         }
         guard let data = FileManager.default.contents(atPath: report) else {
