@@ -79,9 +79,9 @@ do {
         auditor = try Auditor(input)
         for edit in edits { incremental.append(try milliseconds { try auditor.update(to: edit); _ = auditor.result }) }
     }
+    // Undo every edit one at a time, then redo each: memberships the auditor has seen, one move per step.
     var repeated: [Double] = []
-    for (i, edit) in edits.enumerated() where i % 2 == 0 {
-        // The same edits again, now on memberships the auditor has seen (undo and redo).
+    for edit in Array(edits.dropLast().reversed()) + Array(edits.dropFirst()) {
         repeated.append(try milliseconds { try auditor.update(to: edit); _ = auditor.result })
     }
     var full: [Double] = []
