@@ -27,6 +27,11 @@ public struct AuditSettings: Sendable, Hashable, Codable {
     /// A region's technical school with no other region's technical school within this distance (metres)
     /// is alone in its catchment (the exception of `undersized-region`, and `single-technology-school`).
     public var isolationDistanceMeters: Double = 20_000
+    /// A registered school farther than this (metres) outside every municipality is `school-outside-map`.
+    public var outsideMapToleranceMeters: Double = 1_000
+    /// The audit refuses to run (exit 2) when more than this fraction of the register's located schools lies
+    /// outside every municipality: the map or the coordinates are broken (wrong CRS, swapped columns).
+    public var refuseOutsideShareAbove: Double = 0.10
 
     public init() {}
 
@@ -43,6 +48,8 @@ public struct AuditSettings: Sendable, Hashable, Codable {
         ("fragmentGapMeters", "a region whose schools form groups farther apart than this (m) is fragmented"),
         ("territoryBufferMeters", "territory method: buffer (m) around the hull of a region's schools, clipped to the municipality map"),
         ("isolationDistanceMeters", "a technical school with no other technical school within this distance (m) is alone in its catchment (undersized-region, single-technology-school)"),
+        ("outsideMapToleranceMeters", "a registered school farther than this (m) outside every municipality is school-outside-map"),
+        ("refuseOutsideShareAbove", "the audit stops (exit 2) when more than this fraction of the register lies outside every municipality"),
     ]
 
     /// Each setting's value as text, by key (for `regio config`).
@@ -55,13 +62,15 @@ public struct AuditSettings: Sendable, Hashable, Codable {
             "overlapToleranceSquareKilometers": "\(overlapToleranceSquareKilometers)",
             "fragmentGapMeters": "\(fragmentGapMeters)", "territoryBufferMeters": "\(territoryBufferMeters)",
             "isolationDistanceMeters": "\(isolationDistanceMeters)",
+            "outsideMapToleranceMeters": "\(outsideMapToleranceMeters)", "refuseOutsideShareAbove": "\(refuseOutsideShareAbove)",
         ].mapValues { $0.hasSuffix(".0") ? String($0.dropLast(2)) : $0 }
     }
 
     private enum CodingKeys: String, CodingKey, CaseIterable {
         case closeByDistanceMeters, minimumTechnicalSchools, minimumTechnicalStudents, techniekarmShareBelow,
              budgetPerTechnicalStudentEUR, vsoBudgetPerStudentEUR, countTechnicalRoutes,
-             overlapToleranceSquareKilometers, fragmentGapMeters, territoryBufferMeters, isolationDistanceMeters
+             overlapToleranceSquareKilometers, fragmentGapMeters, territoryBufferMeters, isolationDistanceMeters,
+             outsideMapToleranceMeters, refuseOutsideShareAbove
     }
 
     /// Keys not present keep their defaults.
@@ -79,6 +88,8 @@ public struct AuditSettings: Sendable, Hashable, Codable {
         s.fragmentGapMeters = try c.decodeIfPresent(Double.self, forKey: .fragmentGapMeters) ?? s.fragmentGapMeters
         s.territoryBufferMeters = try c.decodeIfPresent(Double.self, forKey: .territoryBufferMeters) ?? s.territoryBufferMeters
         s.isolationDistanceMeters = try c.decodeIfPresent(Double.self, forKey: .isolationDistanceMeters) ?? s.isolationDistanceMeters
+        s.outsideMapToleranceMeters = try c.decodeIfPresent(Double.self, forKey: .outsideMapToleranceMeters) ?? s.outsideMapToleranceMeters
+        s.refuseOutsideShareAbove = try c.decodeIfPresent(Double.self, forKey: .refuseOutsideShareAbove) ?? s.refuseOutsideShareAbove
         self = s
     }
 

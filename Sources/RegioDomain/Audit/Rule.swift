@@ -14,13 +14,21 @@ public enum Rule: String, CaseIterable, Sendable, Codable {
     case techniekarm = "techniekarm"
     case singleTechnologySchool = "single-technology-school"
     case splitInstitution = "split-institution"
+    case missingLead = "missing-lead"
+    case malformedRegionID = "malformed-region-id"
+    case conflictingRegionName = "conflicting-region-name"
+    case schoolNotPlaced = "school-not-placed"
+    case schoolOutsideMap = "school-outside-map"
+    case approximateLocation = "approximate-location"
 
     /// The severity `domain.md` gives the rule.
     public var severity: Severity {
         switch self {
-        case .schoolInMultipleRegions, .unknownSchool, .leadWithoutTechnology, .emptyRegion: .error
-        case .splitCloseSchools, .undersizedRegion, .partOfLargerArea, .overlappingRegions, .fragmentedRegion, .enclave: .warning
-        case .uncoveredSchool, .techniekarm, .singleTechnologySchool, .splitInstitution: .info
+        case .schoolInMultipleRegions, .unknownSchool, .leadWithoutTechnology, .emptyRegion, .missingLead,
+             .malformedRegionID, .schoolNotPlaced, .schoolOutsideMap: .error
+        case .splitCloseSchools, .undersizedRegion, .partOfLargerArea, .overlappingRegions, .fragmentedRegion, .enclave,
+             .conflictingRegionName: .warning
+        case .uncoveredSchool, .techniekarm, .singleTechnologySchool, .splitInstitution, .approximateLocation: .info
         }
     }
 }
