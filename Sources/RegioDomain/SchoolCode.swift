@@ -44,7 +44,7 @@ public struct SchoolCode: Hashable, Comparable, Sendable, Codable, CustomStringC
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let code = SchoolCode(text) else {
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
-                                                    debugDescription: "'\(text)' is not a school code like 00AB01"))
+                                                    debugDescription: "'\(text)' is not a school code like 00AB01: \(SchoolCode.diagnosis(text, withShape: false) ?? "")"))
         }
         self = code
     }

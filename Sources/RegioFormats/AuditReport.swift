@@ -72,7 +72,7 @@ public struct AuditReport {
         if !result.suggestions.isEmpty {
             out += "\n" + bold("Suggestions") + "\n"
             for s in result.suggestions {
-                out += "  \(s.kind.rawValue) \(s.regions.joined(separator: " + ")) (score \(String(format: "%.2f", s.score))): \(s.reason)\n"
+                out += "  \(s.headline) (score \(String(format: "%.2f", s.score))): \(s.reason)\n"
             }
         }
         let catchment = result.methods.catchment.hasSuffix(".") ? String(result.methods.catchment.dropLast()) : result.methods.catchment
@@ -100,7 +100,7 @@ public struct AuditReport {
         }
         if !result.suggestions.isEmpty {
             out += "\n## Suggestions\n\n"
-            for s in result.suggestions { out += "- **\(s.kind.rawValue)** \(s.regions.joined(separator: " + ")), score \(String(format: "%.2f", s.score)): \(s.reason)\n" }
+            for s in result.suggestions { out += "- **\(s.headline)**, score \(String(format: "%.2f", s.score)): \(s.reason)\n" }
         }
         out += "\n## Methods\n\n- \(result.methods.territory)\n- \(result.methods.catchment)\n"
         return out

@@ -87,6 +87,7 @@ public final class Dataset {
         guard let municipalitiesPath = paths.municipalities else {
             throw InputError(.fileNotFound, file: "--municipalities", message: "no municipality map given: pass --municipalities FILE")
         }
+        try paths.refuseFilesOfAnotherKind()
         self.paths = paths
         self.context = context
         // Input in WGS 84 (the usual case) needs PROJ's transformation to RD New, which takes PROJ some

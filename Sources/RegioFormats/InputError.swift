@@ -15,6 +15,8 @@ public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
         case badGeometry = "bad-geometry"
         case unknownCRS = "unknown-crs"
         case badFormat = "bad-format"
+        /// A file of another kind than the option takes (the pupil file given as `--schools`).
+        case wrongFile = "wrong-file"
         /// An output that exists and may only be replaced when asked (`--force`).
         case outputExists = "output-exists"
         /// An output that cannot be written (missing folder, permissions, disk full).

@@ -73,7 +73,7 @@ public enum RegionPortrait {
         } else {
             out += "<ul class=\"suggestions\">\n"
             for s in facts.suggestions {
-                out += "<li><strong>\(escape(s.kind.rawValue)) \(escape(s.regions.joined(separator: " + ")))</strong>"
+                out += "<li><strong>\(escape(s.headline))</strong>"
                 out += " (score \(String(format: "%.2f", s.score))): \(escape(s.reason))</li>\n"
             }
             out += "</ul>\n"
@@ -162,7 +162,7 @@ public enum RegionPortrait {
         out += "\n### Suggestions (\(facts.suggestions.count))\n\n"
         if facts.suggestions.isEmpty { out += "No suggestions.\n" }
         for s in facts.suggestions {
-            out += "- **\(s.kind.rawValue)** \(s.regions.joined(separator: " + ")) (score \(String(format: "%.2f", s.score))): \(s.reason)\n"
+            out += "- **\(s.headline)** (score \(String(format: "%.2f", s.score))): \(s.reason)\n"
         }
         out += "\n_\(result.methods.territory)._\n"
         return out

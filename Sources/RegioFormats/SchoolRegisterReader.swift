@@ -51,7 +51,7 @@ public enum SchoolRegisterReader {
             let codeText = table.field(r, code)
             guard let schoolCode = SchoolCode(codeText) else {
                 throw InputError(.malformedCode, file: path, line: line,
-                                 message: "school code '\(codeText)' is malformed: expected 6 characters like 00AB01 (2 digits, 2 letters, 2 digits)")
+                                 message: "school code '\(codeText)' is malformed: \(SchoolCode.diagnosis(codeText) ?? SchoolCode.shape)")
             }
             if let earlier = firstLine[schoolCode] {
                 throw InputError(.duplicateCode, file: path, line: line,

@@ -45,7 +45,7 @@ public enum StudentCountsReader {
             let codeText = table.field(r, brin) + table.field(r, location)
             guard let code = SchoolCode(codeText) else {
                 throw InputError(.malformedCode, file: path, line: line,
-                                 message: "BRIN NUMMER '\(table.field(r, brin))' + VESTIGINGSNUMMER '\(table.field(r, location))' is not a school code like 00AB01")
+                                 message: "BRIN NUMMER '\(table.field(r, brin))' + VESTIGINGSNUMMER '\(table.field(r, location))' is not a school code: '\(codeText)': \(SchoolCode.diagnosis(codeText) ?? SchoolCode.shape)")
             }
             schools.insert(code)
             func count(_ column: Int) throws(InputError) -> Int {

@@ -9,8 +9,13 @@ struct Suggest: ParsableCommand {
         abstract: "Propose mergers and moves for undersized, carved-out, fragmented and enclave regions, with the evidence.",
         discussion: """
         Each candidate is tried on the audit: the findings it resolves and introduces are those the audit would \
-        report after the change. Scores run from 0 to 1; the weights are in the JSON output's documentation \
-        (README). Every suggestion carries the edit that carries it out, ready for a scenario file.
+        report after the change, matched by rule, regions and schools. Only a proposal that introduces no error \
+        and resolves more errors and warnings than it introduces is listed; merges only between neighbouring \
+        regions. Score = 0.35 × net share of the region's errors and warnings resolved + 0.20 × share of the \
+        moving schools whose nearest other-region school is in the receiving region + 0.15 × share in a common \
+        catchment area + 0.15 × close-by pairs resolved (3 count fully) + 0.15 × neighbouring municipalities \
+        (README, Methods); each reason names its terms. Every suggestion carries the edit that carries it out, \
+        ready for a scenario file.
         """)
 
     @OptionGroup var inputs: InputOptions
@@ -40,7 +45,7 @@ struct Suggest: ParsableCommand {
             }
             var out = "\(result.suggestions.count) suggestions for \(Set(result.suggestions.map { $0.regions[0] }).count) flagged regions, best first\n"
             for s in result.suggestions.prefix(limit) {
-                out += "\n\(String(format: "%.2f", s.score))  \(s.edit)\n      \(s.reason)\n"
+                out += "\n\(String(format: "%.2f", s.score))  \(s.headline)\n      \(s.reason)\n"
             }
             if result.suggestions.count > limit { out += "\n… \(result.suggestions.count - limit) more (--limit, or --format json)\n" }
             try write(out, to: output)

@@ -20,7 +20,7 @@ extension Auditor {
         var findings: [Finding] = []
         for raw in region.malformedCodes {
             findings.append(Finding(.unknownSchool, regions: [region.id], rawSchools: [raw],
-                message: "\(region.id) lists '\(raw)', which is not a school code: expected 6 characters like 00AB01"))
+                message: "\(region.id) lists '\(raw)', which is not a school code: \(SchoolCode.diagnosis(raw) ?? SchoolCode.shape)"))
         }
         for code in region.schools where !isKnown(code) {
             findings.append(Finding(.unknownSchool, regions: [region.id], schools: [code],

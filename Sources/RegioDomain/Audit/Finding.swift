@@ -13,9 +13,14 @@ public struct Finding: Sendable, Hashable, Codable {
     /// A measured quantity where the rule has one: distance in metres (`split-close-schools`,
     /// `fragmented-region`), overlap in km² (`overlapping-regions`), share (`techniekarm`).
     public var value: Double? { storage.value }
-    /// Identity for comparing audits (scenarios): rule, regions and schools, not the wording. Stored, since
-    /// sorting and comparing audits use it many times.
+    /// Rule, regions and schools, not the wording: the report order and the incremental audit use it.
+    /// Stored, since sorting uses it many times.
     public var key: String { storage.key }
+    /// What makes a finding of one audit the same finding in another (a scenario, a suggestion tried):
+    /// the ``key``, except that for a rule about a region as a whole (``Rule/judgesWholeRegion``) the
+    /// region's member list is context, not identity. So a finding whose numbers, text or member list
+    /// change is neither resolved nor introduced. Stored, like ``key``.
+    public var identity: String { storage.identity }
 
     /// The fields live in one immutable object: the auditor moves, copies and compares findings all the
     /// time, and a finding is then one reference instead of five arrays and strings.
@@ -27,6 +32,7 @@ public struct Finding: Sendable, Hashable, Codable {
         let subjectRegion: String?
         let value: Double?
         let key: String
+        let identity: String
 
         init(rule: Rule, regions: [String], schools: [String], message: String, subjectRegion: String?, value: Double?) {
             self.rule = rule
@@ -36,6 +42,7 @@ public struct Finding: Sendable, Hashable, Codable {
             self.subjectRegion = subjectRegion
             self.value = value
             key = "\(rule.rawValue)|\(regions.joined(separator: ","))|\(schools.joined(separator: ","))"
+            identity = Finding.identity(rule: rule, regions: regions, schools: schools)
         }
     }
     private let storage: Storage

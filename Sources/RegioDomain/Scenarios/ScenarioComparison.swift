@@ -4,9 +4,10 @@ public struct ScenarioComparison: Sendable, Codable {
     public let name: String
     public let edits: [Edit]
     public let audit: AuditResult
-    /// Findings of the base that the scenario no longer has (by rule, regions and schools).
+    /// Findings of the base that the scenario no longer has (by ``Finding/identity``: rule, regions and
+    /// schools, see ``FindingChanges``).
     public let resolved: [Finding]
-    /// Findings the scenario has that the base had not.
+    /// Findings the scenario has that the base had not (by ``Finding/identity``).
     public let introduced: [Finding]
     /// Per region in base or scenario: figures before and after.
     public let changes: [RegionChange]
@@ -26,9 +27,9 @@ public struct ScenarioComparison: Sendable, Codable {
         self.name = name
         self.edits = edits
         self.audit = audit
-        let baseKeys = Set(base.findings.map(\.key)), keys = Set(audit.findings.map(\.key))
-        resolved = base.findings.filter { !keys.contains($0.key) }
-        introduced = audit.findings.filter { !baseKeys.contains($0.key) }
+        let findingChanges = FindingChanges(from: base.findings, to: audit.findings, edits: edits)
+        resolved = findingChanges.resolved
+        introduced = findingChanges.introduced
         let before = Dictionary(base.regions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let after = Dictionary(audit.regions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var ids = base.regions.map(\.id)
