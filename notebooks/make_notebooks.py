@@ -183,7 +183,10 @@ notebook("03_suggestions", [
 # Suggestions
 
 The merge and move suggestions of the audit as a table, with the figures of the regions involved from the
-`regions` layer: what merging would give in schools, technical pupils and technical share."""),
+`regions` layer: what merging would give in schools, technical pupils and technical share. Every suggestion
+introduces no error and resolves more errors and warnings than it introduces; `resolvedFindings` and
+`introducedFindings` hold the findings themselves (JSON, as in the audit), and the score's terms are named in
+`reason` (README, Methods)."""),
     ("code", SETUP),
     ("code", """\
 gpkg = regio_export("gpkg")
@@ -191,16 +194,26 @@ suggestions = gpd.read_file(gpkg, layer="suggestions", engine="pyogrio")
 regions = pd.DataFrame(gpd.read_file(gpkg, layer="regions", engine="pyogrio").drop(columns="geometry")).set_index("id")
 print(f"{len(suggestions)} suggestions: {suggestions['kind'].value_counts().to_dict()}")"""),
     ("code", """\
+import json
+
 table = pd.DataFrame(suggestions.drop(columns="geometry"))
 parts = table["regions"].str.split(",", expand=True).reindex(columns=[0, 1])
 table["region"], table["partner"] = parts[0], parts[1]
+# The findings each suggestion resolves and introduces, counted by severity.
+for column, short in (("resolvedFindings", "resolved"), ("introducedFindings", "introduced")):
+    findings = table[column].map(json.loads)
+    for severity in ("error", "warning"):
+        table[f"{short}{severity.capitalize()}s"] = findings.map(lambda fs: sum(f["severity"] == severity for f in fs))
+assert (table["introducedErrors"] == 0).all()
+assert (table["resolvedErrors"] + table["resolvedWarnings"] > table["introducedErrors"] + table["introducedWarnings"]).all()
 for column in ["schoolCount", "countedStudents", "technicalStudents"]:
     table[column] = table["region"].map(regions[column]).fillna(0) + table["partner"].map(regions[column]).fillna(0)
 table["combinedShare"] = (table["technicalStudents"] / table["countedStudents"].where(table["countedStudents"] > 0)).round(3)
 table["lineKm"] = (suggestions.geometry.length / 1000).round(1).values
 table = table.sort_values("score", ascending=False)
 table.to_csv(OUTPUT / "03_suggestions.csv", index=False)
-table[["kind", "region", "partner", "schools", "score", "schoolCount", "technicalStudents", "combinedShare", "lineKm", "reason"]]"""),
+table[["headline", "survivingRegion", "score", "resolvedErrors", "resolvedWarnings", "introducedWarnings",
+       "schoolCount", "technicalStudents", "combinedShare", "lineKm", "reason"]]"""),
     ("code", """\
 # Per flagged region: how many suggestions, and the best score.
 table.groupby("region").agg(suggestions=("score", "size"), best=("score", "max")).sort_values("best", ascending=False)"""),
