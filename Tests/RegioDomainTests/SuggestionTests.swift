@@ -20,6 +20,26 @@ import Testing
         #expect(!changes.improvesAudit, "resolving one warning and introducing one is no improvement")
     }
 
+    @Test func aRegionMergedAwayCountsAsTheRegionItJoined() {
+        let merge = Edit.merge(regions: ["STO19004", "STO19039"], into: "STO19039")
+        let before = [Finding(.fragmentedRegion, regions: ["STO19004"], schools: [a], message: "Vlieland 25.2 km"),
+                      Finding(.fragmentedRegion, regions: ["STO19039"], schools: [b], message: "Schiermonnikoog"),
+                      Finding(.splitCloseSchools, regions: ["STO19004", "STO19010"], schools: [a, c], message: "1.2 km"),
+                      Finding(.undersizedRegion, regions: ["STO19004"], schools: [a], message: "1 technical school")]
+        let after = [Finding(.fragmentedRegion, regions: ["STO19039"], schools: [a, b], message: "Heerlen and Leeuwarden"),
+                     Finding(.splitCloseSchools, regions: ["STO19010", "STO19039"], schools: [a, c], message: "1.2 km")]
+        let changes = FindingChanges(from: before, to: after, edits: [merge])
+        // The merged region is still fragmented and the pair still split; only the undersized region is gone.
+        #expect(changes.resolved.map(\.rule) == [.undersizedRegion])
+        #expect(changes.introduced.isEmpty)
+        // Without the edit, the ids alone would call the fragment and the pair resolved and introduced.
+        let naive = FindingChanges(from: before, to: after)
+        #expect(naive.resolved.count == 3 && naive.introduced.count == 1)
+        // A later merge carries the earlier one along.
+        #expect(FindingChanges.renaming(by: [merge, .merge(regions: ["STO19039", "STO19040"], into: "STO19040")])
+                == ["STO19004": "STO19040", "STO19039": "STO19040"])
+    }
+
     @Test func anImprovementIntroducesNoErrorAndResolvesMoreThanItIntroduces() {
         let undersized = Finding(.undersizedRegion, regions: ["STO19001"], schools: [a], message: "1 technical school")
         let pair = Finding(.splitCloseSchools, regions: ["STO19001", "STO19002"], schools: [a, c], message: "1.2 km")
