@@ -18,6 +18,8 @@ struct SuggestionRealDataTests {
         let back = result.suggestions.filter { $0.kind == .move && $0.schools == ["02XQ00"] }
         #expect(back.first?.regions == ["STO19039", "STO19004"], "\(back.map(\.regions))")
         #expect(back.first.map { $0.resolvedFindings.contains { $0.rule == .fragmentedRegion } } == true)
+        // But Heerlen (STO19039) and Leeuwarden (STO19004) are no neighbours: that school is no bridge.
+        #expect(!result.suggestions.contains { $0.kind == .merge && Set($0.regions) == ["STO19039", "STO19004"] })
         // Suggestions are best first and carry a reason with numbers and the terms of their score.
         #expect(result.suggestions.map(\.score) == result.suggestions.map(\.score).sorted(by: >))
         #expect(result.suggestions.allSatisfy { $0.score >= 0 && $0.score <= 1 && $0.score == $0.scoreTerms.value })
