@@ -92,7 +92,7 @@ public struct SuggestionEngine {
         reason += "; merging resolves \(resolved.count) finding\(resolved.count == 1 ? "" : "s") (\(summary(resolved)))"
         if !introduced.isEmpty { reason += " and introduces \(introduced.count) (\(summary(introduced)))" }
         if let f = figures {
-            reason += "; the merged \(into) has \(f.schools.count) schools, \(f.technicalStudents) technical students (\(f.technicalShare.map(percent) ?? "n/a")\(f.techniekarm ? ", techniekarm" : "")), budget EUR \(Int(f.budgetEUR))"
+            reason += "; the merged \(into) has \(f.schools.count) schools, \(f.technicalStudents) technical students (\(f.technicalShare.map(percent) ?? "n/a")\(f.techniekarm ? ", techniekarm" : "")), budget \(BudgetText.region(f))"
         }
         return Suggestion(kind: .merge, regions: [region.id, partner], schools: [], score: rounded(score), reason: reason,
                           edit: edit, sharedBorderMeters: border.rounded(), closePairsResolved: closePairs,
