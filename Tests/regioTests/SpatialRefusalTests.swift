@@ -79,6 +79,25 @@ import Testing
         #expect(placed.stdout.contains("approximate-location: 00AB01"))
     }
 
+    /// The two runs issue 11 saw give a normal-looking report: DUO's original register without `--postcodes`,
+    /// and the WGS84 municipalities under a `crs` member of RD New.
+    @Test(.enabled(if: RegioProcess.sharedGeodata != nil, "needs ../shared/geodata"))
+    func theRealRunsOfTheIssueAreRefused() throws {
+        let g = RegioProcess.sharedGeodata!.path
+        let real = ["--students", "\(g)/duo_leerlingen_vo_per_vestiging_naar_onderwijstype_2019.csv",
+                    "--registrations", RegioProcess.packageRoot.appendingPathComponent("Tests/oracle/real/registration.csv").path]
+        let original = try RegioProcess.run(["audit", "--schools", "\(g)/duo_alle_vestigingen_vo_2020-12.csv",
+                                             "--municipalities", "\(g)/gemeenten_2020_wgs84.geojson"] + real)
+        expectRefused(original, mentions: ["duo_alle_vestigingen_vo_2020-12.csv", "has a usable location", "--postcodes"])
+        let wgs84 = try String(contentsOfFile: "\(g)/gemeenten_2020_wgs84.geojson", encoding: .utf8)
+        #expect(wgs84.hasPrefix(#"{"type":"FeatureCollection","#))
+        let mislabelled = scratch.write("gemeenten-crs-28992.geojson", wgs84.replacingOccurrences(
+            of: #"{"type":"FeatureCollection","#, with: Self.crsMember, options: .anchored))
+        let degrees = try RegioProcess.run(["audit", "--schools", "\(g)/duo_vestigingen_vo_2020-12_geocoded.csv",
+                                            "--municipalities", mislabelled] + real)
+        expectRefused(degrees, mentions: ["355 municipalities", "longitude/latitude degrees", "EPSG:28992 (crs member)"])
+    }
+
     @Test func everyCommandThatAuditsRefuses() throws {
         let bare = scratch.write("bare.csv", "brin6;naam\n00AB01;Een\n00AB02;Twee\n")
         let scenario = scratch.write("scenario.json", #"{"name": "s", "edits": []}"#)
