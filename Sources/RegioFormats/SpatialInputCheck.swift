@@ -37,7 +37,7 @@ enum SpatialInputCheck {
         guard average < minimumAverageAreaSquareKilometers else { return nil }
         var cause = "a CRS that does not match the coordinates"
         if let box = layer.sourceEnvelope, box.minX >= -180, box.maxX <= 180, box.minY >= -90, box.maxY <= 90 {
-            cause = "the coordinates run from (\(round(box.minX)), \(round(box.minY))) to (\(round(box.maxX)), \(round(box.maxY))), "
+            cause = "the coordinates run from (\(degrees(box.minX)), \(degrees(box.minY))) to (\(degrees(box.maxX)), \(degrees(box.maxY))), "
                 + "which look like longitude/latitude degrees read as metres: the CRS \(layer.sourceCRS) (\(layer.crsSource)) "
                 + "contradicts them; remove the crs member or pass --crs EPSG:4326"
         }
@@ -89,7 +89,7 @@ enum SpatialInputCheck {
         value == 0 ? "0" : String(format: "%.2g", value)
     }
 
-    static func round(_ value: Double) -> String { String(format: "%.2f", value) }
+    static func degrees(_ value: Double) -> String { String(format: "%.2f", value) }
 }
 
 import Foundation
