@@ -7,7 +7,8 @@ import RegioSpatial
 /// current one and re-evaluates only the scopes the difference reaches; the initial audit is the same
 /// update from an empty registration, so both paths share every line of rule code, and a test asserts that
 /// an incremental result equals a fresh audit. Rules live in extensions by concern
-/// (`Auditor+Membership`, `+Technology`, `+Proximity`, `+Geography`); ``SuggestionEngine`` tries its candidates on an auditor.
+/// (`Auditor+Membership`, `+Technology`, `+Proximity`, `+Geography`), the newer ones one rule per file in
+/// `Audit/Rules/` (named after the rule id, with its exact definition); the national totals in `+Totals`; ``SuggestionEngine`` tries its candidates on an auditor.
 /// Coordinates in EPSG:28992 metres. Not thread-safe (holds GEOS geometries): keep it in one task.
 public final class Auditor {
     // MARK: static, from the inputs
