@@ -69,6 +69,16 @@ import Testing
         #expect(allowed.stdout.contains("school-outside-map: 00AB02"))
     }
 
+    @Test func theShareOutsideIsRefusedAboveTheSettingNotAtIt() throws {
+        // Ten schools: eight inside; 00AB09 and then also 00AB10 near Groningen.
+        let inside = (1...8).map { "00AB0\($0);52.1\($0);5.1\($0)" }
+        let atTheLimit = scratch.write("one-far.csv", (["brin6;lat;lon"] + inside + ["00AB09;53.2;6.5", "00AB10;52.1;5.1"]).joined(separator: "\n"))
+        let atLimit = try run(["audit", "--no-catchments"], schools: atTheLimit)
+        #expect(atLimit.status == 0, "1 of 10 (10 %) is not more than 10 %: \(atLimit.stderr)")
+        let aboveTheLimit = scratch.write("two-far.csv", (["brin6;lat;lon"] + inside + ["00AB09;53.2;6.5", "00AB10;53.21;6.55"]).joined(separator: "\n"))
+        expectRefused(try run(["audit", "--no-catchments"], schools: aboveTheLimit), mentions: ["2 of the 10 located schools (20.0 %)"])
+    }
+
     @Test func aRegisterWithoutAnyLocationIsRefusedUnlessPostcodesPlaceIt() throws {
         let bare = scratch.write("bare.csv", "brin6;naam;postcode\n00AB01;Een;3511AB\n00AB02;Twee;3512AB\n")
         expectRefused(try run(["audit"], schools: bare),
