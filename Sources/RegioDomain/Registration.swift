@@ -37,15 +37,26 @@ public struct Region: Sendable, Hashable, Codable, Identifiable {
     public var schools: [SchoolCode]
     /// Codes that are not well-formed, as written.
     public var malformedCodes: [String]
+    /// The lead's code as written when it is not well-formed (`unknown-school` reports it): the region still
+    /// names a lead, so it is not `missing-lead`.
+    public var malformedLead: String?
+    /// The other names the pre-registration gives this registration number, in file order, each once
+    /// (`conflicting-region-name`); ``name`` is the first.
+    public var otherNames: [String]
 
     public init(id: String, name: String, lead: SchoolCode? = nil, schools: [SchoolCode] = [],
-                malformedCodes: [String] = []) {
+                malformedCodes: [String] = [], malformedLead: String? = nil, otherNames: [String] = []) {
         self.id = id
         self.name = name
         self.lead = lead
         self.schools = schools
         self.malformedCodes = malformedCodes
+        self.malformedLead = malformedLead
+        self.otherNames = otherNames
     }
+
+    /// Whether a `penvoerder` row names a lead (well-formed or not).
+    public var namesLead: Bool { lead != nil || malformedLead != nil }
 }
 
 /// A whole pre-registration: regions in file order.
@@ -54,7 +65,8 @@ public struct Registration: Sendable, Hashable, Codable {
 
     public init(regions: [Region]) { self.regions = regions }
 
-    /// Groups rows into regions, in order of first appearance.
+    /// Groups rows into regions, in order of first appearance. A region's name is the first non-empty name
+    /// its rows give; different non-empty names (compared as written) are kept in ``Region/otherNames``.
     public init(rows: [RegistrationRow]) {
         var order: [String] = []
         var byID: [String: Region] = [:]
@@ -63,19 +75,29 @@ public struct Registration: Sendable, Hashable, Codable {
                 order.append(row.regionID)
                 byID[row.regionID] = Region(id: row.regionID, name: row.regionName)
             }
+            byID[row.regionID]!.noteName(row.regionName)
             guard !row.schoolCode.trimmedSpaces.isEmpty else { continue }
             guard let code = SchoolCode(row.schoolCode) else {
                 byID[row.regionID]!.malformedCodes.append(row.schoolCode)
+                if row.role == .lead { byID[row.regionID]!.malformedLead = row.schoolCode }
                 continue
             }
             if !byID[row.regionID]!.schools.contains(code) { byID[row.regionID]!.schools.append(code) }
             if row.role == .lead { byID[row.regionID]!.lead = code }
-            if byID[row.regionID]!.name.isEmpty { byID[row.regionID]!.name = row.regionName }
         }
         regions = order.map { byID[$0]! }
     }
 
     public subscript(id: String) -> Region? { regions.first { $0.id == id } }
+}
+
+extension Region {
+    /// Records a name a row gives the region: the first non-empty one becomes ``name``, later different
+    /// ones ``otherNames``.
+    mutating func noteName(_ text: String) {
+        guard !text.isEmpty, text != name, !otherNames.contains(text) else { return }
+        if name.isEmpty { name = text } else { otherNames.append(text) }
+    }
 }
 
 import Foundation

@@ -58,6 +58,7 @@ public struct AuditReport {
         var out = bold("regio audit") + ": \(result.regions.count) regions, "
         out += paint("\(result.count(.error)) errors", .error) + ", " + paint("\(result.count(.warning)) warnings", .warning)
         out += ", \(result.count(.info)) notes\n"
+        out += "Totals: \(Self.totalsLine(result.totals))\n"
         for region in regionsWorstFirst(result.severityCountsByRegion()) {
             let findings = result.findings(of: region.id)
             out += "\n" + bold("\(region.id)  \(region.name)") + "\n"
@@ -85,12 +86,13 @@ public struct AuditReport {
     public func markdown() -> String {
         var out = "# Audit of the pre-registrations\n\n"
         out += "\(result.regions.count) regions: **\(result.count(.error)) errors**, \(result.count(.warning)) warnings, \(result.count(.info)) notes.\n\n"
-        out += "| region | name | schools | counted | technical | share | techniekarm | budget (EUR) | errors | warnings |\n"
+        out += "Totals: \(Self.totalsLine(result.totals)).\n\n"
+        out += "| region | name | schools | counted | technical | share | techniekarm | budget | errors | warnings |\n"
         out += "| --- | --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |\n"
         let counts = result.severityCountsByRegion()
         for r in regionsWorstFirst(counts) {
             let c = counts[r.id] ?? AuditResult.SeverityCounts()
-            out += "| \(r.id) | \(r.name) | \(r.schools.count) | \(r.countedStudents) | \(r.technicalStudents) | \(Self.shareText(r.technicalShare)) | \(r.techniekarm ? "yes" : "no") | \(Self.grouped(r.budgetEUR)) | \(c.errors) | \(c.warnings) |\n"
+            out += "| \(r.id) | \(r.name) | \(r.schools.count) | \(r.countedStudents) | \(r.technicalStudents) | \(Self.shareText(r.technicalShare)) | \(r.techniekarm ? "yes" : "no") | \(BudgetText.region(r)) | \(c.errors) | \(c.warnings) |\n"
         }
         for severity in Severity.allCases {
             let fs = result.findings.filter { $0.severity == severity }
@@ -121,7 +123,7 @@ public struct AuditReport {
         var s = "\(r.schools.count) schools (\(r.technicalSchools.count) technical), lead \(r.lead ?? "none"), "
         s += "\(r.countedStudents) counted / \(r.technicalStudents) technical students (\(Self.shareText(r.technicalShare))"
         s += r.techniekarm ? ", techniekarm)" : ")"
-        s += ", budget EUR \(Self.grouped(r.budgetEUR)), territory \(String(format: "%.0f", r.territoryAreaSquareKilometers)) km²"
+        s += ", budget \(BudgetText.region(r)), territory \(String(format: "%.0f", r.territoryAreaSquareKilometers)) km²"
         return s
     }
 
@@ -131,15 +133,14 @@ public struct AuditReport {
     }
 
     /// "1,234,567": rounded to a whole number, thousands grouped (amounts in euros, distances, counts).
-    static func grouped(_ amount: Double) -> String {
-        guard amount.isFinite, abs(amount) < 1e18 else { return String(format: "%.3g", amount) }
-        let digits = String(Int(amount.rounded()))
-        var out = ""
-        for (i, c) in digits.reversed().enumerated() {
-            if i > 0 && i % 3 == 0 && c != "-" { out.append(",") }
-            out.append(c)
-        }
-        return String(out.reversed())
+    static func grouped(_ amount: Double) -> String { BudgetText.grouped(amount) }
+
+    /// The national totals in one sentence, as text, Markdown and the map state them: "44 regions, 1,116
+    /// schools (each counted once), 80,212 counted and 22,718 technical students, budget EUR …".
+    public static func totalsLine(_ t: AuditTotals) -> String {
+        "\(t.regions) region\(t.regions == 1 ? "" : "s"), \(grouped(Double(t.schools))) schools (each counted once), "
+            + "\(grouped(Double(t.countedStudents))) counted and \(grouped(Double(t.technicalStudents))) technical students, "
+            + "budget \(BudgetText.totals(t))"
     }
 
     func bold(_ s: String) -> String { colour ? "\u{1B}[1m\(s)\u{1B}[0m" : s }

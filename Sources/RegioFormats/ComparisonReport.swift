@@ -49,7 +49,7 @@ public struct ComparisonReport: Sendable, Codable {
                 rows.append([c.id, pair({ $0.schools.count }, String.init), pair(\.countedStudents, String.init),
                              pair(\.technicalStudents, String.init),
                              pair(\.technicalShare, { AuditReport.shareText($0) }),
-                             pair(\.techniekarm, { $0 ? "yes" : "no" }), pair(\.budgetEUR, AuditReport.grouped)])
+                             pair(\.techniekarm, { $0 ? "yes" : "no" }), pair({ $0 }, { BudgetText.region($0).replacingOccurrences(of: "EUR ", with: "") })])
             }
             out += table(header, rows, markdown: markdown)
             out += "\nresolved (\(s.resolved.count)):\n"

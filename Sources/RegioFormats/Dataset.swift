@@ -72,8 +72,12 @@ public final class Dataset {
     public let postcodes: PostcodeTable?
     public let settings: AuditSettings
     public let placement: SchoolPlacement
-    /// Problems of every input and of placement, in input order.
+    /// Problems of every input and of placement, in input order; the ``spatialRefusals`` last, as errors.
     public let problems: [InputProblem]
+    /// Why an audit must refuse these inputs (a map implausible for its CRS, a register without any usable
+    /// location, too many schools outside every municipality), each naming the likely cause; empty when the
+    /// spatial inputs are sound. Every command that audits throws the first (``requireSoundSpatialInputs()``).
+    public let spatialRefusals: [InputError]
 
     /// Loads the files named in `paths`. The municipalities are required, and the schools unless
     /// `requiringSchools` is false (then a run without `--schools` has an empty register).
@@ -126,7 +130,18 @@ public final class Dataset {
                                              message: "\(school.label) offers vmbo but has no year 3–4 vmbo pupils in the pupil file"))
             }
         }
+        spatialRefusals = SpatialInputCheck.refusals(register: register, layer: municipalities, map: map,
+                                                     file: municipalitiesPath, placement: placement, settings: settings)
+        for refusal in spatialRefusals {
+            problems.append(InputProblem(kind: "refused-input", severity: .error, file: refusal.file, message: refusal.message))
+        }
         self.problems = problems
+    }
+
+    /// Throws the first of ``spatialRefusals``: an audit of broken spatial inputs must not look like a
+    /// normal report (exit 2 before any report is written).
+    public func requireSoundSpatialInputs() throws(InputError) {
+        if let refusal = spatialRefusals.first { throw refusal }
     }
 
     /// Municipality (unit) names by code.

@@ -4,18 +4,22 @@ import RegioSpatial
 /// Running the domain's computations on a loaded dataset; failures of the geometry library are reported
 /// as input errors against the municipality map, the input they come from.
 extension Dataset {
-    /// The audit input of this dataset (a pre-registration is required).
+    /// The audit input of this dataset (a pre-registration and sound spatial inputs are required:
+    /// ``requireSoundSpatialInputs()``).
     public func auditInput(catchments: CatchmentPartition?) throws(InputError) -> AuditInput {
         guard let registration else {
             throw InputError(.fileNotFound, file: "--registrations", message: "no pre-registration given: pass --registrations FILE")
         }
+        try requireSoundSpatialInputs()
         return AuditInput(schools: register.schools, counts: students?.counts ?? [:], map: map, placement: placement,
                           registration: registration, settings: settings, catchments: catchments)
     }
 
-    /// The catchment areas of this dataset's municipalities and schools.
+    /// The catchment areas of this dataset's municipalities and schools, for an audit: broken spatial inputs
+    /// are refused first (``requireSoundSpatialInputs()``).
     public func catchments(seed: UInt64 = 1) throws(InputError) -> CatchmentPartition {
-        try catchments(CatchmentRequest(seed: seed))
+        try requireSoundSpatialInputs()
+        return try catchments(CatchmentRequest(seed: seed))
     }
 
     /// The catchment areas of this dataset's map as `request` asks for them (another unit layer, a bound on a

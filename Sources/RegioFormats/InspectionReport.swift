@@ -105,7 +105,12 @@ public struct InspectionReport: Sendable, Codable {
         if !schoolsWithoutStudentCounts.isEmpty {
             out += "\nVmbo schools without pupil counts: \(schoolsWithoutStudentCounts.prefix(20).joined(separator: ", "))\(schoolsWithoutStudentCounts.count > 20 ? ", …" : "")\n"
         }
-        let shown = problems.filter { $0.severity >= .warning }
+        let refused = problems.filter { $0.kind == "refused-input" }
+        if !refused.isEmpty {
+            out += "\nEvery command that audits refuses these inputs (exit 2):\n"
+            for p in refused { out += "  \(p)\n" }
+        }
+        let shown = problems.filter { $0.severity >= .warning && $0.kind != "refused-input" }
         out += "\nProblems: \(problems.filter { $0.severity == .warning }.count) warnings, \(problems.filter { $0.severity == .info }.count) notes\n"
         for p in shown { out += "  \(p.severity.rawValue): \(p)\n" }
         return out

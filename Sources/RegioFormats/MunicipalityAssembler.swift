@@ -58,7 +58,7 @@ enum MunicipalityAssembler {
         var measures: [String: Double] = [:]
         for feature in raw.features { if let measure = feature.measure { measures[feature.code] = measure } }
         return MunicipalityLayer(municipalities: municipalities, sourceCRS: source, crsSource: crsSource,
-                                 problems: problems, measures: measures)
+                                 problems: problems, measures: measures, sourceEnvelope: Envelope(points: raw.points))
     }
 
     /// Projects `points` from `source` to EPSG:28992 in one batch; throws `unknownCRS` when PROJ does not know
@@ -67,6 +67,14 @@ enum MunicipalityAssembler {
                         crsSource: String) throws(InputError) {
         // Already RD New: nothing to transform (and PROJ need not be asked).
         guard source != .rdNew else { return }
+        // Longitude/latitude stated (by a crs member or --crs) for coordinates that cannot be degrees.
+        if source == .wgs84, let index = points.firstIndex(where: { abs($0.x) > 180 || abs($0.y) > 90 }) {
+            let p = points[index]
+            throw InputError(.unknownCRS, file: raw.file, feature: raw.feature(owning: index)?.label,
+                             message: "coordinate (\(p.x), \(p.y)) is not longitude/latitude, but the CRS is \(source) "
+                                 + "(\(crsSource)): the CRS contradicts the coordinates, which look projected (RD New "
+                                 + "metres?); pass the CRS they are in, e.g. --crs EPSG:28992")
+        }
         let projection: Projection
         do {
             projection = try Projection.cached(from: source, to: .rdNew)

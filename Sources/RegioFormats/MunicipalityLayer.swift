@@ -17,10 +17,14 @@ public struct MunicipalityLayer {
     /// The numeric property read with `measureField` (such as `inwoners`) by municipality code; a feature
     /// whose value is null has no entry. Empty when no measure was asked for.
     public let measures: [String: Double]
+    /// The bounding box of the coordinates as the file gives them, in ``sourceCRS`` (`nil` without any): what
+    /// tells degrees from metres when the stated CRS and the coordinates disagree.
+    public let sourceEnvelope: Envelope?
 
     public init(municipalities: [Municipality], sourceCRS: CoordinateReferenceSystem, crsSource: String,
-                problems: [InputProblem], measures: [String: Double] = [:]) {
+                problems: [InputProblem], measures: [String: Double] = [:], sourceEnvelope: Envelope? = nil) {
         self.measures = measures
+        self.sourceEnvelope = sourceEnvelope
         self.municipalities = municipalities
         self.sourceCRS = sourceCRS
         self.crsSource = crsSource

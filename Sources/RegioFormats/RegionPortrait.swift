@@ -198,7 +198,8 @@ public enum RegionPortrait {
                 ("Technical pupils", "\(region.technicalStudents)"),
                 ("Technical share", share),
                 ("Techniekarm", region.techniekarm ? "yes: share below \(threshold)" : "no (threshold \(threshold))"),
-                ("Budget", "EUR \(AuditReport.grouped(region.budgetEUR)) (\(region.technicalStudents) × EUR \(AuditReport.grouped(settings.budgetPerTechnicalStudentEUR)))"),
+                ("Budget", region.budgetEUR == nil ? "\(BudgetText.region(region)): the programme's separate budget, not pupils × amount"
+                    : "\(BudgetText.region(region)) (\(region.technicalStudents) × EUR \(AuditReport.grouped(settings.budgetPerTechnicalStudentEUR)))"),
                 ("Territory", String(format: "%.0f km²", region.territoryAreaSquareKilometers)),
             ]
             for code in region.schools {

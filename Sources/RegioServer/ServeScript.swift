@@ -23,7 +23,7 @@ enum ServeScript {
   var portraitCache = {};
 
   function clear(e) { while (e.firstChild) e.removeChild(e.firstChild); }
-  function euro(n) { return '€ ' + int(n); }
+  function euro(n) { return n == null ? '€ 600,000–4,000,000 for four years' : '€ ' + int(n); }
   function plural(n, word) { return int(n) + ' ' + word + (n === 1 ? '' : 's'); }
   function signed(n, show) { return (n > 0 ? '+' : n < 0 ? '−' : '±') + (show || int)(Math.abs(n)); }
   function delta(parent, n, show, goodWhenUp) {
@@ -202,7 +202,7 @@ enum ServeScript {
       li.dataset.counted = f.countedStudents;
       li.dataset.technical = f.technicalStudents;
       li.dataset.share = isNum(f.technicalShare) ? f.technicalShare : '';
-      li.dataset.budget = f.budgetEUR;
+      li.dataset.budget = f.budgetEUR == null ? '' : f.budgetEUR;
       li.dataset.techniekarm = f.techniekarm;
       tag('span', 'swatch', null, li).style.background = m ? m.color : '#ccc';
       var head = tag('span', null, null, li);
@@ -232,7 +232,7 @@ enum ServeScript {
       if (f.techniekarm) tag('span', 'tag arm fig-arm', 'techniekarm', figs);
       var s4 = tag('span', 'fig', null, figs);
       tag('span', 'fig-budget', euro(f.budgetEUR), s4);
-      if (b) delta(s4, f.budgetEUR - b.budgetEUR, euro);
+      if (b && f.budgetEUR != null && b.budgetEUR != null) delta(s4, f.budgetEUR - b.budgetEUR, euro);
       li.__text = (f.id + ' ' + f.name + ' ' + f.schools.map(function (c) { var s = schoolByCode[c]; return c + ' ' + (s ? s.name + ' ' + s.town : ''); }).join(' ')).toLowerCase();
       li.addEventListener('click', function () { select(selected === f.id ? null : f.id); });
     });

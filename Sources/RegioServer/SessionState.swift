@@ -121,17 +121,20 @@ public struct SessionState: Sendable, Codable {
         public var infos: Int
     }
 
-    /// Sums over the regions; the budget in EUR.
+    /// The audit's national totals (``AuditTotals``: each school counted once) and the findings by severity.
     public struct Totals: Sendable, Codable, Equatable {
         /// Number of regions.
         public var regions: Int
         /// Distinct schools listed by any region.
         public var schools: Int
-        /// Year 3–4 students in BB, KB and GL, and those in the five technical profiles, summed over regions.
+        /// Year 3–4 students in BB, KB and GL, and those in the five technical profiles, of the distinct
+        /// listed schools.
         public var countedStudents: Int
         public var technicalStudents: Int
-        /// Sum of the regions' budgets, EUR.
+        /// Budget of the schools in regions that are not techniekarm, EUR a year.
         public var budgetEUR: Double
+        /// The techniekarm regions' separate budget together, EUR for four years: [lowest, highest].
+        public var techniekarmBudgetRangeEUR: [Double]
         /// Regions below the techniekarm share.
         public var techniekarmRegions: Int
         /// Findings by severity.
@@ -140,12 +143,14 @@ public struct SessionState: Sendable, Codable {
         public var infos: Int
 
         init(_ result: AuditResult) {
-            regions = result.regions.count
-            schools = Set(result.regions.flatMap(\.schools)).count
-            countedStudents = result.regions.reduce(0) { $0 + $1.countedStudents }
-            technicalStudents = result.regions.reduce(0) { $0 + $1.technicalStudents }
-            budgetEUR = result.regions.reduce(0) { $0 + $1.budgetEUR }
-            techniekarmRegions = result.regions.filter(\.techniekarm).count
+            let totals = result.totals
+            regions = totals.regions
+            schools = totals.schools
+            countedStudents = totals.countedStudents
+            technicalStudents = totals.technicalStudents
+            budgetEUR = totals.budgetEUR
+            techniekarmBudgetRangeEUR = totals.techniekarmBudgetRangeEUR
+            techniekarmRegions = totals.techniekarmRegions
             errors = result.count(.error)
             warnings = result.count(.warning)
             infos = result.count(.info)

@@ -11,11 +11,14 @@ struct AuditFixture {
     var settings = AuditSettings()
 
     /// Adds a school at (x, y) km from the origin with `technical` students in PIE and `other` in Z&W (BB).
+    /// `placement` `.unplaced` gives the school no location; `.postcodeCentroid` places it at (x, y) as a
+    /// postcode centroid.
     mutating func school(_ code: String, at x: Double, _ y: Double, technical: Int = 20, other: Int = 80,
-                         structure: String = "VBO/MAVO") {
+                         structure: String = "VBO/MAVO", placement: School.Placement = .coordinates) {
         let c = SchoolCode(code)!
-        schools.append(School(code: c, name: "School \(code)", town: "TEST", structure: structure,
-                              location: Point(x: 100_000 + x * 1000, y: 400_000 + y * 1000), placement: .coordinates))
+        let location = placement == .unplaced ? nil : Point(x: 100_000 + x * 1000, y: 400_000 + y * 1000)
+        schools.append(School(code: c, name: "School \(code)", town: "TEST", postcode: "9406 NN", structure: structure,
+                              location: location, placement: placement))
         var counts = StudentCounts()
         counts.add(technical, track: .bb, profile: .pie)
         counts.add(other, track: .bb, profile: .zw)
@@ -39,11 +42,16 @@ struct AuditFixture {
     }
 
     func audit(catchments: CatchmentPartition? = nil) throws -> AuditResult {
+        let auditor = try self.auditor(catchments: catchments)
+        return auditor.result.with(suggestions: try SuggestionEngine(auditor: auditor).suggestions())
+    }
+
+    /// An auditor of the fixture, to update with edits.
+    func auditor(catchments: CatchmentPartition? = nil) throws -> Auditor {
         let map = try map()
         let input = AuditInput(schools: schools, counts: counts, map: map, placement: SchoolPlacement(schools, on: map),
                                registration: Registration(regions: regions), settings: settings, catchments: catchments)
-        let auditor = try Auditor(input)
-        return auditor.result.with(suggestions: try SuggestionEngine(auditor: auditor).suggestions())
+        return try Auditor(input)
     }
 }
 

@@ -30,11 +30,11 @@ import Testing
     @Test func regionFiguresReadBackAsTheSameValue() throws {
         let full = RegionFigures(id: "STO19001", name: "Noord \"Oost\" é", lead: "00AB01", schools: ["00AB01", "00AB02"],
                                  technicalSchools: ["00AB01"], countedStudents: 812, technicalStudents: 95, technicalShare: 95.0 / 812,
-                                 techniekarm: false, budgetEUR: 95 * 8_000, studentsPerProfile: ["BWI": 40, "PIE": 55, "Z&W": 300],
+                                 techniekarm: false, budgetEUR: 95 * 8_000, budgetRangeEUR: nil, studentsPerProfile: ["BWI": 40, "PIE": 55, "Z&W": 300],
                                  studentsPerTrack: ["BB": 200, "TL": 12], territoryAreaSquareKilometers: 182.4,
                                  municipalities: ["GM0106", "GM0114"])
         let bare = RegionFigures(id: "STO19002", name: "Leeg", lead: nil, schools: [], technicalSchools: [], countedStudents: 0,
-                                 technicalStudents: 0, technicalShare: nil, techniekarm: true, budgetEUR: 0, studentsPerProfile: [:],
+                                 technicalStudents: 0, technicalShare: nil, techniekarm: true, budgetEUR: nil, budgetRangeEUR: [600_000, 4_000_000], studentsPerProfile: [:],
                                  studentsPerTrack: [:], territoryAreaSquareKilometers: 0, municipalities: [])
         for figures in [full, bare] {
             var bytes: [UInt8] = []

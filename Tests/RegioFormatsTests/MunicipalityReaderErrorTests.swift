@@ -43,8 +43,9 @@ import RegioSpatial
                  mentions: ["feature 0 (GM0344)", "(52.07, 5.1)", "[longitude, latitude]"]),
         BadInput(file: "small-rd.geojson", crs: CoordinateReferenceSystem(epsg: 0), kind: .unknownCRS,
                  mentions: ["EPSG:0", "given with --crs", "crs not found"]),
-        BadInput(file: "small-rd.geojson", crs: .wgs84, kind: .badValue,
-                 mentions: ["feature 0 (GM0001)", "(100000.0, 450000.0)", "cannot be projected from EPSG:4326"]),
+        BadInput(file: "small-rd.geojson", crs: .wgs84, kind: .unknownCRS,
+                 mentions: ["feature 0 (GM0001)", "(100000.0, 450000.0)", "is not longitude/latitude", "EPSG:4326 (given with --crs)",
+                            "contradicts the coordinates"]),
         BadInput(file: "not-sqlite.gpkg", kind: .badFormat, mentions: ["not a SQLite file", "'statcode;statnaa"]),
         BadInput(file: "no-such-file.geojson", kind: .fileNotFound, mentions: ["no such file"]),
     ]

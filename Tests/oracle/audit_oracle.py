@@ -7,7 +7,9 @@ Reads the same files as the Swift tool and prints JSON to stdout:
     {"settings": {...}, "rules": [the rule ids this oracle checks],
      "regions": [{"id", "schools", "lead", "countedStudents", "technicalStudents",
                   "technicalShare", "techniekarm"}],
-     "findings": [{"rule", "severity", "regions", "schools"}]}
+     "findings": [{"rule", "severity", "regions", "schools"}],
+     "totals": {"regions", "schools", "countedStudents", "technicalStudents", "budgetEUR",
+                "techniekarmRegions"}}
 
 split-close-schools findings also carry "distanceMetres". Lists are sorted; regions by id;
 findings by rule (in the order below), then regions, then schools.
@@ -30,6 +32,18 @@ Decisions where domain.md leaves room (the Swift side should agree or the compar
 - split-institution: an institution (first 4 characters) with at least two distinct locations in
   regions and at least two distinct regions among them; the finding lists all those regions and
   locations.
+- missing-lead: a region that lists at least one code (any, malformed included) and has no penvoerder
+  row with a code.
+- malformed-region-id: the id is not exactly STO followed by 5 ASCII digits.
+- conflicting-region-name: a region whose rows give two or more distinct non-empty names.
+- school-not-placed, school-outside-map, approximate-location: one finding per school of the register
+  listed by a region, naming every region that lists it. Not placed: no coordinates and (with
+  --postcodes) no centroid of its 4-digit postcode. Outside the map (only with --municipalities): its
+  distance (RD metres) to the nearest municipality polygon is above --outside-tolerance (default
+  1000). Approximate: placed at its postcode centroid.
+- totals: each school of the register listed by some region counted once; the budget is
+  --budget-per-student (default 3000) x the technical students of the distinct schools listed by at
+  least one region that is not techniekarm.
 
 usage: audit_oracle.py --schools S.csv --students P.csv --registrations R.csv [--close-by 5000] [--time]
 """
@@ -38,6 +52,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 from collections import defaultdict
@@ -46,7 +61,10 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from regio_inputs import RegionDeclaration, is_well_formed, load_registrations, load_schools, load_students
+import geopandas as gpd
+
+from regio_inputs import (RegionDeclaration, is_well_formed, load_postcodes, load_registrations, load_schools,
+                          load_students)
 
 TECHNIEKARM_BELOW = 0.10
 
@@ -59,7 +77,14 @@ SEVERITY = {
     "uncovered-school": "info",
     "techniekarm": "info",
     "split-institution": "info",
+    "missing-lead": "error",
+    "malformed-region-id": "error",
+    "conflicting-region-name": "warning",
+    "school-not-placed": "error",
+    "school-outside-map": "error",
+    "approximate-location": "info",
 }
+REGION_ID = re.compile(r"^STO[0-9]{5}$")
 RULE_ORDER = {rule: i for i, rule in enumerate(SEVERITY)}
 VMBO_VSO_MARKERS = ("VBO", "MAVO", "VMBO", "VSO")
 
@@ -74,7 +99,12 @@ class Audit:
     """The inputs joined: members per region, regions per school, students per school."""
 
     def __init__(self, schools: pd.DataFrame, students: pd.DataFrame,
-                 regions: dict[str, RegionDeclaration], close_by: float, overlap_kinds: str):
+                 regions: dict[str, RegionDeclaration], close_by: float, overlap_kinds: str,
+                 municipalities: gpd.GeoDataFrame | None = None, outside_tolerance: float = 1000.0,
+                 budget_per_student: float = 3000.0):
+        self.municipalities = municipalities
+        self.outside_tolerance = outside_tolerance
+        self.budget_per_student = budget_per_student
         self.schools = schools
         self.regions = regions
         self.close_by = close_by
@@ -167,14 +197,58 @@ class Audit:
                 found.append(finding("split-institution", rids, codes))
         return found
 
+    def missing_lead(self) -> list[dict]:
+        return [finding("missing-lead", [rid], []) for rid, r in self.regions.items() if r.codes and r.lead is None]
+
+    def malformed_region_id(self) -> list[dict]:
+        return [finding("malformed-region-id", [rid], []) for rid in self.regions if not REGION_ID.fullmatch(rid)]
+
+    def conflicting_region_name(self) -> list[dict]:
+        return [finding("conflicting-region-name", [rid], []) for rid, r in self.regions.items() if len(r.names) >= 2]
+
+    def placement_findings(self) -> list[dict]:
+        """school-not-placed, school-outside-map and approximate-location of the listed register schools."""
+        listed = sorted(self.regions_of)
+        found = []
+        distance = {}
+        if self.municipalities is not None:
+            placed = [c for c in listed if np.isfinite(self.schools.at[c, "x"])]
+            tree = shapely.STRtree(self.municipalities.geometry.values)
+            points = shapely.points(self.schools.loc[placed, "x"].to_numpy(), self.schools.loc[placed, "y"].to_numpy())
+            (_, _), nearest = tree.query_nearest(points, return_distance=True, all_matches=False)
+            distance = dict(zip(placed, nearest))
+        for code in listed:
+            placement = self.schools.at[code, "placement"]
+            rids = self.regions_of[code]
+            if placement == "unplaced":
+                found.append(finding("school-not-placed", rids, [code]))
+                continue
+            if distance.get(code, 0.0) > self.outside_tolerance:
+                found.append(finding("school-outside-map", rids, [code], distanceMetres=round(float(distance[code]), 1)))
+            if placement == "postcode-centroid":
+                found.append(finding("approximate-location", rids, [code]))
+        return found
+
+    def totals(self, summaries: dict[str, dict]) -> dict:
+        """Each listed school of the register once."""
+        listed = list(self.regions_of)
+        paying = {c for c, rids in self.regions_of.items() if any(not summaries[r]["techniekarm"] for r in rids)}
+        return {"regions": len(self.regions), "schools": len(listed),
+                "countedStudents": sum(self.counted[c] for c in listed),
+                "technicalStudents": sum(self.technical[c] for c in listed),
+                "budgetEUR": self.budget_per_student * sum(self.technical[c] for c in paying),
+                "techniekarmRegions": sum(1 for s in summaries.values() if s["techniekarm"])}
+
     def run(self) -> dict:
         summaries = {rid: self.region_summary(rid) for rid in sorted(self.regions)}
         findings = (self.school_in_multiple_regions() + self.unknown_school()
                     + self.lead_without_technology(summaries) + self.empty_region()
                     + self.split_close_schools() + self.uncovered_school()
-                    + self.techniekarm(summaries) + self.split_institution())
+                    + self.techniekarm(summaries) + self.split_institution()
+                    + self.missing_lead() + self.malformed_region_id() + self.conflicting_region_name()
+                    + self.placement_findings())
         findings.sort(key=lambda f: (RULE_ORDER[f["rule"]], f["regions"], f["schools"]))
-        return {"regions": list(summaries.values()), "findings": findings}
+        return {"regions": list(summaries.values()), "findings": findings, "totals": self.totals(summaries)}
 
 
 def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
@@ -187,6 +261,12 @@ def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
                         help="count Vakmanschapsroute/Beroepsroute Techniek as technical (default: not)")
     parser.add_argument("--overlap-kinds", choices=("any", "vmbo-vso"), default="any",
                         help="which listed schools school-in-multiple-regions reports (default: any)")
+    parser.add_argument("--municipalities", help="municipality polygons (any CRS geopandas reads): enables school-outside-map")
+    parser.add_argument("--postcodes", help="PC4 centroids (postcode, latitude, longitude) for schools without coordinates")
+    parser.add_argument("--outside-tolerance", type=float, default=1000.0,
+                        help="school-outside-map tolerance in metres (default 1000)")
+    parser.add_argument("--budget-per-student", type=float, default=3000.0,
+                        help="budget per technical student in EUR (default 3000)")
     parser.add_argument("--time", action="store_true", help="print load and check times to stderr")
     return parser.parse_args(argv)
 
@@ -194,11 +274,13 @@ def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
 def audit_files(args: argparse.Namespace) -> tuple[dict, dict[str, float]]:
     """Loads the inputs and runs the rules; returns the report and the timings in seconds."""
     start = time.perf_counter()
-    schools = load_schools(args.schools)
+    schools = load_schools(args.schools, load_postcodes(args.postcodes) if args.postcodes else None)
+    municipalities = gpd.read_file(args.municipalities).to_crs("EPSG:28992") if args.municipalities else None
     students = load_students(args.students, technical_routes=args.technical_routes)
     regions = load_registrations(args.registrations)
     loaded = time.perf_counter()
-    report = Audit(schools, students, regions, args.close_by, args.overlap_kinds).run()
+    report = Audit(schools, students, regions, args.close_by, args.overlap_kinds, municipalities,
+                   args.outside_tolerance, args.budget_per_student).run()
     done = time.perf_counter()
     report = {"settings": {"closeByMetres": args.close_by, "technicalRoutes": args.technical_routes,
                            "overlapKinds": args.overlap_kinds, "coordinates": schools.attrs["coordinates"]},

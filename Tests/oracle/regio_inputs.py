@@ -86,12 +86,24 @@ def find_column(frame: pd.DataFrame, *names: str, required: bool = True) -> str 
     return None
 
 
-def load_schools(path: str) -> gpd.GeoDataFrame:
+def load_postcodes(path: str) -> dict[str, tuple[float, float]]:
+    """PC4 centroids (`postcode`, `latitude`, `longitude`) as RD New (x, y) by 4-digit postcode."""
+    frame = read_table(path)
+    code, lat, lon = find_column(frame, "postcode", "pc4"), find_column(frame, "latitude", "lat"), find_column(frame, "longitude", "lon", "lng")
+    frame = frame[(frame[lat] != "") | (frame[lon] != "")]
+    transformer = Transformer.from_crs("EPSG:4326", "EPSG:28992", always_xy=True)
+    x, y = transformer.transform(pd.to_numeric(frame[lon]).to_numpy(float), pd.to_numeric(frame[lat]).to_numpy(float))
+    return {c: (float(a), float(b)) for c, a, b in zip(frame[code], x, y)}
+
+
+def load_schools(path: str, postcodes: dict[str, tuple[float, float]] | None = None) -> gpd.GeoDataFrame:
     """The school register, indexed by code, with RD New points (EPSG:28992).
 
     Columns: code, institution, name, town, structure, has_vbo (bool), corop (str, may be empty),
-    x, y (RD metres, NaN when the school has no coordinates) and a point geometry.
-    lat/lon are preferred over rd_x/rd_y, as the Swift reader does.
+    x, y (RD metres, NaN when the school has no coordinates), placement ("coordinates",
+    "postcode-centroid" or "unplaced") and a point geometry.
+    lat/lon are preferred over rd_x/rd_y, as the Swift reader does; a school whose coordinate fields
+    are both empty is placed at the centroid of its 4-digit postcode when `postcodes` has it.
     """
     frame = read_table(path)
     code_column = find_column(frame, "brin6", "vestigingsnummer", "vestiging")
@@ -120,7 +132,15 @@ def load_schools(path: str) -> gpd.GeoDataFrame:
     else:
         x = y = np.full(len(frame), np.nan)
         source = "none"
-    x, y = np.asarray(x, float), np.asarray(y, float)
+    x, y = np.array(x, float), np.array(y, float)
+    placement = np.where(np.isfinite(x) & np.isfinite(y), "coordinates", "unplaced").astype(object)
+    postcode_column = find_column(frame, "postcode", required=False)
+    if postcodes is not None and postcode_column:
+        pc4 = frame[postcode_column].str.extract(r"^([0-9]{4})(?![0-9])", expand=False).fillna("").to_numpy()
+        for i in np.flatnonzero(placement == "unplaced"):
+            if pc4[i] in postcodes:
+                x[i], y[i] = postcodes[pc4[i]]
+                placement[i] = "postcode-centroid"
     schools = gpd.GeoDataFrame(
         {
             "code": codes.to_numpy(),
@@ -132,6 +152,8 @@ def load_schools(path: str) -> gpd.GeoDataFrame:
             "corop": text_column("coropgebied_code", "COROPGEBIED CODE").to_numpy(),
             "x": x,
             "y": y,
+            "placement": placement,
+            "postcode": text_column("postcode").to_numpy(),
         },
         geometry=gpd.points_from_xy(x, y),
         crs="EPSG:28992",
@@ -179,6 +201,8 @@ class RegionDeclaration:
     name: str
     codes: list[str] = field(default_factory=list)
     lead: str | None = None
+    # Every distinct non-empty regio_naam its rows give, in row order.
+    names: list[str] = field(default_factory=list)
 
 
 def load_registrations(path: str) -> dict[str, RegionDeclaration]:
@@ -200,7 +224,10 @@ def load_registrations(path: str) -> dict[str, RegionDeclaration]:
         region_id = (row.get("regio_id") or "").strip()
         if not region_id:
             raise SystemExit(f"{path}:{line}: regio_id is empty")
-        region = regions.setdefault(region_id, RegionDeclaration(region_id, (row.get("regio_naam") or "").strip()))
+        name = (row.get("regio_naam") or "").strip()
+        region = regions.setdefault(region_id, RegionDeclaration(region_id, name))
+        if name and name not in region.names:
+            region.names.append(name)
         code = normalise_code(row.get("brin6") or "")
         role = (row.get("rol") or "").strip().lower()
         if role not in ("penvoerder", "lead", "deelnemer", "member", ""):

@@ -28,7 +28,8 @@ if $update; then out="$oracle/real"; mkdir -p "$out"; else out="$(mktemp -d)"; t
 "$python" "$oracle/audit_oracle.py" --time \
     --schools "$geodata/duo_vestigingen_vo_2020-12_geocoded.csv" \
     --students "$geodata/duo_leerlingen_vo_per_vestiging_naar_onderwijstype_2019.csv" \
-    --registrations "$out/registration.csv" > "$out/oracle.json"
+    --registrations "$out/registration.csv" \
+    --municipalities "$geodata/gemeenten_2020_wgs84.geojson" > "$out/oracle.json"
 "$python" "$oracle/check_planted.py" --planted "$out/planted.json" --report "$out/oracle.json"
 
 if ! $update; then

@@ -9,36 +9,22 @@ import Testing
 struct OracleAgreementTests {
     static let exactRules: Set<String> = ["school-in-multiple-regions", "unknown-school", "lead-without-technology",
                                           "empty-region", "split-close-schools", "uncovered-school", "techniekarm",
-                                          "split-institution"]
+                                          "split-institution", "missing-lead", "malformed-region-id", "conflicting-region-name",
+                                          "school-not-placed", "school-outside-map", "approximate-location"]
 
     let scratch = Scratch()
     var geodata: String { RegioProcess.sharedGeodata!.path }
     var schools: String { "\(geodata)/duo_vestigingen_vo_2020-12_geocoded.csv" }
     var students: String { "\(geodata)/duo_leerlingen_vo_per_vestiging_naar_onderwijstype_2019.csv" }
 
-    func python(_ script: String, _ arguments: [String]) throws -> String {
-        let out = try Oracle.run(script, arguments)
-        #expect(out.status == 0, "\(script) failed: \(out.stderr)")
-        return out.stdout
-    }
-
-    func findingKeys(_ report: [String: Any], rules: Set<String>) -> Set<String> {
-        let findings = report["findings"] as? [[String: Any]] ?? []
-        return Set(findings.compactMap { f -> String? in
-            guard let rule = f["rule"] as? String, rules.contains(rule) else { return nil }
-            let regions = (f["regions"] as? [String] ?? []).sorted().joined(separator: ",")
-            let schools = (f["schools"] as? [String] ?? []).sorted().joined(separator: ",")
-            return "\(rule)|\(regions)|\(schools)"
-        })
-    }
-
     @Test func exactRulesAndFiguresAgreeWithTheOracleAndEveryPlantedFaultIsFound() throws {
         let registration = scratch.directory.appendingPathComponent("registration.csv").path
         let planted = scratch.directory.appendingPathComponent("planted.json").path
-        _ = try python("make_real_registration.py", ["--schools", schools, "--students", students,
+        _ = try Oracle.output("make_real_registration.py", ["--schools", schools, "--students", students,
                                                      "--out", registration, "--planted", planted])
-        let oracle = try #require(try JSONSerialization.jsonObject(with: Data(try python("audit_oracle.py", [
-            "--schools", schools, "--students", students, "--registrations", registration]).utf8)) as? [String: Any])
+        let oracle = try #require(try JSONSerialization.jsonObject(with: Data(try Oracle.output("audit_oracle.py", [
+            "--schools", schools, "--students", students, "--registrations", registration,
+            "--municipalities", "\(geodata)/gemeenten_2020_wgs84.geojson"]).utf8)) as? [String: Any])
         let audit = try RegioProcess.run(["audit", "--format", "json", "--schools", schools, "--students", students,
                                           "--municipalities", "\(geodata)/gemeenten_2020_wgs84.geojson",
                                           "--registrations", registration])
@@ -46,7 +32,7 @@ struct OracleAgreementTests {
         let ours = try #require(try JSONSerialization.jsonObject(with: Data(audit.stdout.utf8)) as? [String: Any])
 
         // Findings of the exact rules: the same set, finding for finding.
-        let expected = findingKeys(oracle, rules: Self.exactRules), actual = findingKeys(ours, rules: Self.exactRules)
+        let expected = Oracle.findingKeys(oracle, rules: Self.exactRules), actual = Oracle.findingKeys(ours, rules: Self.exactRules)
         #expect(expected.count > 400)
         #expect(expected.subtracting(actual).sorted() == [], "missed by regio")
         #expect(actual.subtracting(expected).sorted() == [], "not in the oracle")

@@ -31,7 +31,7 @@ struct ServeBrowserTests {
         // The scenario file the page saved, given to `regio compare`, gives the figures the page showed.
         struct Report: Decodable {
             struct Figures: Decodable, Equatable {
-                let schools: Int, counted: Int, technical: Int, share: Double?, budget: Double, techniekarm: Bool
+                let schools: Int, counted: Int, technical: Int, share: Double?, budget: Double?, techniekarm: Bool
             }
             let figures: [String: Figures]
         }
@@ -47,7 +47,7 @@ struct ServeBrowserTests {
             struct Audit: Decodable { let regions: [Region] }
             struct Region: Decodable {
                 let id: String, schools: [String], countedStudents: Int, technicalStudents: Int
-                let technicalShare: Double?, techniekarm: Bool, budgetEUR: Double
+                let technicalShare: Double?, techniekarm: Bool, budgetEUR: Double?
             }
             let scenarios: [Scenario]
         }

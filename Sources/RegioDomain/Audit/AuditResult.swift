@@ -1,6 +1,8 @@
 /// The outcome of an audit: figures per region, findings worst first, suggestions, and the methods used.
 public struct AuditResult: Sendable, Codable {
     public let regions: [RegionFigures]
+    /// National totals, each school counted once.
+    public let totals: AuditTotals
     public let findings: [Finding]
     public let suggestions: [Suggestion]
     /// How territories and catchment areas were derived, stated in every report.
@@ -12,9 +14,10 @@ public struct AuditResult: Sendable, Codable {
         public let catchment: String
     }
 
-    public init(regions: [RegionFigures], findings: [Finding], suggestions: [Suggestion], methods: Methods,
-                settings: AuditSettings) {
+    public init(regions: [RegionFigures], totals: AuditTotals, findings: [Finding], suggestions: [Suggestion],
+                methods: Methods, settings: AuditSettings) {
         self.regions = regions
+        self.totals = totals
         self.findings = findings
         self.suggestions = suggestions
         self.methods = methods
@@ -23,7 +26,8 @@ public struct AuditResult: Sendable, Codable {
 
     /// The same result with `suggestions`.
     public func with(suggestions: [Suggestion]) -> AuditResult {
-        AuditResult(regions: regions, findings: findings, suggestions: suggestions, methods: methods, settings: settings)
+        AuditResult(regions: regions, totals: totals, findings: findings, suggestions: suggestions, methods: methods,
+                    settings: settings)
     }
 
     /// Findings by severity.

@@ -7,7 +7,8 @@ import RegioSpatial
 /// current one and re-evaluates only the scopes the difference reaches; the initial audit is the same
 /// update from an empty registration, so both paths share every line of rule code, and a test asserts that
 /// an incremental result equals a fresh audit. Rules live in extensions by concern
-/// (`Auditor+Membership`, `+Technology`, `+Proximity`, `+Geography`); ``SuggestionEngine`` tries its candidates on an auditor.
+/// (`Auditor+Membership`, `+Technology`, `+Proximity`, `+Geography`), the newer ones one rule per file in
+/// `Audit/Rules/` (named after the rule id, with its exact definition); the national totals in `+Totals`; ``SuggestionEngine`` tries its candidates on an auditor.
 /// Coordinates in EPSG:28992 metres. Not thread-safe (holds GEOS geometries): keep it in one task.
 public final class Auditor {
     // MARK: static, from the inputs
@@ -28,6 +29,8 @@ public final class Auditor {
     let studentsOf: [SchoolCode: SchoolStudents]
     /// The register's locations of each 4-character institution, in code order.
     let locationsOfInstitution: [String: [SchoolCode]]
+    /// Located schools that no municipality covers, with their distance to the nearest (`school-outside-map`).
+    let outsideMap: [SchoolCode: SchoolPlacement.OutsideSchool]
     /// How many nearest schools `enclave` looks at.
     static let neighbourCount = 8
 
@@ -36,6 +39,9 @@ public final class Auditor {
     public private(set) var registration: Registration
     var regionByID: [String: Region] = [:]
     var regionsOfSchool: [SchoolCode: [String]] = [:]
+    /// Schools listed by two or more regions, and the number of register schools listed by any (``totals(of:)``).
+    var multiplyListed = Set<SchoolCode>()
+    var listedSchoolCount = 0
     var regionStates: [String: RegionState] = [:]
     var schoolFindings: [SchoolCode: [Finding]] = [:]
     var institutionFindings: [String: [Finding]] = [:]
@@ -113,6 +119,7 @@ public final class Auditor {
         (neighbours, reverseNeighbours) = Auditor.nearestNeighbours(located, locationOf, count: Auditor.neighbourCount)
         territoryBuilder = try TerritoryBuilder(map: input.map, settings: input.settings)
         locationsOfInstitution = Dictionary(grouping: input.schools.map(\.code).sorted(), by: \.institution)
+        outsideMap = Dictionary(input.placement.outside.map { ($0.school, $0) }, uniquingKeysWith: { a, _ in a })
         let includingRoutes = input.settings.countTechnicalRoutes
         studentsOf = input.counts.mapValues { SchoolStudents($0, includingRoutes: includingRoutes) }
         registration = Registration(regions: [])
@@ -130,7 +137,8 @@ public final class Auditor {
         let figures = registration.regions.compactMap { regionStates[$0.id]?.figures }
         let methods = AuditResult.Methods(territory: TerritoryBuilder.method(settings),
                                           catchment: input.catchments?.method ?? "no catchment areas computed")
-        return AuditResult(regions: figures, findings: sortedFindings.ordered, suggestions: [], methods: methods, settings: settings)
+        return AuditResult(regions: figures, totals: totals(of: figures), findings: sortedFindings.ordered, suggestions: [],
+                           methods: methods, settings: settings)
     }
 
     /// Every finding of every scope, in no particular order.
@@ -169,6 +177,8 @@ public final class Auditor {
             guard ids != old else { continue }
             changedSchools.insert(code)
             regionsOfSchool[code] = ids.isEmpty ? nil : ids
+            if ids.count > 1 { multiplyListed.insert(code) } else { multiplyListed.remove(code) }
+            if old.isEmpty != ids.isEmpty, isKnown(code) { listedSchoolCount += ids.isEmpty ? -1 : 1 }
         }
 
         registration = new
@@ -351,14 +361,16 @@ public final class Auditor {
             perTrack.add(students.perTrack)
         }
         let share = counted > 0 ? Double(technical) / Double(counted) : nil
+        let techniekarm = isTechniekarm(share)
         let municipalities = Set(region.schools.compactMap { input.placement.municipalityOf[$0] }).sorted()
         return RegionFigures(
             id: region.id, name: region.name, lead: region.lead?.rawValue,
             schools: region.schools.map(\.rawValue).sorted(),
             technicalSchools: knownMembers(region).filter(offersTechnology).map(\.rawValue).sorted(),
             countedStudents: counted, technicalStudents: technical, technicalShare: share,
-            techniekarm: isTechniekarm(share),
-            budgetEUR: Double(technical) * settings.budgetPerTechnicalStudentEUR,
+            techniekarm: techniekarm,
+            budgetEUR: techniekarm ? nil : Double(technical) * settings.budgetPerTechnicalStudentEUR,
+            budgetRangeEUR: techniekarm ? TechniekarmBudget.rangeEUR : nil,
             studentsPerProfile: SchoolStudents.byName(perProfile, Profile.allCases),
             studentsPerTrack: SchoolStudents.byName(perTrack, Track.allCases),
             territoryAreaSquareKilometers: (territory.area / 1_000_000 * 100).rounded() / 100,
@@ -367,8 +379,9 @@ public final class Auditor {
 
     /// Every rule evaluated per region, whose `figures` are made.
     func regionFindings(_ region: Region, figures: RegionFigures) -> [Finding] {
-        registrationFindings(region) + technologyFindings(region, figures: figures) + fragmentFindings(region)
-            + partOfLargerAreaFindings(region)
+        registrationFindings(region) + missingLeadFindings(region) + malformedRegionIDFindings(region)
+            + conflictingRegionNameFindings(region) + technologyFindings(region, figures: figures)
+            + fragmentFindings(region) + partOfLargerAreaFindings(region)
     }
 
     /// Every rule evaluated per school; remembers whose hull the enclave test read (``schoolsReadingHull``).
@@ -379,9 +392,17 @@ public final class Auditor {
             if let region = host?.region { schoolsReadingHull[region, default: []].insert(code) }
             hullReadBy[code] = host?.region
         }
-        let findings = membershipFindings(code) + (try enclaveFindings(code, host: host))
+        let findings = membershipFindings(code) + placementFindings(code) + (try enclaveFindings(code, host: host))
         replace(schoolFindings[code] ?? [], with: findings)
         schoolFindings[code] = findings.isEmpty ? nil : findings
+    }
+
+    /// The rules about where a listed school lies: `school-not-placed`, `school-outside-map`,
+    /// `approximate-location`. They depend on the school's regions only (its location is static).
+    private func placementFindings(_ code: SchoolCode) -> [Finding] {
+        guard let regions = regionsOfSchool[code] else { return [] }
+        return schoolNotPlacedFindings(code, listedBy: regions) + schoolOutsideMapFindings(code, listedBy: regions)
+            + approximateLocationFindings(code, listedBy: regions)
     }
 
     /// The `count` nearest located schools of each located school, nearest first (ties by code), and the

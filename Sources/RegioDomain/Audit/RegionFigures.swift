@@ -15,8 +15,12 @@ public struct RegionFigures: Sendable, Hashable, Codable {
     /// technical / counted; `nil` without counted students.
     public let technicalShare: Double?
     public let techniekarm: Bool
-    /// technicalStudents × the amount per student (a setting), EUR.
-    public let budgetEUR: Double
+    /// technicalStudents × the amount per student (a setting), EUR a year; `nil` for a techniekarm region,
+    /// whose budget is the programme's separate range (``budgetRangeEUR``).
+    public let budgetEUR: Double?
+    /// A techniekarm region's separate budget, EUR for four years: [600,000, 4,000,000]
+    /// (``TechniekarmBudget``); `nil` for other regions.
+    public let budgetRangeEUR: [Double]?
     /// Counted students per profile (profile abbreviation → students).
     public let studentsPerProfile: [String: Int]
     /// Students per track (BB, KB, GL, and TL apart).

@@ -63,11 +63,13 @@ extension Registration {
             if let intoPosition, !positions.contains(intoPosition) {
                 throw Refusal(text: "\(into) exists but is not among the merged regions")
             }
-            var merged = intoPosition.map { regions[$0] } ?? Region(id: into, name: regions[positions[0]].name, lead: regions[positions[0]].lead)
+            let firstMerged = regions[positions[0]]
+            var merged = intoPosition.map { regions[$0] }
+                ?? Region(id: into, name: firstMerged.name, lead: firstMerged.lead, malformedLead: firstMerged.malformedLead)
             for p in positions where regions[p].id != into {
                 for code in regions[p].schools where !merged.schools.contains(code) { merged.schools.append(code) }
                 merged.malformedCodes += regions[p].malformedCodes
-                if merged.lead == nil { merged.lead = regions[p].lead }
+                if !merged.namesLead { (merged.lead, merged.malformedLead) = (regions[p].lead, regions[p].malformedLead) }
             }
             let first = positions.min()!
             let removed = Set(positions.map { regions[$0].id })

@@ -117,7 +117,7 @@ public struct SuggestionEngine {
         var reason = "\(story) resolves \(changes.resolved.count) finding\(changes.resolved.count == 1 ? "" : "s") (\(summary(changes.resolved)))"
         if !changes.introduced.isEmpty { reason += " and introduces \(changes.introduced.count) (\(summary(changes.introduced)))" }
         if let f = figures {
-            reason += "; \(title(surviving, base)) then has \(f.schools.count) schools, \(f.technicalStudents) technical students (\(f.technicalShare.map(percent) ?? "n/a")\(f.techniekarm ? ", techniekarm" : ""))"
+            reason += "; \(title(surviving, base)) then has \(f.schools.count) schools, \(f.technicalStudents) technical students (\(f.technicalShare.map(percent) ?? "n/a")\(f.techniekarm ? ", techniekarm" : "")), budget \(BudgetText.region(f))"
         }
         reason += "; " + scoreTerms.explanation(moving: movingName, oneSchool: kind == .move, from: from.id, to: to.id)
         let border = kind == .merge ? sharedBorderMeters(from.schools, to.schools).rounded() : 0

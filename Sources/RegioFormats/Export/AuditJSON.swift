@@ -33,7 +33,11 @@ public enum AuditJSON {
         if let share = r.technicalShare { member("technicalShare", share, to: &out) }
         key("techniekarm", to: &out)
         out.append(contentsOf: (r.techniekarm ? "true" : "false").utf8)
-        member("budgetEUR", r.budgetEUR, to: &out)
+        if let budget = r.budgetEUR { member("budgetEUR", budget, to: &out) }
+        if let range = r.budgetRangeEUR {
+            key("budgetRangeEUR", to: &out)
+            array(range, to: &out) { JSONText.appendReal($0, to: &$1) }
+        }
         member("studentsPerProfile", r.studentsPerProfile, to: &out)
         member("studentsPerTrack", r.studentsPerTrack, to: &out)
         member("territoryAreaSquareKilometers", r.territoryAreaSquareKilometers, to: &out)

@@ -9,7 +9,8 @@ import RegioSpatial
 /// - `enclave`: the point of the enclave school;
 /// - other findings that name schools: the point (or multi-point) of those that are placed;
 /// - findings about a whole region (`techniekarm`, `undersized-region`, `part-of-larger-area`,
-///   `empty-region`): no geometry (null); the `regions` layer carries their counts.
+///   `empty-region`, `missing-lead`, `malformed-region-id`, `conflicting-region-name`): no geometry (null);
+///   the `regions` layer carries their counts. So has `school-not-placed` (its school has no location).
 enum FindingsLayer {
     static let fields = [
         ExportField("rule", .text, "stable rule id, e.g. split-close-schools"),
@@ -17,11 +18,12 @@ enum FindingsLayer {
         ExportField("regions", .text, "ids of the regions it concerns, comma-separated"),
         ExportField("schools", .text, "codes of the schools it concerns, comma-separated"),
         ExportField("message", .text, "what was found and what to do"),
-        ExportField("value", .real, "measured quantity: distance in m (split-close-schools, fragmented-region), overlap in km² (overlapping-regions), share 0–1 (techniekarm), count (undersized-region)"),
+        ExportField("value", .real, "measured quantity: distance in m (split-close-schools, fragmented-region), overlap in km² (overlapping-regions), share 0–1 (techniekarm), count (undersized-region), distance outside the map in m (school-outside-map), number of names (conflicting-region-name)"),
     ]
 
     /// Rules about a whole region, shown through the `regions` layer rather than a geometry of their own.
-    static let regionRules: Set<Rule> = [.techniekarm, .undersizedRegion, .partOfLargerArea, .emptyRegion]
+    static let regionRules: Set<Rule> = [.techniekarm, .undersizedRegion, .partOfLargerArea, .emptyRegion, .missingLead,
+                                         .malformedRegionID, .conflictingRegionName]
 
     static func make(_ input: MapExportInput) throws(SpatialError) -> ExportLayer {
         var features: [ExportFeature] = []

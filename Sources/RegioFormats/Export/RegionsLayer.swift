@@ -36,7 +36,9 @@ enum RegionsLayer {
         ExportField("technicalStudents", .integer, "counted students in the five technical profiles"),
         ExportField("technicalShare", .real, "technicalStudents / countedStudents (0–1), null without counted students"),
         ExportField("techniekarm", .boolean, "technical share below the techniekarm threshold"),
-        ExportField("budgetEUR", .real, "technicalStudents × the amount per student, EUR"),
+        ExportField("budgetEUR", .real, "technicalStudents × the amount per student, EUR a year; null for a techniekarm region"),
+        ExportField("budgetRangeMinimumEUR", .real, "a techniekarm region's separate budget, lowest, EUR for four years; null for others"),
+        ExportField("budgetRangeMaximumEUR", .real, "a techniekarm region's separate budget, highest, EUR for four years; null for others"),
     ] + profileColumns.map { profile, suffix in
         ExportField("students\(suffix)", .integer, "counted students in profile \(profile.rawValue) (\(profile.dutchName))")
     } + Track.allCases.map { track in
@@ -63,6 +65,7 @@ enum RegionsLayer {
                 .text(r.id), .text(r.name), .text(r.lead), .list(r.schools), .integer(r.schools.count),
                 .list(r.technicalSchools), .integer(r.technicalSchools.count), .integer(r.countedStudents),
                 .integer(r.technicalStudents), .real(r.technicalShare), .boolean(r.techniekarm), .real(r.budgetEUR),
+                .real(r.budgetRangeEUR?.first), .real(r.budgetRangeEUR?.last),
             ]
             values += profileColumns.map { profile, _ in .integer(r.studentsPerProfile[profile.rawValue] ?? 0) }
             values += Track.allCases.map { .integer(r.studentsPerTrack[$0.rawValue] ?? 0) }

@@ -27,6 +27,9 @@ public struct MapData: Sendable, Codable {
     public var errors: Int
     public var warnings: Int
     public var infos: Int
+    /// The national totals in one sentence (``AuditReport/totalsLine(_:)``: each school counted once), as the
+    /// text and Markdown reports state them.
+    public var totals: String
     /// How territories and catchment areas were derived, and how the map was drawn.
     public var methods: [String]
 }
@@ -48,8 +51,8 @@ public struct MapRegion: Sendable, Codable {
     /// Number of member schools and of those with a technical profile.
     public var schools: Int
     public var technicalSchools: Int
-    /// EUR.
-    public var budget: Double
+    /// EUR a year; `nil` for a techniekarm region (its budget is the programme's separate range).
+    public var budget: Double?
     /// Territory area, km² (EPSG:28992); larger territories win where labels collide.
     public var area: Double
     /// Territory as path data; empty when the region has no located school.

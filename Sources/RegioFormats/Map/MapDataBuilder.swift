@@ -154,7 +154,7 @@ public final class MapDataBuilder {
             techniekarmShareBelow: result.settings.techniekarmShareBelow,
             shareScaleMax: min(1, max(0.2, (maxShare * 10).rounded(.up) / 10)),
             errors: result.count(.error), warnings: result.count(.warning), infos: result.count(.info),
-            methods: methods(result))
+            totals: AuditReport.totalsLine(result.totals), methods: methods(result))
     }
 
     /// How `result`'s territories and catchment areas were derived, and how the map was drawn.

@@ -51,7 +51,7 @@ final class MapJSONWriter {
                     key("infos"); integer(r.infos)
                     key("schools"); integer(r.schools)
                     key("technicalSchools"); integer(r.technicalSchools)
-                    key("budget"); number(r.budget)
+                    if let budget = r.budget { key("budget"); number(budget) }
                     key("area"); number(r.area)
                     key("path"); string(r.path)
                     if let label = r.label { key("label"); integers(label) }
@@ -104,6 +104,7 @@ final class MapJSONWriter {
             key("errors"); integer(d.errors)
             key("warnings"); integer(d.warnings)
             key("infos"); integer(d.infos)
+            key("totals"); string(d.totals)
             key("methods"); strings(d.methods)
         }
     }

@@ -436,6 +436,7 @@ enum MapScript {
   tag('span', null, ' · ', summary);
   tag('span', 'n-warning', plural(data.warnings, 'warning'), summary);
   tag('span', null, ' · ' + plural(data.infos, 'note'), summary);
+  tag('span', 'totals', ' · ' + data.totals, summary);
   document.getElementById('methods').textContent = 'Methods: '
     + data.methods.map(function (m) { return m.replace(/[.\s]+$/, ''); }).join('; ') + '.';
 

@@ -1,0 +1,14 @@
+/// `missing-lead` (error).
+///
+/// Definition (domain.md): one finding per region that lists at least one code (a school of the register,
+/// an unknown or a malformed code) and has no `penvoerder` row. A `penvoerder` row whose code is malformed
+/// still names a lead (``Region/namesLead``); an empty region is `empty-region` instead. A scenario edit
+/// that removes the lead leaves the region without one.
+extension Auditor {
+    func missingLeadFindings(_ region: Region) -> [Finding] {
+        let listed = region.schools.count + region.malformedCodes.count
+        guard !region.namesLead, listed > 0 else { return [] }
+        return [Finding(.missingLead, regions: [region.id],
+            message: "\(region.id) (\(region.name)) lists \(listed) school\(listed == 1 ? "" : "s") but names no lead applicant: mark the lead's row as penvoerder")]
+    }
+}
