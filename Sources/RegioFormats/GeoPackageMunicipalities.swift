@@ -76,6 +76,11 @@ enum GeoPackageMunicipalities {
         guard !isDirectory.boolValue else {
             throw InputError(.unreadable, file: path, message: "is a directory, expected a GeoPackage file")
         }
+        // SQLite reads a database by seeking in it: a device or pipe cannot be one (and could be read without end).
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            throw InputError(.unreadable, file: path, message: "is not a regular file (a device or pipe?), expected a GeoPackage file")
+        }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw InputError(.unreadable, file: path, message: "cannot be read (check its permissions)")
         }

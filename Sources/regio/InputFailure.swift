@@ -13,15 +13,7 @@ func reportingInputErrors<T>(_ body: () throws -> T) throws -> T {
     }
 }
 
-/// Writes `text` to `path` atomically (temporary file, then rename), or to standard output.
-func write(_ text: String, to path: String?) throws {
-    guard let path else {
-        FileHandle.standardOutput.write(Data(text.utf8))
-        return
-    }
-    do {
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-    } catch {
-        throw InputError(.unreadable, file: path, message: "cannot write the output: \(error.localizedDescription)")
-    }
+/// Writes `text` to standard output.
+func writeStandardOutput(_ text: String) {
+    FileHandle.standardOutput.write(Data(text.utf8))
 }
