@@ -65,6 +65,7 @@ enum MunicipalityAssembler {
     /// `source` and `badValue` naming the feature and coordinate when a point cannot be projected.
     static func project(_ points: inout [Point], raw: RawMunicipalities, from source: CoordinateReferenceSystem,
                         crsSource: String) throws(InputError) {
+        try checkAreaOfUse(points, raw: raw, of: source, crsSource: crsSource)
         // Already RD New: nothing to transform (and PROJ need not be asked).
         guard source != .rdNew else { return }
         let projection: Projection
@@ -86,6 +87,29 @@ enum MunicipalityAssembler {
         if let culprit = points.indices.first(where: { !points[$0].x.isFinite || !points[$0].y.isFinite }) {
             throw notProjectable(culprit, original: original, raw: raw, source: source, reason: nil)
         }
+    }
+
+    /// Throws `badValue` naming the feature when a coordinate is not finite or lies outside the area where
+    /// `source` is defined (``AreaOfUse``): such a coordinate is a broken or mislabelled file, and would
+    /// overflow every measure made from it (map frames, areas, distances).
+    static func checkAreaOfUse(_ points: [Point], raw: RawMunicipalities, of source: CoordinateReferenceSystem,
+                               crsSource: String) throws(InputError) {
+        let area: AreaOfUse
+        do { area = try AreaOfUse.of(source) } catch {
+            throw InputError(.unknownCRS, file: raw.file,
+                             message: "CRS \(source) (\(crsSource)) cannot be used: \(error); "
+                                 + "expected a CRS PROJ knows, e.g. --crs EPSG:28992 or EPSG:4326")
+        }
+        guard let index = points.firstIndex(where: { !area.contains($0) }) else { return }
+        let point = points[index]
+        let b = area.bounds
+        let range = String(format: "x %.0f to %.0f, y %.0f to %.0f", b.minX, b.maxX, b.minY, b.maxY)
+        let why = point.x.isFinite && point.y.isFinite
+            ? "lies outside the area where \(source) is defined (\(area.name): \(range))"
+            : "is not a finite number"
+        throw InputError(.badValue, file: raw.file, feature: raw.feature(owning: index)?.label,
+                         message: "coordinate (\(point.x), \(point.y)) \(why); expected coordinates in \(source) "
+                             + "(\(crsSource)) near the Netherlands (check --crs)")
     }
 
     private static func notProjectable(_ index: Int?, original: [Point], raw: RawMunicipalities,
