@@ -62,8 +62,9 @@ public enum InputFile {
                           message: "\(what); raise the setting maximumInputMegabytes (regio config) if the file is right")
     }
 
-    /// "200 MB", "1.5 MB".
+    /// "200 MB", "1.5 MB", "1000 bytes".
     private static func megabytes(_ bytes: Int) -> String {
+        guard bytes >= 1_000_000 else { return "\(bytes) bytes" }
         let value = Double(bytes) / 1e6
         return value == value.rounded() ? "\(Int(value)) MB" : String(format: "%.1f MB", value)
     }

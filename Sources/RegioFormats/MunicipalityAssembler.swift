@@ -94,11 +94,13 @@ enum MunicipalityAssembler {
     /// overflow every measure made from it (map frames, areas, distances).
     static func checkAreaOfUse(_ points: [Point], raw: RawMunicipalities, of source: CoordinateReferenceSystem,
                                crsSource: String) throws(InputError) {
-        let area: AreaOfUse
-        do { area = try AreaOfUse.of(source) } catch {
-            throw InputError(.unknownCRS, file: raw.file,
-                             message: "CRS \(source) (\(crsSource)) cannot be used: \(error); "
-                                 + "expected a CRS PROJ knows, e.g. --crs EPSG:28992 or EPSG:4326")
+        // A CRS PROJ does not know has no area: the projection that follows says so, in PROJ's words.
+        guard let area = try? AreaOfUse.of(source) else {
+            if let index = points.firstIndex(where: { !$0.x.isFinite || !$0.y.isFinite }) {
+                throw InputError(.badValue, file: raw.file, feature: raw.feature(owning: index)?.label,
+                                 message: "coordinate (\(points[index].x), \(points[index].y)) is not a finite number")
+            }
+            return
         }
         guard let index = points.firstIndex(where: { !area.contains($0) }) else { return }
         let point = points[index]

@@ -286,14 +286,28 @@ import Testing
         }
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "new")
 
-        // A folder replaces a folder; the old contents go.
+        // A folder regio did not write is never replaced, even with force; nothing in it changes.
         let folder = files.directory.appendingPathComponent("layers")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
         FileManager.default.createFile(atPath: folder.appendingPathComponent("stale.txt").path, contents: Data())
-        try AtomicOutput.write(folder.path, directory: true, force: true) { temp in
-            try Data("{}".utf8).write(to: URL(fileURLWithPath: temp).appendingPathComponent("schools.geojson"))
+        func export(_ names: [String]) throws(InputError) {
+            try AtomicOutput.write(folder.path, directory: true, force: true) { temp in
+                for name in names { try Data("{}".utf8).write(to: URL(fileURLWithPath: temp).appendingPathComponent(name)) }
+            }
         }
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["schools.geojson"])
+        do {
+            try export(["schools.geojson"])
+            Issue.record("expected a refusal")
+        } catch {
+            #expect(error.kind == .protectedOutput)
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["stale.txt"])
+        // An empty folder is written into; a later export replaces the files its manifest lists, and only those.
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("stale.txt"))
+        try export(["schools.geojson", "regions.geojson"])
+        FileManager.default.createFile(atPath: folder.appendingPathComponent("mine.txt").path, contents: Data("mine".utf8))
+        try export(["schools.geojson"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [".regio-export", "mine.txt", "schools.geojson"])
         // Nothing temporary is left beside the target.
         #expect(try FileManager.default.contentsOfDirectory(atPath: files.directory.path).sorted() == ["layers", "out.gpkg"])
     }

@@ -44,7 +44,7 @@ import RegioSpatial
         BadInput(file: "small-rd.geojson", crs: CoordinateReferenceSystem(epsg: 0), kind: .unknownCRS,
                  mentions: ["EPSG:0", "given with --crs", "crs not found"]),
         BadInput(file: "small-rd.geojson", crs: .wgs84, kind: .badValue,
-                 mentions: ["feature 0 (GM0001)", "(100000.0, 450000.0)", "cannot be projected from EPSG:4326"]),
+                 mentions: ["feature 0 (GM0001)", "(100000.0, 450000.0)", "outside the area where EPSG:4326 is defined"]),
         BadInput(file: "not-sqlite.gpkg", kind: .badFormat, mentions: ["not a SQLite file", "'statcode;statnaa"]),
         BadInput(file: "no-such-file.geojson", kind: .fileNotFound, mentions: ["no such file"]),
     ]

@@ -33,10 +33,14 @@ public enum AtomicOutput {
 
         let token = "\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
         let temporary = parent.appendingPathComponent(".\(target.lastPathComponent).tmp-\(token)").path
-        TemporaryOutputs.register(temporary)
+        // SQLite (a GeoPackage) keeps its journal beside the database while it writes.
+        let leftovers = [temporary] + ["-journal", "-wal", "-shm"].map { temporary + $0 }
+        for leftover in leftovers { TemporaryOutputs.register(leftover) }
         defer {
-            try? fm.removeItem(atPath: temporary)
-            TemporaryOutputs.unregister(temporary)
+            for leftover in leftovers {
+                try? fm.removeItem(atPath: leftover)
+                TemporaryOutputs.unregister(leftover)
+            }
         }
         var written: [String] = []
         do {
