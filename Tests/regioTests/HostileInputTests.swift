@@ -206,9 +206,10 @@ import Testing
              "features":[{"type":"Feature","properties":{"statcode":"GM0001","statnaam":"Far"},"geometry":{"type":"Polygon",
              "coordinates":[[[150000,450000],[151000,450000],[1e20,451000],[150000,450000]]]}}]}
             """#)
-        for command in ["inspect", "map", "audit"] {
+        for command in ["inspect", "map", "audit", "serve"] {
             var arguments = [command, "--schools", "\(demo)/schools.csv", "--municipalities", map]
             if command == "map" { arguments += ["--output", scratch.path("far.html")] }
+            if command == "serve" { arguments += ["--port", "0", "--database", scratch.path("far.sqlite")] }
             expectRefused(try HostileRun.run(arguments), naming: [map, "feature 0 (GM0001)", "1e+20", "outside the area where EPSG:28992 is defined"])
         }
     }
