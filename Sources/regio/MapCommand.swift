@@ -53,7 +53,7 @@ struct MapCommand: ParsableCommand {
             let html = try dataset.mapHTML(result: result, territories: territories, colorBy: colorBy,
                                            title: "Sterk Techniekonderwijs: \(name)")
             timer.lap("map")
-            try AtomicOutput.write(output, directory: false, force: force, inputs: paths.outputInputs) { temporary in
+            try AtomicOutput.write(output, force: force, inputs: paths.outputInputs) { temporary in
                 try Data(html.utf8).write(to: URL(fileURLWithPath: temporary))
             }
             timer.lap("write")

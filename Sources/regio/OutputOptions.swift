@@ -22,7 +22,7 @@ struct OutputOptions: ParsableArguments {
             writeStandardOutput(text)
             return
         }
-        try AtomicOutput.write(output, directory: false, force: force, inputs: inputs) { temporary in
+        try AtomicOutput.write(output, force: force, inputs: inputs) { temporary in
             try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
         }
     }

@@ -276,12 +276,12 @@ import Testing
         let files = TemporaryFiles()
         let path = files.write("out.gpkg", "old")
         #expect(throws: InputError.self) {
-            try AtomicOutput.write(path, directory: false, force: false) { temp in
+            try AtomicOutput.write(path, force: false) { temp in
                 try Data("new".utf8).write(to: URL(fileURLWithPath: temp))
             }
         }
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "old")
-        try AtomicOutput.write(path, directory: false, force: true) { temp in
+        try AtomicOutput.write(path, force: true) { temp in
             try Data("new".utf8).write(to: URL(fileURLWithPath: temp))
         }
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "new")
@@ -291,9 +291,7 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
         FileManager.default.createFile(atPath: folder.appendingPathComponent("stale.txt").path, contents: Data())
         func export(_ names: [String]) throws(InputError) {
-            try AtomicOutput.write(folder.path, directory: true, force: true) { temp in
-                for name in names { try Data("{}".utf8).write(to: URL(fileURLWithPath: temp).appendingPathComponent(name)) }
-            }
+            try AtomicOutput.writeFolder(folder.path, files: names.map { ($0, Array("{}".utf8)) }, force: true)
         }
         do {
             try export(["schools.geojson"])
@@ -317,7 +315,7 @@ import Testing
         let path = files.write("out.gpkg", "old")
         struct Boom: Error {}
         do {
-            try AtomicOutput.write(path, directory: false, force: true) { temp in
+            try AtomicOutput.write(path, force: true) { temp in
                 try Data("half".utf8).write(to: URL(fileURLWithPath: temp))
                 throw Boom()
             }
@@ -329,7 +327,7 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: files.directory.path) == ["out.gpkg"])
 
         do {
-            try AtomicOutput.write(files.directory.appendingPathComponent("missing/out.gpkg").path, directory: false, force: false) { _ in }
+            try AtomicOutput.write(files.directory.appendingPathComponent("missing/out.gpkg").path, force: false) { _ in }
             Issue.record("expected an error")
         } catch {
             #expect(error.kind == .unwritable)

@@ -65,6 +65,13 @@ import Testing
         #expect(try read(notes) == "mine")
         #expect(!FileManager.default.fileExists(atPath: "\(layers)/old.geojson"))
         #expect(FileManager.default.fileExists(atPath: "\(layers)/regions.geojson"))
+        // An input is never removed, even when a (forged) manifest lists it.
+        let settings = scratch.write("layers/settings.yaml", "closeByDistanceMeters: 5000\n")
+        try read("\(layers)/.regio-export").replacingOccurrences(of: "\"catchments.geojson\"", with: "\"catchments.geojson\",\"settings.yaml\"")
+            .write(toFile: "\(layers)/.regio-export", atomically: true, encoding: .utf8)
+        let withInput = try HostileRun.run(["export", "--output", layers, "--force", "--config", settings])
+        #expect(withInput.status == 0, "\(withInput.stderr)")
+        #expect(try read(settings) == "closeByDistanceMeters: 5000\n")
         // A person's file under a name the export writes is never replaced.
         try FileManager.default.removeItem(atPath: "\(layers)/.regio-export")
         try "{}".write(toFile: "\(layers)/.regio-export", atomically: true, encoding: .utf8)
@@ -99,37 +106,46 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.directory.path).allSatisfy { !$0.contains(".tmp-") })
     }
 
-    @Test func anInterruptedExportLeavesNoTemporaryFile() throws {
-        // The temporary GeoPackage exists only while it is written: watch for it, then stop the run.
+    @Test(arguments: [(SIGTERM, "gpkg"), (SIGINT, "geojson")])
+    func anInterruptedExportLeavesNoTemporaryFile(signalNumber: Int32, format: String) throws {
+        // The temporary output exists only while it is written: watch for it, then stop the run.
         var caught = false
         for attempt in 0..<10 where !caught {
-            let target = scratch.path("stopped-\(attempt).gpkg")
+            let name = "stopped-\(attempt)" + (format == "gpkg" ? ".gpkg" : "")
+            let target = scratch.path(name)
             let process = Process()
             process.executableURL = RegioProcess.binary
-            process.arguments = ["export", "--output", target]
+            process.arguments = ["export", "--format", format, "--output", target]
             process.currentDirectoryURL = RegioProcess.packageRoot
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
-            let prefix = ".stopped-\(attempt).gpkg.tmp-"
+            let prefix = ".\(name).tmp-"
             while process.isRunning, !caught {
                 let names = (try? FileManager.default.contentsOfDirectory(atPath: scratch.directory.path)) ?? []
                 if names.contains(where: { $0.hasPrefix(prefix) }) {
-                    kill(process.processIdentifier, SIGTERM)
+                    kill(process.processIdentifier, signalNumber)
                     caught = true
                 } else {
-                    usleep(500)
+                    usleep(200)
                 }
             }
             process.waitUntilExit()
-            if caught {
-                #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGTERM)
-                let left = try FileManager.default.contentsOfDirectory(atPath: scratch.directory.path)
-                #expect(!left.contains { $0.hasPrefix(prefix) }, "left behind: \(left)")
-                #expect(!FileManager.default.fileExists(atPath: target))
+            guard caught else { continue }
+            #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == signalNumber,
+                    "ended by \(process.terminationReason == .exit ? "exit" : "signal") \(process.terminationStatus)")
+            let left = try FileManager.default.contentsOfDirectory(atPath: scratch.directory.path)
+            #expect(!left.contains { $0.hasPrefix(prefix) }, "left behind: \(left)")
+            // The signal may land just after the rename: then the output is whole, never half-written.
+            if FileManager.default.fileExists(atPath: target) {
+                if format == "gpkg" {
+                    #expect(try DatabaseQueue(path: target).read { try $0.tableExists("gpkg_contents") })
+                } else {
+                    #expect(FileManager.default.fileExists(atPath: "\(target)/.regio-export"))
+                }
             }
         }
-        #expect(caught, "the export never showed its temporary file while running")
+        #expect(caught, "the export never showed its temporary output while running")
     }
 
     // MARK: hostile GeoPackages

@@ -39,14 +39,15 @@ public enum MapExport {
                              inputs: OutputInputs = .none) throws(InputError) {
         switch format {
         case .geojson:
-            try AtomicOutput.write(path, directory: true, force: force, inputs: inputs) { folder in
-                for layer in layers {
-                    let bytes = try GeoJSONWriter.featureCollection(layer)
-                    try Data(bytes).write(to: URL(fileURLWithPath: folder).appendingPathComponent("\(layer.name).geojson"))
+            var files: [(name: String, bytes: [UInt8])] = []
+            for layer in layers {
+                do { files.append(("\(layer.name).geojson", try GeoJSONWriter.featureCollection(layer))) } catch {
+                    throw InputError(.unwritable, file: path, message: "cannot write the output: \(error)")
                 }
             }
+            try AtomicOutput.writeFolder(path, files: files, force: force, inputs: inputs)
         case .gpkg:
-            try AtomicOutput.write(path, directory: false, force: force, inputs: inputs) { file in
+            try AtomicOutput.write(path, force: force, inputs: inputs) { file in
                 try GeoPackageWriter.write(layers, to: file)
             }
         }
