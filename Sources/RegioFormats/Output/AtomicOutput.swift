@@ -108,9 +108,10 @@ public enum AtomicOutput {
         try? DiskSync.file(parent.path)
     }
 
-    /// Throws when the output at `path` may not be written: `outputExists` when it exists and `force` is off,
-    /// `protectedOutput` when it is one of `inputs` or something regio did not write (commands call it before their
-    /// work, to fail fast; ``write(_:force:inputs:make:)`` and ``writeFolder(_:files:force:inputs:)`` check again).
+    /// Throws when the output at `path` may not be written: `protectedOutput` when it is one of `inputs` or
+    /// something regio did not write (with or without `force`), else `outputExists` when it exists and `force` is
+    /// off. Commands call it before their work, to fail fast; ``write(_:force:inputs:make:)`` and
+    /// ``writeFolder(_:files:force:inputs:)`` check again.
     public static func checkReplaceable(_ path: String, directory: Bool = false, force: Bool,
                                         inputs: OutputInputs = .none) throws(InputError) {
         if let input = inputs.input(sameAs: path) {
@@ -121,19 +122,17 @@ public enum AtomicOutput {
         guard let existing = FileIdentity(at: path) else { return }
         let followed = FileIdentity(following: path) ?? existing
         let what = followed.kind == .folder ? "folder" : "file"
-        guard force else {
-            throw InputError(.outputExists, file: path, message: "the output \(what) already exists: pass --force to replace it")
-        }
+        // What regio may never replace is refused first: --force would not help.
         switch (directory, followed.kind) {
         case (false, .regular):
-            return
+            break
         case (false, .folder):
             throw InputError(.protectedOutput, file: path,
                              message: "is a folder, and the output is a file: regio never replaces a folder with a file; choose a file name")
         case (true, .folder) where existing.kind == .folder:
             guard ExportManifest.read(in: path) != nil else {
                 let empty = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? ["?"]).isEmpty
-                if empty { return }
+                if empty { break }
                 throw InputError(.protectedOutput, file: path,
                                  message: "is a folder that regio did not write (it has no \(ExportManifest.fileName) list of regio's files): "
                                      + "regio never replaces it, even with --force; choose a new or empty folder")
@@ -145,6 +144,9 @@ public enum AtomicOutput {
         case (false, .other):
             throw InputError(.protectedOutput, file: path,
                              message: "is not a regular file (a device, pipe or socket): regio writes its output only to files; choose a file name")
+        }
+        guard force else {
+            throw InputError(.outputExists, file: path, message: "the output \(what) already exists: pass --force to replace it")
         }
     }
 
