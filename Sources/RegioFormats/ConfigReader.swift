@@ -22,7 +22,9 @@ public enum ConfigReader {
         do {
             root = try Yams.compose(yaml: text)
         } catch {
-            throw InputError(.badFormat, file: path, message: "is neither JSON nor YAML: \(error)")
+            // The parser quotes the offending line, which a hostile file can make megabytes long.
+            let reason = String("\(error)".split(separator: "\n").first ?? "").prefix(200)
+            throw InputError(.badFormat, file: path, message: "is neither JSON nor YAML: \(reason)")
         }
         guard let mapping = root?.mapping else {
             throw InputError(.badFormat, file: path, message: "expected a mapping of setting names to values, like {\"closeByDistanceMeters\": 5000}")
