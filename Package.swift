@@ -67,7 +67,7 @@ let package = Package(
             "RegioServer", "RegioFormats", "RegioDomain",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
-        .testTarget(name: "regioTests", dependencies: ["regio", "RegioFormats"]),
+        .testTarget(name: "regioTests", dependencies: ["regio", "RegioFormats", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -31,9 +31,9 @@ public struct CSVTable: Sendable {
     public var rowIndices: Range<Int> { 0..<lines.count }
 
     /// Reads `path` and checks it is a table with a header row. `expecting` names the columns the caller
-    /// needs, for the error message when the delimiter is wrong.
-    public static func read(_ path: String, expecting: [String]) throws(InputError) -> CSVTable {
-        try CSVTable(parsing: InputFile.bytes(path), file: path, expecting: expecting)
+    /// needs, for the error message when the delimiter is wrong. A file larger than `maximumBytes` is refused.
+    public static func read(_ path: String, expecting: [String], maximumBytes: Int = InputFile.defaultMaximumBytes) throws(InputError) -> CSVTable {
+        try CSVTable(parsing: InputFile.bytes(path, maximumBytes: maximumBytes), file: path, expecting: expecting)
     }
 
     /// Parses bytes (see ``read(_:expecting:)``).

@@ -97,17 +97,26 @@ public final class Dataset {
         // Input in WGS 84 (the usual case) needs PROJ's transformation to RD New, which takes PROJ some
         // 25 ms to find: it is made on another thread while the files are read.
         Projection.prepare(from: .wgs84, to: .rdNew)
-        // The pupil file is the largest input: it is parsed on the second core meanwhile.
-        let studentsRead = paths.students.map { path in BackgroundResult.start { () throws(InputError) in try StudentCountsReader.read(path) } }
+        // The settings come first: they bound the size of every other input.
         settings = try paths.config.map { path throws(InputError) in try ConfigReader.read(path) } ?? AuditSettings()
-        postcodes = try paths.postcodes.map { path throws(InputError) in try PostcodeTable.read(path) }
+        let limit = settings.maximumInputBytes
+        // The pupil file is the largest input: it is parsed on the second core meanwhile.
+        let studentsRead = paths.students.map { path in
+            BackgroundResult.start { () throws(InputError) in try StudentCountsReader.read(path, maximumBytes: limit) }
+        }
+        postcodes = try paths.postcodes.map { path throws(InputError) in try PostcodeTable.read(path, maximumBytes: limit) }
         let postcodes = self.postcodes
-        register = try paths.schools.map { path throws(InputError) in try SchoolRegisterReader.read(path, postcodes: postcodes) }
+        register = try paths.schools.map { path throws(InputError) in
+            try SchoolRegisterReader.read(path, postcodes: postcodes, maximumBytes: limit)
+        }
             ?? SchoolRegister(file: schoolsPath, schools: [], coordinateColumns: "", encoding: "", problems: [])
         municipalities = try MunicipalityReader.read(path: municipalitiesPath, crs: paths.municipalityCRS,
                                                      idField: paths.mapFields.id, nameField: paths.mapFields.name,
-                                                     measureField: paths.mapFields.measure, in: context)
-        registration = try paths.registrations.map { path throws(InputError) in try RegistrationReader.read(path) }
+                                                     measureField: paths.mapFields.measure, maximumBytes: limit,
+                                                     in: context)
+        registration = try paths.registrations.map { path throws(InputError) in
+            try RegistrationReader.read(path, maximumBytes: limit)
+        }
         students = try studentsRead?.value()
         do {
             map = try MunicipalityMap(municipalities.municipalities, in: context)

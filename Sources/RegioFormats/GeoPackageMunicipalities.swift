@@ -76,6 +76,11 @@ enum GeoPackageMunicipalities {
         guard !isDirectory.boolValue else {
             throw InputError(.unreadable, file: path, message: "is a directory, expected a GeoPackage file")
         }
+        // SQLite reads a database by seeking in it: a device or pipe cannot be one (and could be read without end).
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            throw InputError(.unreadable, file: path, message: "is not a regular file (a device or pipe?), expected a GeoPackage file")
+        }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw InputError(.unreadable, file: path, message: "cannot be read (check its permissions)")
         }
@@ -97,8 +102,9 @@ enum GeoPackageMunicipalities {
         let geometryColumn: String
         let srsID: Int64
         /// The gpkg_spatial_ref_sys row of `srsID`, if there is one.
-        let organization: String?
-        let organizationCode: Int64?
+        /// As stored, shown as text (a file may store any type in any column).
+        let organization: DatabaseValue?
+        let organizationCode: DatabaseValue?
         let srsName: String?
         let rows: [Row]
 
@@ -109,13 +115,14 @@ enum GeoPackageMunicipalities {
                                  message: "layer '\(table)' has srs_id \(srsID), which is not in gpkg_spatial_ref_sys; "
                                      + "expected a defined CRS (or pass --crs, e.g. --crs EPSG:28992)")
             }
-            guard organization.lowercased() == "epsg", organizationCode > 0, organizationCode <= Int64(Int32.max) else {
+            guard organization.textValue?.lowercased() == "epsg", let code = organizationCode.wholeNumber, code > 0,
+                  code <= Int64(Int32.max) else {
                 throw InputError(.unknownCRS, file: file,
                                  message: "layer '\(table)' has srs_id \(srsID) (\(srsName ?? "unnamed"), organization "
-                                     + "'\(organization)' id \(organizationCode)), which is not an EPSG CRS; "
+                                     + "\(organization.shown) id \(organizationCode.shown)), which is not an EPSG CRS; "
                                      + "pass --crs, e.g. --crs EPSG:28992")
             }
-            return CoordinateReferenceSystem(epsg: Int(organizationCode))
+            return CoordinateReferenceSystem(epsg: Int(code))
         }
     }
 
@@ -137,9 +144,11 @@ enum GeoPackageMunicipalities {
             throw InputError(.badFormat, file: path,
                              message: "is an SQLite database but not a GeoPackage: it has no gpkg_contents table")
         }
-        let tables = try String.fetchAll(db, sql: """
+        // Values are read as they are stored and checked here: GRDB's typed subscripts trap on a value of another
+        // type (an srs_id of 'abc'), and a file decides what it stores.
+        let tables = try DatabaseValue.fetchAll(db, sql: """
             SELECT table_name FROM gpkg_contents WHERE lower(data_type) = 'features' ORDER BY rowid
-            """)
+            """).compactMap(\.textValue)
         let table: String
         if let layer {
             guard let match = tables.first(where: { $0 == layer }) ?? tables.first(where: { $0.lowercased() == layer.lowercased() })
@@ -151,7 +160,8 @@ enum GeoPackageMunicipalities {
             table = match
         } else {
             guard let first = tables.first else {
-                let others = try String.fetchAll(db, sql: "SELECT table_name || ' (' || data_type || ')' FROM gpkg_contents")
+                let others = try DatabaseValue.fetchAll(db, sql: "SELECT table_name || ' (' || data_type || ')' FROM gpkg_contents")
+                    .compactMap(\.textValue)
                 let found = others.isEmpty ? "it lists no tables" : "it lists only " + others.joined(separator: ", ")
                 throw InputError(.badFormat, file: path,
                                  message: "has no features table in gpkg_contents (\(found)), expected a polygon layer")
@@ -164,9 +174,15 @@ enum GeoPackageMunicipalities {
             throw InputError(.badFormat, file: path,
                              message: "layer '\(table)' has no entry in gpkg_geometry_columns, expected its geometry column")
         }
-        guard let geometryColumn = column["column_name"] as String?, let srsID = column["srs_id"] as Int64? else {
+        guard let geometryColumn = (column["column_name"] as DatabaseValue).textValue else {
             throw InputError(.badFormat, file: path,
-                             message: "layer '\(table)' has a null column_name or srs_id in gpkg_geometry_columns")
+                             message: "layer '\(table)' has column_name \((column["column_name"] as DatabaseValue).shown) in gpkg_geometry_columns, expected the name of its geometry column")
+        }
+        let srsValue: DatabaseValue = column["srs_id"]
+        guard let srsID = srsValue.wholeNumber else {
+            throw InputError(.unknownCRS, file: path,
+                             message: "layer '\(table)' has srs_id \(srsValue.shown) in gpkg_geometry_columns, expected a whole number "
+                                 + "naming a row of gpkg_spatial_ref_sys (or pass --crs, e.g. --crs EPSG:28992)")
         }
         let srs = try Row.fetchOne(db, sql: """
             SELECT organization, organization_coordsys_id, srs_name FROM gpkg_spatial_ref_sys WHERE srs_id = ?
@@ -176,9 +192,10 @@ enum GeoPackageMunicipalities {
         }
         let rows = try Row.fetchAll(db, sql: "SELECT * FROM \(table.quotedDatabaseIdentifier)")
         return Contents(table: table, geometryColumn: geometryColumn, srsID: srsID,
-                        organization: srs?["organization"] as String?,
-                        organizationCode: srs?["organization_coordsys_id"] as Int64?,
-                        srsName: srs?["srs_name"] as String?, rows: rows)
+                        organization: srs.map { $0["organization"] as DatabaseValue },
+                        organizationCode: srs.map { $0["organization_coordsys_id"] as DatabaseValue },
+                        srsName: srs.map { ($0["srs_name"] as DatabaseValue).textValue ?? ($0["srs_name"] as DatabaseValue).shown },
+                        rows: rows)
     }
 
     // MARK: rows
@@ -231,5 +248,36 @@ enum GeoPackageMunicipalities {
                                  + "expected a Polygon or MultiPolygon with rings")
         }
         return (polygons, header.srsID)
+    }
+}
+
+extension DatabaseValue {
+    /// The text stored, or `nil` for any other type.
+    var textValue: String? {
+        if case .string(let text) = storage { return text }
+        return nil
+    }
+
+    /// A whole number stored as an integer, or as a real with a whole value in Int64's range; `nil` otherwise
+    /// (text, blob, null, 1e300, 2.5).
+    var wholeNumber: Int64? {
+        switch storage {
+        case .int64(let number): return number
+        case .double(let number):
+            guard number.isFinite, number == number.rounded(), abs(number) < 9.2e18 else { return nil }
+            return Int64(number)
+        default: return nil
+        }
+    }
+
+    /// The value for a message: 'text', 42, 1e+300, null, a blob of n bytes.
+    var shown: String {
+        switch storage {
+        case .null: return "null"
+        case .int64(let number): return "\(number)"
+        case .double(let number): return "\(number)"
+        case .string(let text): return "'\(text.prefix(80))'"
+        case .blob(let data): return "a blob of \(data.count) bytes"
+        }
     }
 }

@@ -21,6 +21,10 @@ public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
         case outputExists = "output-exists"
         /// An output that cannot be written (missing folder, permissions, disk full).
         case unwritable
+        /// An output that regio may not replace: one of the inputs, a folder or file it did not write.
+        case protectedOutput = "protected-output"
+        /// An input larger than the `maximumInputMegabytes` setting.
+        case tooLarge = "too-large"
     }
 
     public let kind: Kind

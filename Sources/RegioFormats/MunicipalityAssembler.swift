@@ -65,8 +65,6 @@ enum MunicipalityAssembler {
     /// `source` and `badValue` naming the feature and coordinate when a point cannot be projected.
     static func project(_ points: inout [Point], raw: RawMunicipalities, from source: CoordinateReferenceSystem,
                         crsSource: String) throws(InputError) {
-        // Already RD New: nothing to transform (and PROJ need not be asked).
-        guard source != .rdNew else { return }
         // Longitude/latitude stated (by a crs member or --crs) for coordinates that cannot be degrees.
         if source == .wgs84, let index = points.firstIndex(where: { abs($0.x) > 180 || abs($0.y) > 90 }) {
             let p = points[index]
@@ -75,6 +73,9 @@ enum MunicipalityAssembler {
                                  + "(\(crsSource)): the CRS contradicts the coordinates, which look projected (RD New "
                                  + "metres?); pass the CRS they are in, e.g. --crs EPSG:28992")
         }
+        try checkAreaOfUse(points, raw: raw, of: source, crsSource: crsSource)
+        // Already RD New: nothing to transform (and PROJ need not be asked).
+        guard source != .rdNew else { return }
         let projection: Projection
         do {
             projection = try Projection.cached(from: source, to: .rdNew)
@@ -94,6 +95,38 @@ enum MunicipalityAssembler {
         if let culprit = points.indices.first(where: { !points[$0].x.isFinite || !points[$0].y.isFinite }) {
             throw notProjectable(culprit, original: original, raw: raw, source: source, reason: nil)
         }
+    }
+
+    /// Throws `badValue` naming the feature when a coordinate is not finite or lies outside the area where
+    /// `source` is defined (``AreaOfUse``): such a coordinate is a broken or mislabelled file, and would
+    /// overflow every measure made from it (map frames, areas, distances).
+    static func checkAreaOfUse(_ points: [Point], raw: RawMunicipalities, of source: CoordinateReferenceSystem,
+                               crsSource: String) throws(InputError) {
+        // A CRS PROJ does not know has no area: the projection that follows says so, in PROJ's words.
+        guard let area = try? AreaOfUse.of(source) else {
+            if let index = points.firstIndex(where: { !$0.x.isFinite || !$0.y.isFinite }) {
+                throw InputError(.badValue, file: raw.file, feature: raw.feature(owning: index)?.label,
+                                 message: "coordinate (\(points[index].x), \(points[index].y)) is not a finite number")
+            }
+            return
+        }
+        guard let index = points.firstIndex(where: { !area.contains($0) }) else { return }
+        let point = points[index]
+        let b = area.bounds
+        let range = String(format: "x %.0f to %.0f, y %.0f to %.0f", b.minX, b.maxX, b.minY, b.maxY)
+        let why = point.x.isFinite && point.y.isFinite
+            ? "lies outside the area where \(source) is defined (\(area.name): \(range))"
+            : "is not a finite number"
+        // Degrees under a projected CRS (a crs member of RD New on an RFC 7946 file): name that cause.
+        if source != .wgs84, points.allSatisfy({ abs($0.x) <= 180 && abs($0.y) <= 90 }) {
+            throw InputError(.unknownCRS, file: raw.file, feature: raw.feature(owning: index)?.label,
+                             message: "coordinate (\(point.x), \(point.y)) \(why): the coordinates look like longitude/latitude "
+                                 + "degrees, so the CRS \(source) (\(crsSource)) contradicts them; remove the crs member or "
+                                 + "pass --crs EPSG:4326")
+        }
+        throw InputError(.badValue, file: raw.file, feature: raw.feature(owning: index)?.label,
+                         message: "coordinate (\(point.x), \(point.y)) \(why); expected coordinates in \(source) "
+                             + "(\(crsSource)) near the Netherlands (check --crs)")
     }
 
     private static func notProjectable(_ index: Int?, original: [Point], raw: RawMunicipalities,

@@ -21,15 +21,18 @@ public enum MunicipalityReader {
     ///   - layer: the GeoPackage features table to read (default: the first in gpkg_contents); ignored for GeoJSON.
     ///   - measureField: a numeric property to read for every feature (such as `inwoners`), into
     ///     ``MunicipalityLayer/measures``; a feature without the property is an error, a null value is absent.
+    ///   - maximumBytes: the largest file read (setting `maximumInputMegabytes`); a larger one is `tooLarge`.
     ///   - context: the GEOS context the geometries are created in.
     public static func read(path: String, crs override: CoordinateReferenceSystem? = nil,
                             idField: String = "statcode", nameField: String = "statnaam", layer: String? = nil,
-                            measureField: String? = nil, in context: GeometryContext) throws(InputError) -> MunicipalityLayer {
+                            measureField: String? = nil, maximumBytes: Int = InputFile.defaultMaximumBytes,
+                            in context: GeometryContext) throws(InputError) -> MunicipalityLayer {
         if URL(fileURLWithPath: path).pathExtension.lowercased() == "gpkg" {
+            _ = try InputFile.checkedSize(path, maximumBytes: maximumBytes)
             return try GeoPackageMunicipalities.read(path: path, crs: override, idField: idField, nameField: nameField,
                                                      layer: layer, measureField: measureField, in: context)
         }
-        let bytes = try InputFile.bytes(path)
+        let bytes = try InputFile.bytes(path, maximumBytes: maximumBytes)
         if bytes.starts(with: GeoPackageMunicipalities.sqliteMagic) {
             return try GeoPackageMunicipalities.read(path: path, crs: override, idField: idField, nameField: nameField,
                                                      layer: layer, measureField: measureField, in: context)

@@ -21,8 +21,8 @@ public struct PostcodeTable: Sendable {
     }
 
     /// Reads a postcode table; every bad coordinate is an error naming its line.
-    public static func read(_ path: String) throws(InputError) -> PostcodeTable {
-        let table = try CSVTable.read(path, expecting: ["postcode", "latitude", "longitude"])
+    public static func read(_ path: String, maximumBytes: Int = InputFile.defaultMaximumBytes) throws(InputError) -> PostcodeTable {
+        let table = try CSVTable.read(path, expecting: ["postcode", "latitude", "longitude"], maximumBytes: maximumBytes)
         let pc = try table.requireColumn("postcode", "pc4", purpose: "the 4-digit postcode")
         let lat = try table.requireColumn("latitude", "lat", purpose: "latitude in degrees")
         let lon = try table.requireColumn("longitude", "lon", "lng", purpose: "longitude in degrees")

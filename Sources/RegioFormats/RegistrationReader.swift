@@ -4,15 +4,15 @@ import RegioDomain
 /// `penvoerder` (lead) or `deelnemer` (member); comma or semicolon separated. A row with an empty
 /// `brin6` declares a region that has no school yet. Malformed codes are kept for the audit to report.
 public enum RegistrationReader {
-    public static func read(_ path: String) throws(InputError) -> Registration {
-        try Registration(rows: readRows(path))
+    public static func read(_ path: String, maximumBytes: Int = InputFile.defaultMaximumBytes) throws(InputError) -> Registration {
+        try Registration(rows: readRows(path, maximumBytes: maximumBytes))
     }
 
     /// The rows as written, with their line numbers.
     /// - Throws: ``InputError`` for missing columns, an empty region id, an unknown role, or a region
     ///   with two leads.
-    public static func readRows(_ path: String) throws(InputError) -> [RegistrationRow] {
-        let table = try CSVTable.read(path, expecting: ["regio_id", "regio_naam", "brin6", "rol"])
+    public static func readRows(_ path: String, maximumBytes: Int = InputFile.defaultMaximumBytes) throws(InputError) -> [RegistrationRow] {
+        let table = try CSVTable.read(path, expecting: ["regio_id", "regio_naam", "brin6", "rol"], maximumBytes: maximumBytes)
         let id = try table.requireColumn("regio_id", purpose: "the registration number, e.g. STO19042")
         let name = table.column("regio_naam")
         let code = try table.requireColumn("brin6", purpose: "the 6-character school code")

@@ -4,8 +4,8 @@ import Yams
 
 /// Reads scenario files: JSON (or YAML) `{"name": "...", "edits": [{"move": "00AB01", "to": "STO19007"}, …]}`.
 public enum ScenarioReader {
-    public static func read(_ path: String) throws(InputError) -> Scenario {
-        let bytes = try InputFile.bytes(path)
+    public static func read(_ path: String, maximumBytes: Int = InputFile.defaultMaximumBytes) throws(InputError) -> Scenario {
+        let bytes = try InputFile.bytes(path, maximumBytes: maximumBytes)
         let (utf8, _) = try TextDecoding.utf8(bytes, file: path)
         let text = String(decoding: utf8, as: UTF8.self)
         do {

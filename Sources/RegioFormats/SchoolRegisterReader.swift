@@ -21,8 +21,9 @@ public enum SchoolRegisterReader {
     ///
     /// - Throws: ``InputError`` for a missing code column, a malformed or duplicate code, a non-numeric or
     ///   swapped coordinate, and every problem of ``CSVTable``.
-    public static func read(_ path: String, postcodes: PostcodeTable? = nil) throws(InputError) -> SchoolRegister {
-        let table = try CSVTable.read(path, expecting: ["brin6", "lat", "lon"])
+    public static func read(_ path: String, postcodes: PostcodeTable? = nil,
+                            maximumBytes: Int = InputFile.defaultMaximumBytes) throws(InputError) -> SchoolRegister {
+        let table = try CSVTable.read(path, expecting: ["brin6", "lat", "lon"], maximumBytes: maximumBytes)
         return try read(table, postcodes: postcodes)
     }
 

@@ -42,7 +42,7 @@ enum SpatialInputCheck {
                 + "contradicts them; remove the crs member or pass --crs EPSG:4326"
         }
         return InputError(.unknownCRS, file: file,
-                          message: "the \(map.count) municipalities cover \(areaText(total)) in all (\(areaText(average)) on average, "
+                          message: "the \(map.count) \(map.count == 1 ? "municipality covers" : "municipalities cover") \(areaText(total)) in all (\(areaText(average)) on average, "
                               + "expected at least \(areaText(minimumAverageAreaSquareKilometers))): \(cause)")
     }
 

@@ -17,8 +17,9 @@ public struct StudentCountsFile: Sendable {
 public enum StudentCountsReader {
     /// Reads a DUO pupil file.
     /// - Throws: ``InputError`` for missing columns, a malformed code, or a count that is not a whole number.
-    public static func read(_ path: String) throws(InputError) -> StudentCountsFile {
-        let table = try CSVTable.read(path, expecting: ["BRIN NUMMER", "VESTIGINGSNUMMER", "ONDERWIJSTYPE", "AFDELING"])
+    public static func read(_ path: String, maximumBytes: Int = InputFile.defaultMaximumBytes) throws(InputError) -> StudentCountsFile {
+        let table = try CSVTable.read(path, expecting: ["BRIN NUMMER", "VESTIGINGSNUMMER", "ONDERWIJSTYPE", "AFDELING"],
+                                      maximumBytes: maximumBytes)
         let brin = try table.requireColumn("BRIN NUMMER", "brin", purpose: "the 4-character institution code")
         let location = try table.requireColumn("VESTIGINGSNUMMER", purpose: "the 2-digit location number")
         let type = try table.requireColumn("ONDERWIJSTYPE VO EN LEER- OF VERBLIJFSJAAR", "ONDERWIJSTYPE",

@@ -4,10 +4,14 @@ import CGEOS
 extension GeometryContext {
     /// Reads standard (or ISO, with Z) WKB; throws with GEOS's message on bad bytes.
     public func geometry(wkb bytes: some Collection<UInt8>) throws(SpatialError) -> Geometry {
+        let array = Array(bytes)
+        // GEOS recurses without a limit and trusts the counts: the structure is checked first.
+        do { _ = try WKBStructure.check(array) } catch {
+            throw SpatialError(.encoding, operation: "reading WKB of \(array.count) bytes", libraryMessage: error.message)
+        }
         // NULL on exception.
         guard let reader = GEOSWKBReader_create_r(handle) else { throw failure("creating a WKB reader") }
         defer { GEOSWKBReader_destroy_r(handle, reader) }
-        let array = Array(bytes)
         let pointer = array.withUnsafeBufferPointer { buffer in
             GEOSWKBReader_read_r(handle, reader, buffer.baseAddress, buffer.count)
         }

@@ -17,8 +17,7 @@ struct Audit: ParsableCommand {
     @Option(help: "Output format: text (terminal), markdown (briefing), json (for tools), csv (one row per finding).")
     var format: AuditReport.Format = .text
 
-    @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
-    var output: String?
+    @OptionGroup var destination: OutputOptions
 
     @Flag(help: "Skip the catchment areas (and the rules that need them).")
     var noCatchments = false
@@ -32,16 +31,18 @@ struct Audit: ParsableCommand {
     func run() throws {
         let hasErrors = try reportingInputErrors { () throws -> Bool in
             let timer = PhaseTimer(enabled: timings)
-            let dataset = try Dataset(loading: try inputs.paths())
+            let paths = try inputs.paths()
+            try destination.check(inputs: paths.outputInputs)
+            let dataset = try Dataset(loading: paths)
             timer.lap("load")
             let catchments = noCatchments ? nil : try dataset.catchments(seed: seed)
             timer.lap("catchments")
             let result = try dataset.audit(catchments: catchments).result
             timer.lap("audit")
             defer { timer.lap("report"); timer.report() }
-            let colour = format == .text && output == nil && isatty(STDOUT_FILENO) != 0
+            let colour = format == .text && destination.output == nil && isatty(STDOUT_FILENO) != 0
                 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-            try write(AuditReport(result, colour: colour).render(format), to: output)
+            try destination.write(AuditReport(result, colour: colour).render(format), inputs: paths.outputInputs)
             return result.hasErrors
         }
         if hasErrors { throw ExitCode(1) }

@@ -46,8 +46,7 @@ struct Catchments: ParsableCommand {
     @Option(help: "Output format: text, json, or geojson (the areas dissolved, WGS84, with their figures).")
     var format: Format = .text
 
-    @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
-    var output: String?
+    @OptionGroup var destination: OutputOptions
 
     @Option(help: "Seed of the regionalization.")
     var seed: UInt64 = 1
@@ -89,6 +88,7 @@ struct Catchments: ParsableCommand {
                 paths = try inputs.paths()
                 paths.mapFields.measure = boundField
             }
+            try destination.check(inputs: paths.outputInputs)
             let dataset = try Dataset(loading: paths, requiringSchools: boundField == nil)
             timer.lap("load")
             let progress = ProgressLine()
@@ -104,9 +104,9 @@ struct Catchments: ParsableCommand {
             timer.lap("regionalization")
             defer { timer.lap("report"); timer.report() }
             switch format {
-            case .json: try write(CatchmentReport(partition, dataset: dataset).json(), to: output)
-            case .text: try write(CatchmentReport(partition, dataset: dataset).text(), to: output)
-            case .geojson: try write(dataset.catchmentsGeoJSON(partition), to: output)
+            case .json: try destination.write(CatchmentReport(partition, dataset: dataset).json(), inputs: paths.outputInputs)
+            case .text: try destination.write(CatchmentReport(partition, dataset: dataset).text(), inputs: paths.outputInputs)
+            case .geojson: try destination.write(dataset.catchmentsGeoJSON(partition), inputs: paths.outputInputs)
             }
         }
     }

@@ -21,8 +21,7 @@ struct Compare: ParsableCommand {
     @Option(help: "Output format: text, markdown or json.")
     var format: ComparisonReport.Format = .text
 
-    @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
-    var output: String?
+    @OptionGroup var destination: OutputOptions
 
     func validate() throws {
         if scenarios.isEmpty { throw ValidationError("give at least one --scenario FILE") }
@@ -30,9 +29,13 @@ struct Compare: ParsableCommand {
 
     func run() throws {
         try reportingInputErrors {
-            let dataset = try Dataset(loading: try inputs.paths())
+            let paths = try inputs.paths()
+            var protected = paths.outputInputs
+            protected.files += scenarios.map { ("--scenario", $0) }
+            try destination.check(inputs: protected)
+            let dataset = try Dataset(loading: paths)
             let catchments = try dataset.catchments()
-            let files = try scenarios.map { path throws(InputError) in (path, try ScenarioReader.read(path)) }
+            let files = try scenarios.map { path throws(InputError) in (path, try ScenarioReader.read(path, maximumBytes: dataset.settings.maximumInputBytes)) }
             // One auditor: the base, then each scenario as an update of what the previous one left.
             let auditor = try dataset.auditor(catchments: catchments)
             let base = auditor.result
@@ -40,7 +43,7 @@ struct Compare: ParsableCommand {
             for (path, scenario) in files {
                 comparisons.append(try dataset.compare(scenario, file: path, base: base, auditor: auditor))
             }
-            try write(ComparisonReport(base: base, scenarios: comparisons).render(format), to: output)
+            try destination.write(ComparisonReport(base: base, scenarios: comparisons).render(format), inputs: protected)
         }
     }
 }

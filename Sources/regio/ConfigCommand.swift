@@ -23,15 +23,15 @@ struct ConfigCommand: ParsableCommand {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             let data = try encoder.encode(settings)
             if format == .json {
-                try write(String(decoding: data, as: UTF8.self) + "\n", to: nil)
+                writeStandardOutput(String(decoding: data, as: UTF8.self) + "\n")
                 return
             }
             let values = settings.valueTexts
             var out = config.map { "Settings from \($0) (other keys keep their defaults)\n\n" } ?? "Default settings\n\n"
-            for (key, explanation) in AuditSettings.explanations {
-                out += "\(key) = \(values[key] ?? "?")\n    \(explanation)\n"
+            for setting in AuditSettings.table {
+                out += "\(setting.key) = \(values[setting.key] ?? "?")\n    \(setting.explanation); \(setting.expectation)\n"
             }
-            try write(out, to: nil)
+            writeStandardOutput(out)
         }
     }
 }

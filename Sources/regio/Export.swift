@@ -23,7 +23,7 @@ struct Export: ParsableCommand {
     @Option(help: ArgumentHelp("The folder (geojson) or file (gpkg) to write.", valueName: "path"))
     var output: String
 
-    @Flag(help: "Replace an existing output.")
+    @Flag(help: "Replace an existing output: a file, or a folder of an earlier export (only the files regio wrote in it).")
     var force = false
 
     @Option(help: "Seed of the catchment regionalization.")
@@ -37,8 +37,10 @@ struct Export: ParsableCommand {
             let timer = PhaseTimer(enabled: timings)
             defer { timer.report() }
             // Fail before the work when the output exists and may not be replaced.
-            try AtomicOutput.checkReplaceable(output, force: force)
-            let dataset = try Dataset(loading: try inputs.paths())
+            let paths = try inputs.paths()
+            let format = self.format ?? (output.lowercased().hasSuffix(".gpkg") ? .gpkg : .geojson)
+            try AtomicOutput.checkReplaceable(output, directory: format == .geojson, force: force, inputs: paths.outputInputs)
+            let dataset = try Dataset(loading: paths)
             timer.lap("load")
             let catchments = try dataset.catchments(seed: seed)
             timer.lap("catchments")
@@ -47,11 +49,10 @@ struct Export: ParsableCommand {
             let layers = try MapExport.layers(MapExportInput(dataset: dataset, catchments: catchments, result: result,
                                                              territories: territories))
             timer.lap("layers")
-            let format = self.format ?? (output.lowercased().hasSuffix(".gpkg") ? .gpkg : .geojson)
-            try MapExport.write(layers, format: format, to: output, force: force)
+            try MapExport.write(layers, format: format, to: output, force: force, inputs: paths.outputInputs)
             timer.lap("write")
             let counts = layers.map { "\($0.name) \($0.features.count)" }.joined(separator: ", ")
-            try write("regio export: wrote \(output) (\(format.rawValue)): \(counts)\n", to: nil)
+            writeStandardOutput("regio export: wrote \(output) (\(format.rawValue)): \(counts)\n")
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RegioFormats
+import RegioSpatial
 
 /// Runs `body`; an ``InputError`` is printed as one line on standard error and ends the process with
 /// exit code 2 (no stack trace).
@@ -9,19 +10,13 @@ func reportingInputErrors<T>(_ body: () throws -> T) throws -> T {
         return try body()
     } catch let error as InputError {
         FileHandle.standardError.write(Data("regio: error: \(error.description)\n".utf8))
+        // An early end must not race PROJ still preparing a transformation on another thread.
+        Projection.finishPreparing()
         throw ExitCode(2)
     }
 }
 
-/// Writes `text` to `path` atomically (temporary file, then rename), or to standard output.
-func write(_ text: String, to path: String?) throws {
-    guard let path else {
-        FileHandle.standardOutput.write(Data(text.utf8))
-        return
-    }
-    do {
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-    } catch {
-        throw InputError(.unreadable, file: path, message: "cannot write the output: \(error.localizedDescription)")
-    }
+/// Writes `text` to standard output.
+func writeStandardOutput(_ text: String) {
+    FileHandle.standardOutput.write(Data(text.utf8))
 }

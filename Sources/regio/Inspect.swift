@@ -11,8 +11,7 @@ struct Inspect: ParsableCommand {
     @Option(help: "Output format.")
     var format: ReportFormat = .text
 
-    @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
-    var output: String?
+    @OptionGroup var destination: OutputOptions
 
     @Flag(help: "Print the time of loading and reporting to standard error.")
     var timings = false
@@ -21,10 +20,12 @@ struct Inspect: ParsableCommand {
         try reportingInputErrors {
             let timer = PhaseTimer(enabled: timings)
             defer { timer.report() }
-            let dataset = try Dataset(loading: try inputs.paths())
+            let paths = try inputs.paths()
+            try destination.check(inputs: paths.outputInputs)
+            let dataset = try Dataset(loading: paths)
             timer.lap("load")
             let report = InspectionReport(dataset)
-            try write(format == .json ? report.json() + "\n" : report.text(), to: output)
+            try destination.write(format == .json ? report.json() + "\n" : report.text(), inputs: paths.outputInputs)
         }
     }
 }

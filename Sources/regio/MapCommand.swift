@@ -23,7 +23,7 @@ struct MapCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The HTML file to write.", valueName: "file"))
     var output: String = "regio-map.html"
 
-    @Flag(help: "Overwrite the output file when it exists.")
+    @Flag(help: "Replace the output file when it exists (never one of the inputs, never a folder).")
     var force = false
 
     @Flag(help: "Skip the catchment areas (and the rules that need them).")
@@ -39,10 +39,11 @@ struct MapCommand: ParsableCommand {
         let summary = try reportingInputErrors { () throws -> String in
             // Refused before the work too (AtomicOutput checks again before it renames), so a mistyped
             // --output costs nothing.
-            try AtomicOutput.checkReplaceable(output, force: force)
+            let paths = try inputs.paths()
+            try AtomicOutput.checkReplaceable(output, force: force, inputs: paths.outputInputs)
             let timer = PhaseTimer(enabled: timings)
             defer { timer.report() }
-            let dataset = try Dataset(loading: try inputs.paths())
+            let dataset = try Dataset(loading: paths)
             timer.lap("load")
             let catchments = noCatchments ? nil : try dataset.catchments(seed: seed)
             timer.lap("catchments")
@@ -52,7 +53,7 @@ struct MapCommand: ParsableCommand {
             let html = try dataset.mapHTML(result: result, territories: territories, colorBy: colorBy,
                                            title: "Sterk Techniekonderwijs: \(name)")
             timer.lap("map")
-            try AtomicOutput.write(output, directory: false, force: force) { temporary in
+            try AtomicOutput.write(output, force: force, inputs: paths.outputInputs) { temporary in
                 try Data(html.utf8).write(to: URL(fileURLWithPath: temporary))
             }
             timer.lap("write")

@@ -20,8 +20,7 @@ struct Portrait: ParsableCommand {
     @Option(help: "Output format: markdown or html.")
     var format: RegionPortrait.Format = .markdown
 
-    @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
-    var output: String?
+    @OptionGroup var destination: OutputOptions
 
     @Option(help: "Seed of the catchment regionalization.")
     var seed: UInt64 = 1
@@ -32,7 +31,9 @@ struct Portrait: ParsableCommand {
 
     func run() throws {
         try reportingInputErrors {
-            let dataset = try Dataset(loading: try inputs.paths())
+            let paths = try inputs.paths()
+            try destination.check(inputs: paths.outputInputs)
+            let dataset = try Dataset(loading: paths)
             let result = try dataset.audit(catchments: try dataset.catchments(seed: seed)).result
             let byID = Dictionary(result.regions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             var chosen: [RegionFigures] = []
@@ -58,7 +59,7 @@ struct Portrait: ParsableCommand {
                     RegionPortrait.markdown(for: $0, result: result, schools: schools, counts: counts, municipalityNames: names)
                 }.joined(separator: "\n")
             }
-            try write(text, to: output)
+            try destination.write(text, inputs: paths.outputInputs)
         }
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import RegioFormats
 import RegioServer
+import RegioSpatial
 
 /// `regio serve`: the local web application for a region's planning meeting.
 struct Serve: AsyncParsableCommand {
@@ -75,6 +76,7 @@ struct Serve: AsyncParsableCommand {
     /// One line on standard error and exit code 2, as for every input that cannot be used.
     static func fail(_ message: String) -> Never {
         FileHandle.standardError.write(Data("regio: error: \(message)\n".utf8))
+        Projection.finishPreparing()
         Foundation.exit(2)
     }
 }

@@ -23,8 +23,7 @@ struct Suggest: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: ReportFormat = .text
 
-    @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
-    var output: String?
+    @OptionGroup var destination: OutputOptions
 
     @Option(help: "Show at most this many suggestions (text).")
     var limit: Int = 20
@@ -35,12 +34,14 @@ struct Suggest: ParsableCommand {
 
     func run() throws {
         try reportingInputErrors {
-            let dataset = try Dataset(loading: try inputs.paths())
+            let paths = try inputs.paths()
+            try destination.check(inputs: paths.outputInputs)
+            let dataset = try Dataset(loading: paths)
             let result = try dataset.audit(catchments: try dataset.catchments()).result
             if format == .json {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                try write(String(decoding: try encoder.encode(["suggestions": result.suggestions]), as: UTF8.self) + "\n", to: output)
+                try destination.write(String(decoding: try encoder.encode(["suggestions": result.suggestions]), as: UTF8.self) + "\n", inputs: paths.outputInputs)
                 return
             }
             var out = "\(result.suggestions.count) suggestions for \(Set(result.suggestions.map { $0.regions[0] }).count) flagged regions, best first\n"
@@ -48,7 +49,7 @@ struct Suggest: ParsableCommand {
                 out += "\n\(String(format: "%.2f", s.score))  \(s.headline)\n      \(s.reason)\n"
             }
             if result.suggestions.count > limit { out += "\n… \(result.suggestions.count - limit) more (--limit, or --format json)\n" }
-            try write(out, to: output)
+            try destination.write(out, inputs: paths.outputInputs)
         }
     }
 }

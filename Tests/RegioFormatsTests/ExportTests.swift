@@ -276,24 +276,36 @@ import Testing
         let files = TemporaryFiles()
         let path = files.write("out.gpkg", "old")
         #expect(throws: InputError.self) {
-            try AtomicOutput.write(path, directory: false, force: false) { temp in
+            try AtomicOutput.write(path, force: false) { temp in
                 try Data("new".utf8).write(to: URL(fileURLWithPath: temp))
             }
         }
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "old")
-        try AtomicOutput.write(path, directory: false, force: true) { temp in
+        try AtomicOutput.write(path, force: true) { temp in
             try Data("new".utf8).write(to: URL(fileURLWithPath: temp))
         }
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "new")
 
-        // A folder replaces a folder; the old contents go.
+        // A folder regio did not write is never replaced, even with force; nothing in it changes.
         let folder = files.directory.appendingPathComponent("layers")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
         FileManager.default.createFile(atPath: folder.appendingPathComponent("stale.txt").path, contents: Data())
-        try AtomicOutput.write(folder.path, directory: true, force: true) { temp in
-            try Data("{}".utf8).write(to: URL(fileURLWithPath: temp).appendingPathComponent("schools.geojson"))
+        func export(_ names: [String]) throws(InputError) {
+            try AtomicOutput.writeFolder(folder.path, files: names.map { ($0, Array("{}".utf8)) }, force: true)
         }
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["schools.geojson"])
+        do {
+            try export(["schools.geojson"])
+            Issue.record("expected a refusal")
+        } catch {
+            #expect(error.kind == .protectedOutput)
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["stale.txt"])
+        // An empty folder is written into; a later export replaces the files its manifest lists, and only those.
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("stale.txt"))
+        try export(["schools.geojson", "regions.geojson"])
+        FileManager.default.createFile(atPath: folder.appendingPathComponent("mine.txt").path, contents: Data("mine".utf8))
+        try export(["schools.geojson"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [".regio-export", "mine.txt", "schools.geojson"])
         // Nothing temporary is left beside the target.
         #expect(try FileManager.default.contentsOfDirectory(atPath: files.directory.path).sorted() == ["layers", "out.gpkg"])
     }
@@ -303,7 +315,7 @@ import Testing
         let path = files.write("out.gpkg", "old")
         struct Boom: Error {}
         do {
-            try AtomicOutput.write(path, directory: false, force: true) { temp in
+            try AtomicOutput.write(path, force: true) { temp in
                 try Data("half".utf8).write(to: URL(fileURLWithPath: temp))
                 throw Boom()
             }
@@ -315,7 +327,7 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: files.directory.path) == ["out.gpkg"])
 
         do {
-            try AtomicOutput.write(files.directory.appendingPathComponent("missing/out.gpkg").path, directory: false, force: false) { _ in }
+            try AtomicOutput.write(files.directory.appendingPathComponent("missing/out.gpkg").path, force: false) { _ in }
             Issue.record("expected an error")
         } catch {
             #expect(error.kind == .unwritable)

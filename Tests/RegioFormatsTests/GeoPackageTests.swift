@@ -81,7 +81,7 @@ import RegioSpatial
     }
 
     @Test func anInvalidPolygonIsRepaired() throws {
-        let bowtie = try context.geometry(wkt: "POLYGON ((0 0, 1000 1000, 1000 0, 0 1000, 0 0))")
+        let bowtie = try context.geometry(wkt: "POLYGON ((150000 450000, 151000 451000, 151000 450000, 150000 451000, 150000 450000))")
         let path = files.write("bowtie.gpkg", bytes: [])
         try TestGeoPackage.write(path, layers: [.init(features: [.init(code: "GM0010", name: "Strik",
                                                                          blob: try blob(bowtie))])])

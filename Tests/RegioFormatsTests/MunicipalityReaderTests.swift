@@ -34,15 +34,21 @@ import RegioSpatial
     }
 
     @Test func aDifferentCRSOverrideIsUsedAndReported() throws {
-        // EPSG:28991 (RD Old) is RD New with the false origin at (0, 0): the same numbers land 155 km east and
-        // 463 km north.
-        let layer = try MunicipalityReader.read(path: Fixtures.path("municipalities/small-rd.geojson"),
-                                                crs: CoordinateReferenceSystem(epsg: 28991), in: context)
+        // EPSG:28991 (RD Old) is RD New with the false origin at (0, 0): RD Old (-55000, -13000) is RD New
+        // (100000, 450000). The file says 28992, wrongly; --crs corrects it.
+        let path = TemporaryFiles().write("rd-old.geojson", """
+            {"type": "FeatureCollection", "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::28992"}},
+             "features": [{"type": "Feature", "properties": {"statcode": "GM0001", "statnaam": "Vierkant"},
+               "geometry": {"type": "Polygon", "coordinates": [[[-55000, -13000], [-54000, -13000], [-54000, -12000], [-55000, -13000]]]}}]}
+            """)
+        let layer = try MunicipalityReader.read(path: path, crs: CoordinateReferenceSystem(epsg: 28991), in: context)
         #expect(layer.sourceCRS.epsg == 28991 && layer.crsSource == "given with --crs")
         #expect(layer.problems.map(\.kind) == ["crs-overridden"])
         #expect(layer.problems.first?.message.contains("urn:ogc:def:crs:EPSG::28992") == true)
         let box = try #require(layer.municipalities.first?.geometry.envelope)
-        #expect(abs(box.minX - 255_000) < 0.01 && abs(box.minY - 913_000) < 0.01)
+        #expect(abs(box.minX - 100_000) < 0.01 && abs(box.minY - 450_000) < 0.01)
+        // Without --crs the same numbers are refused: they lie outside the area where RD New is defined.
+        #expect(throws: InputError.self) { try MunicipalityReader.read(path: path, in: context) }
     }
 
     @Test func lonLatWithoutCRSMemberIsRFC7946AndFallbackIDsGetGM() throws {

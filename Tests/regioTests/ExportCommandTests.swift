@@ -41,7 +41,7 @@ import Testing
         #expect(out.status == 0, "\(out.stderr)")
         #expect(out.stdout.contains("wrote \(folder) (geojson)"))
         let files = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
-        #expect(files == ["catchments.geojson", "findings.geojson", "regions.geojson", "schools.geojson", "suggestions.geojson"])
+        #expect(files == [".regio-export", "catchments.geojson", "findings.geojson", "regions.geojson", "schools.geojson", "suggestions.geojson"])
         for (layer, count) in try expectedCounts([]) {
             #expect(try geoJSONFeatureCount(folder, layer) == count, "\(layer)")
         }
@@ -61,7 +61,7 @@ import Testing
         let header = try FileHandle(forReadingFrom: URL(fileURLWithPath: file)).read(upToCount: 16) ?? Data()
         #expect(header == Data("SQLite format 3\0".utf8))
 
-        // GeoJSON: a folder; a stale file in it goes with --force.
+        // GeoJSON: a folder regio did not write stays untouched, even with --force.
         let folder = path("layers")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
         _ = scratch.write("layers/stale.geojson", "{}")
@@ -70,8 +70,13 @@ import Testing
         #expect(refusedFolder.stderr.contains(folder) && refusedFolder.stderr.contains("--force"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["stale.geojson"])
         let forcedFolder = try RegioProcess.run(["export", "--output", folder, "--force"])
-        #expect(forcedFolder.status == 0, "\(forcedFolder.stderr)")
-        #expect(!FileManager.default.fileExists(atPath: "\(folder)/stale.geojson"))
+        #expect(forcedFolder.status == 2 && forcedFolder.stderr.contains("did not write"), "\(forcedFolder.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["stale.geojson"])
+        // An empty folder is written into with --force, and a folder of an earlier export replaced.
+        try FileManager.default.removeItem(atPath: "\(folder)/stale.geojson")
+        #expect(try RegioProcess.run(["export", "--output", folder, "--force"]).status == 0)
+        let replaced = try RegioProcess.run(["export", "--output", folder, "--force"])
+        #expect(replaced.status == 0, "\(replaced.stderr)")
         #expect(FileManager.default.fileExists(atPath: "\(folder)/regions.geojson"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.directory.path).sorted() == ["export.gpkg", "layers"])
     }

@@ -35,20 +35,31 @@ import Testing
         if let file { #expect(!FileManager.default.fileExists(atPath: file), "no report written", sourceLocation: sourceLocation) }
     }
 
-    @Test func degreesUnderACRSMemberOfRDNewAreRefusedByTheMapsArea() throws {
+    @Test func degreesUnderACRSMemberOfRDNewAreRefused() throws {
         let map = scratch.write("degrees-as-rd.geojson", Self.map.replacingOccurrences(of: #"{"type":"FeatureCollection","#, with: Self.crsMember))
         let report = scratch.path("report.json")
-        expectRefused(try run(["audit", "--format", "json", "--output", report], map: map),
-                      mentions: ["degrees-as-rd.geojson", "km² on average", "longitude/latitude degrees", "crs member", "contradicts"],
-                      noFile: report)
-        // inspect lists the same refusal, and still reports.
-        let inspected = try run(["inspect"], map: map)
-        #expect(inspected.status == 0)
-        #expect(inspected.stdout.contains("refuses these inputs") && inspected.stdout.contains("longitude/latitude degrees"))
+        let cause = ["degrees-as-rd.geojson", "feature 0 (GM9001)", "longitude/latitude degrees", "crs member", "contradicts"]
+        expectRefused(try run(["audit", "--format", "json", "--output", report], map: map), mentions: cause, noFile: report)
+        // inspect cannot read such a map either, and says why in the same words.
+        expectRefused(try run(["inspect"], map: map), mentions: cause)
     }
 
     @Test func degreesUnderCRSOptionOfRDNewAreRefused() throws {
-        expectRefused(try run(["audit", "--crs", "EPSG:28992"]), mentions: ["km² on average", "given with --crs", "contradicts"])
+        expectRefused(try run(["audit", "--crs", "EPSG:28992"]), mentions: ["longitude/latitude degrees", "given with --crs", "contradicts"])
+    }
+
+    /// A map inside the Netherlands whose area is implausible (one 500 × 500 m "municipality": km read as
+    /// metres, say) passes the reader and is refused by the area check; inspect lists the refusal and reports.
+    @Test func aMapOfImplausibleAreaIsRefusedAndInspectListsIt() throws {
+        let tiny = Self.crsMember + #""features":[{"type":"Feature","properties":{"statcode":"GM9001","statnaam":"A"},"geometry":{"type":"Polygon","coordinates":[[[150000,450000],[150500,450000],[150500,450500],[150000,450500],[150000,450000]]]}}]}"#
+        let map = scratch.write("tiny.geojson", tiny)
+        let schools = scratch.write("rd.csv", "brin6;rd_x;rd_y\n00AB01;150100;450100\n00AB02;150200;450200\n")
+        let report = scratch.path("report.txt")
+        expectRefused(try run(["audit", "--output", report], schools: schools, map: map),
+                      mentions: ["tiny.geojson", "1 municipality covers", "km² on average", "expected at least"], noFile: report)
+        let inspected = try run(["inspect"], schools: schools, map: map)
+        #expect(inspected.status == 0, "\(inspected.stderr)")
+        #expect(inspected.stdout.contains("refuses these inputs") && inspected.stdout.contains("km² on average"))
     }
 
     @Test func metresUnderCRSOptionOfWGS84AreRefused() throws {
@@ -105,7 +116,7 @@ import Testing
             of: #"{"type":"FeatureCollection","#, with: Self.crsMember, options: .anchored))
         let degrees = try RegioProcess.run(["audit", "--schools", "\(g)/duo_vestigingen_vo_2020-12_geocoded.csv",
                                             "--municipalities", mislabelled] + real)
-        expectRefused(degrees, mentions: ["355 municipalities", "longitude/latitude degrees", "EPSG:28992 (crs member)"])
+        expectRefused(degrees, mentions: ["gemeenten-crs-28992.geojson", "longitude/latitude degrees", "EPSG:28992 (crs member", "contradicts"])
     }
 
     @Test func everyCommandThatAuditsRefuses() throws {

@@ -32,19 +32,22 @@ public enum MapExport {
     }
 
     /// Writes `layers` to `path` (a folder for GeoJSON, a file for GeoPackage), atomically; an existing output
-    /// is replaced only when `force`.
-    /// - Throws: ``InputError`` `outputExists` or `unwritable`.
-    public static func write(_ layers: [ExportLayer], format: Format, to path: String, force: Bool) throws(InputError) {
+    /// is replaced only when `force`, and only as far as ``AtomicOutput`` allows (never one of `inputs`, never a
+    /// folder regio did not write).
+    /// - Throws: ``InputError`` `outputExists`, `protectedOutput` or `unwritable`.
+    public static func write(_ layers: [ExportLayer], format: Format, to path: String, force: Bool,
+                             inputs: OutputInputs = .none) throws(InputError) {
         switch format {
         case .geojson:
-            try AtomicOutput.write(path, directory: true, force: force) { folder in
-                for layer in layers {
-                    let bytes = try GeoJSONWriter.featureCollection(layer)
-                    try Data(bytes).write(to: URL(fileURLWithPath: folder).appendingPathComponent("\(layer.name).geojson"))
+            var files: [(name: String, bytes: [UInt8])] = []
+            for layer in layers {
+                do { files.append(("\(layer.name).geojson", try GeoJSONWriter.featureCollection(layer))) } catch {
+                    throw InputError(.unwritable, file: path, message: "cannot write the output: \(error)")
                 }
             }
+            try AtomicOutput.writeFolder(path, files: files, force: force, inputs: inputs)
         case .gpkg:
-            try AtomicOutput.write(path, directory: false, force: force) { file in
+            try AtomicOutput.write(path, force: force, inputs: inputs) { file in
                 try GeoPackageWriter.write(layers, to: file)
             }
         }
