@@ -7,16 +7,16 @@ SYSTEM_PACKAGES := libgeos-dev libproj-dev proj-data
 # Only for `make test`: node runs the pages' script tests, tsc (TypeScript) checks the scripts.
 TEST_PACKAGES := nodejs node-typescript
 
-.PHONY: demo test test-web deps test-deps install build release bench demo-data clean
+.PHONY: demo test test-web deps test-deps apt-packages build release bench demo-data clean
 
 deps:
-	@$(MAKE) --no-print-directory install PACKAGES="$(SYSTEM_PACKAGES)"
+	@$(MAKE) --no-print-directory apt-packages PACKAGES="$(SYSTEM_PACKAGES)"
 
 test-deps:
-	@$(MAKE) --no-print-directory install PACKAGES="$(TEST_PACKAGES)"
+	@$(MAKE) --no-print-directory apt-packages PACKAGES="$(TEST_PACKAGES)"
 
 # Installs the Debian packages of $(PACKAGES) that are missing.
-install:
+apt-packages:
 	@missing=""; for p in $(PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then echo "installing$$missing"; \
 	  $(SUDO) apt-get update && $(SUDO) apt-get install -y $$missing; fi
@@ -38,9 +38,11 @@ test: deps test-web
 	bash Tests/oracle/setup-venv.sh
 	$(SWIFT) test
 
-# The pages' scripts (Sources/RegioWebAssets/Web): TypeScript's checker over their JSDoc types, then the
-# unit tests of their pure functions under node's own test runner.
+# The pages' scripts (Sources/RegioWebAssets/Web): TypeScript's checker over their JSDoc types (strict for
+# the shared scripts, then all scripts together as the browser loads them), then the unit tests of their
+# pure functions under node's own test runner.
 test-web: test-deps
+	tsc -p Tests/web/tsconfig.shared.json
 	tsc -p Tests/web
 	node --test Tests/web/*.test.js
 

@@ -53,10 +53,24 @@ var MIN_VIEW_WIDTH = 150;
  */
 
 /**
+ * @typedef {object} MapView what a page does with its map view
+ * @property {() => number} scale the map units per pixel of the last view shown; 0 before the first
+ * @property {() => boolean} canZoomIn whether the view can zoom in further
+ * @property {() => boolean} canZoomOut whether the view can zoom out further
+ * @property {(factor: number) => void} zoomCentre zooms by `factor` (above 1: in) around the centre
+ * @property {() => void} goHome shows the whole map
+ * @property {(box: Box, pad: number) => void} show shows `box` (map units) whole, `pad` pixels from the edges
+ * @property {() => void} resized keeps the centre and the scale when the map changes size; the whole map stays whole
+ * @property {(e: MouseEvent, container: Element) => void} placeTip shows the tooltip (filled by the page)
+ *   beside the pointer, inside `container`, where it is positioned
+ */
+
+/**
  * The map view: drag pans, and the wheel and the `#zoom-in`, `#zoom-out` and `#zoom-reset` buttons zoom, by
  * changing the SVG's viewBox (map units, from ``MIN_VIEW_WIDTH`` to 3 times the whole map wide). It sets the
  * CSS variable `--u` on the SVG to the map units per pixel, so marks keep their size on screen.
  * @param {MapViewOptions} options
+ * @returns {MapView}
  */
 function createMapView(options) {
   var svg = options.svg, tooltip = options.tooltip;
@@ -86,7 +100,8 @@ function createMapView(options) {
   /** @param {number} clientX @param {number} clientY */
   function toUser(clientX, clientY) {
     var p = svg.createSVGPoint(); p.x = clientX; p.y = clientY;
-    return p.matrixTransform(svg.getScreenCTM().inverse());
+    // The map is on screen while it gets pointer events, so it has a screen transform.
+    return p.matrixTransform(/** @type {DOMMatrix} */ (svg.getScreenCTM()).inverse());
   }
   /** @param {number} factor @param {number} ux @param {number} uy */
   function zoomAt(factor, ux, uy) {
@@ -156,20 +171,13 @@ function createMapView(options) {
   button('zoom-reset').addEventListener('click', goHome);
 
   return {
-    /** The map units per pixel of the last view shown; 0 before the first. */
     scale: function () { return lastU; },
-    /** Whether the view can zoom in further, and out further. */
     canZoomIn: function () { return view.w > MIN_VIEW_WIDTH * 1.01; },
     canZoomOut: function () { return view.w < home.w * 2.99; },
     zoomCentre: zoomCentre,
     goHome: goHome,
     show: show,
     resized: resized,
-    /**
-     * Shows the tooltip (filled by the page) beside the pointer, inside `container`, where it is positioned.
-     * @param {MouseEvent} e
-     * @param {Element} container
-     */
     placeTip: function (e, container) {
       tooltip.hidden = false;
       var box = container.getBoundingClientRect();
