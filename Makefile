@@ -4,11 +4,20 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SYSTEM_PACKAGES := libgeos-dev libproj-dev proj-data
+# Only for `make test`: node runs the pages' script tests, tsc (TypeScript) checks the scripts.
+TEST_PACKAGES := nodejs node-typescript
 
-.PHONY: demo test deps build release bench demo-data clean
+.PHONY: demo test test-web deps test-deps apt-packages build release bench demo-data clean
 
 deps:
-	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	@$(MAKE) --no-print-directory apt-packages PACKAGES="$(SYSTEM_PACKAGES)"
+
+test-deps:
+	@$(MAKE) --no-print-directory apt-packages PACKAGES="$(TEST_PACKAGES)"
+
+# Installs the Debian packages of $(PACKAGES) that are missing.
+apt-packages:
+	@missing=""; for p in $(PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then echo "installing$$missing"; \
 	  $(SUDO) apt-get update && $(SUDO) apt-get install -y $$missing; fi
 
@@ -25,9 +34,17 @@ demo: build
 	@$(SWIFT) run regio audit || [ $$? -eq 1 ]
 
 # The Python venv holds the test oracle's shapely/pyproj/geopandas (from PyPI; never used by the product).
-test: deps
+test: deps test-web
 	bash Tests/oracle/setup-venv.sh
 	$(SWIFT) test
+
+# The pages' scripts (Sources/RegioWebAssets/Web): TypeScript's checker over their JSDoc types (strict for
+# the shared scripts, then all scripts together as the browser loads them), then the unit tests of their
+# pure functions under node's own test runner.
+test-web: test-deps
+	tsc -p Tests/web/tsconfig.shared.json
+	tsc -p Tests/web
+	node --test Tests/web/*.test.js
 
 # Regenerates geodata/demo from its seeded generator (the committed files are its output).
 demo-data: build

@@ -1,7 +1,8 @@
 // swift-tools-version: 6.1
 // regio: forms, audits and compares school regions for Sterk Techniekonderwijs.
 //
-// Dependencies point one way: regio (command) → RegioServer → RegioFormats → RegioDomain → RegioSpatial → CGEOS/CPROJ.
+// Dependencies point one way: regio (command) → RegioServer → RegioFormats → RegioDomain → RegioSpatial → CGEOS/CPROJ;
+// RegioFormats and RegioServer also use RegioWebAssets (the pages' files).
 import PackageDescription
 
 let package = Package(
@@ -31,16 +32,20 @@ let package = Package(
         // Schools, municipalities, regions, rules and audit: pure computation, no file I/O.
         .target(name: "RegioDomain", dependencies: ["RegioSpatial"]),
 
-        // Readers (DUO CSV, GeoJSON, GeoPackage, pre-registrations) and writers (reports, exports).
+        // The web pages' HTML templates, stylesheets and scripts, as files in Sources/RegioWebAssets/Web,
+        // embedded in the binary at build time. Its API is `package`: nothing outside regio sees the files.
+        .target(name: "RegioWebAssets", resources: [.embedInCode("Web")]),
+
+        // Readers (DUO CSV, GeoJSON, GeoPackage, pre-registrations) and writers (reports, exports, the map page).
         .target(name: "RegioFormats", dependencies: [
-            "RegioDomain", "RegioSpatial",
+            "RegioDomain", "RegioSpatial", "RegioWebAssets",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Yams", package: "Yams"),
         ]),
 
         // `regio serve`: the local web application (Hummingbird) over one scenario session; scenarios in SQLite (GRDB).
         .target(name: "RegioServer", dependencies: [
-            "RegioFormats", "RegioDomain", "RegioSpatial",
+            "RegioFormats", "RegioDomain", "RegioSpatial", "RegioWebAssets",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
@@ -60,6 +65,7 @@ let package = Package(
                           path: "benchmarks/swift"),
 
         .testTarget(name: "RegioSpatialTests", dependencies: ["RegioSpatial"]),
+        .testTarget(name: "RegioWebAssetsTests", dependencies: ["RegioWebAssets"]),
         .testTarget(name: "RegioDomainTests", dependencies: ["RegioDomain", "RegioSpatial"]),
         .testTarget(name: "RegioFormatsTests", dependencies: ["RegioFormats", "RegioDomain", "RegioSpatial"],
                     resources: [.copy("Fixtures")]),

@@ -1,5 +1,6 @@
 import Foundation
 import RegioDomain
+import RegioWebAssets
 
 /// A region's portrait, as the programme's regional portraits (*regioportretten*) gave it: member schools
 /// with their technical profiles and pupils, pupils per profile and per track, technical share, techniekarm
@@ -8,7 +9,8 @@ import RegioDomain
 /// Pupils are year 3–4 vmbo pupils on the census date; "counted" are those in BB, KB and GL, "technical" the
 /// counted pupils in the five technical profiles. Amounts are EUR; areas km² in EPSG:28992.
 /// ``html(for:result:schools:counts:municipalityNames:)`` gives a fragment (no `<html>`) that a page can
-/// embed with ``css``; ``document(for:result:schools:counts:municipalityNames:)`` a self-contained page.
+/// embed with `portrait.css` of RegioWebAssets; ``document(for:result:schools:counts:municipalityNames:)`` a
+/// self-contained page.
 public enum RegionPortrait {
     /// The output format of `regio portrait`.
     public enum Format: String, CaseIterable, Sendable { case markdown, html }
@@ -16,7 +18,7 @@ public enum RegionPortrait {
     // MARK: HTML
 
     /// The portrait of `region` as an HTML fragment: one `<section class="regio-portrait">`, every text
-    /// escaped. Style it with ``css``.
+    /// escaped. Style it with `portrait.css` of RegioWebAssets.
     /// - Parameters:
     ///   - schools: the register by code (names, towns, kinds of the members).
     ///   - counts: year 3–4 pupils per school (profiles and pupils per member); members without counts show 0.
@@ -83,55 +85,20 @@ public enum RegionPortrait {
         return out
     }
 
-    /// A print-friendly style sheet for the fragments of ``html(for:result:schools:counts:municipalityNames:)``:
-    /// A4 margins, one portrait per printed page, no colours that a printer loses.
-    public static let css = """
-        .regio-portrait { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1a1a1a;
-          max-width: 60rem; margin: 0 auto 2.5rem; line-height: 1.4; font-size: 0.95rem; }
-        .regio-portrait h2 { font-size: 1.4rem; border-bottom: 2px solid #1a1a1a; padding-bottom: .2rem; }
-        .regio-portrait h2 .region-id { font-family: ui-monospace, Menlo, Consolas, monospace; color: #555; }
-        .regio-portrait h3 { font-size: 1.05rem; margin: 1.2rem 0 .4rem; }
-        .regio-portrait dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1.2rem; margin: 0; }
-        .regio-portrait dt { font-weight: 600; }
-        .regio-portrait dd { margin: 0; }
-        .regio-portrait table { border-collapse: collapse; margin: .3rem 0; }
-        .regio-portrait th, .regio-portrait td { border-bottom: 1px solid #ccc; padding: .15rem .6rem .15rem 0; text-align: left; vertical-align: top; }
-        .regio-portrait th { border-bottom: 1.5px solid #1a1a1a; }
-        .regio-portrait .n { text-align: right; font-variant-numeric: tabular-nums; }
-        .regio-portrait .code { font-family: ui-monospace, Menlo, Consolas, monospace; white-space: nowrap; }
-        .regio-portrait caption { text-align: left; font-weight: 600; padding-bottom: .2rem; }
-        .regio-portrait .pupils { display: flex; flex-wrap: wrap; gap: 2rem; align-items: flex-start; }
-        .regio-portrait tr.technical td { font-weight: 600; }
-        .regio-portrait .tag { font-size: .75rem; border: 1px solid #1a1a1a; border-radius: .2rem; padding: 0 .25rem; }
-        .regio-portrait .muted, .regio-portrait .method { color: #555; }
-        .regio-portrait .method { font-size: .8rem; }
-        .regio-portrait ul { padding-left: 1.2rem; }
-        .regio-portrait .severity { font-weight: 700; text-transform: uppercase; font-size: .75rem; }
-        .regio-portrait li.error .severity { color: #b00020; }
-        .regio-portrait li.warning .severity { color: #8a5a00; }
-        @media print {
-          @page { size: A4; margin: 15mm; }
-          .regio-portrait { max-width: none; font-size: 10pt; margin: 0; page-break-after: always; break-after: page; }
-          .regio-portrait table, .regio-portrait li { page-break-inside: avoid; break-inside: avoid; }
-          .regio-portrait li .severity { color: #000 !important; }
-        }
-        """
-
     /// A self-contained HTML page (inline style, no scripts, no external files) with the portrait of each
     /// region in `regions`, one per printed page.
     public static func document(for regions: [RegionFigures], result: AuditResult, schools: [SchoolCode: School],
                                 counts: [SchoolCode: StudentCounts] = [:],
                                 municipalityNames: [String: String] = [:]) -> String {
         let title = regions.count == 1 ? "Region portrait \(regions[0].id)" : "Region portraits (\(regions.count))"
-        var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-        out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        out += "<title>\(escape(title))</title>\n<style>\nbody { margin: 1.5rem; background: #fff; }\n\(css)\n</style>\n</head>\n<body>\n"
-        for region in regions {
-            out += html(for: region, result: result, schools: schools, counts: counts, municipalityNames: municipalityNames)
+        let portraits = regions.map { region in
+            html(for: region, result: result, schools: schools, counts: counts, municipalityNames: municipalityNames)
         }
-        out += "</body>\n</html>\n"
-        return out
+        return documentTemplate.filled(["title": escape(title), "portraits": portraits.joined()])
     }
+
+    /// `portrait.html` of RegioWebAssets: the page around the portraits, with `portrait.css` inlined.
+    static let documentTemplate = PageTemplate("portrait.html")
 
     // MARK: Markdown
 

@@ -42,7 +42,7 @@ public func buildApplication(session: ScenarioSession, store: ScenarioStore, con
 public func buildRouter(session: ScenarioSession, store: ScenarioStore, boundHost: String = "127.0.0.1") async -> Router<ServeRequestContext> {
     let router = Router(context: ServeRequestContext.self)
     router.add(middleware: RequestGuard(boundHost: boundHost))
-    let page = ServePage.html(session.background)
+    let page = session.page
 
     router.get("/") { _, _ in ServePage.response(page) }
 

@@ -30,8 +30,10 @@ public actor ScenarioSession {
     private let knownSchools: Set<SchoolCode>
     private let municipalityNames: [String: String]
     private let schoolsByCode: [SchoolCode: School]
-    /// The static map layers, and the page built around them.
+    /// The static map layers.
     public nonisolated let background: MapBackground
+    /// The page of `regio serve`, built around ``background`` once.
+    nonisolated let page: String
     /// Draws the changing layers: without municipalities, so without land and borders (the page has them)
     /// and in a frame around the schools alone.
     private let map: MapDataBuilder
@@ -55,7 +57,8 @@ public actor ScenarioSession {
     ///   - inputs: the files (a pre-registration is required).
     ///   - seed: seed of the catchment regionalization (as `regio audit --seed`).
     ///   - catchments: `false` skips the catchment areas and the rules that need them.
-    /// - Throws: ``InputError`` for an input that cannot be read or a geometry failure on the map.
+    /// - Throws: ``InputError`` for an input that cannot be read, or a geometry failure on the map or in its
+    ///   page.
     public init(inputs: InputPaths, seed: UInt64 = 1, catchments: Bool = true) throws(InputError) {
         let dataset = try Dataset(loading: inputs)
         let partition = catchments ? try dataset.catchments(seed: seed) : nil
@@ -66,6 +69,9 @@ public actor ScenarioSession {
         // expensive part of the map, and no edit changes it.
         let whole = try dataset.mapDataBuilder()
         let map = try dataset.mapDataBuilder(municipalities: false)
+        let background = MapBackground(title: "Sterk Techniekonderwijs: \(name)", frame: whole.frame, land: whole.land,
+                                       borders: whole.borders, methods: whole.methods(baseResult))
+        let page = try ServePage.html(background, municipalities: dataset.paths.municipalities ?? "the municipalities")
         self.dataset = dataset
         self.auditor = auditor
         self.base = auditor.registration
@@ -73,8 +79,8 @@ public actor ScenarioSession {
         self.knownSchools = Set(dataset.register.schools.map(\.code))
         self.municipalityNames = dataset.municipalityNames
         self.schoolsByCode = dataset.schoolsByCode
-        self.background = MapBackground(title: "Sterk Techniekonderwijs: \(name)", frame: whole.frame, land: whole.land,
-                                        borders: whole.borders, methods: whole.methods(baseResult))
+        self.background = background
+        self.page = page
         self.map = map
         let frame = map.frame, home = whole.frame
         self.mapOffset = [Int(((frame.originX - home.originX) / home.unitMeters).rounded()),

@@ -62,8 +62,8 @@ import RegioSpatial
         let code = page.html.replacingOccurrences(of: blob, with: "")
         #expect(!code.contains("http://") && !code.contains("https://"))
         #expect(page.html.hasPrefix("<!DOCTYPE html>"))
-        // Two scripts: the data and the code, both inline.
-        #expect(page.html.components(separatedBy: "<script").count - 1 == 2)
+        // Four scripts, all inline: the data, the shared pure functions, the shared page code, the map's own.
+        #expect(page.html.components(separatedBy: "<script").count - 1 == 4)
         #expect(!page.html.contains("<script src"))
     }
 
@@ -148,8 +148,8 @@ import RegioSpatial
             STO19001;\(hostile);00BB00;deelnemer
             """)
         let page = try Self.render(InputPaths(schools: schools, municipalities: map, registrations: registrations), catchments: false)
-        // Exactly the two scripts end: the data blob cannot close its element early.
-        #expect(page.html.components(separatedBy: "</script>").count - 1 == 2)
+        // Exactly the four scripts end: the data blob cannot close its element early.
+        #expect(page.html.components(separatedBy: "</script>").count - 1 == 4)
         // In the data the name is JSON text ("<\/script>" cannot end the element); outside it, no markup of it.
         let blob = try #require(Self.dataBlob(page.html))
         #expect(blob.contains(#"<\/script><img"#))

@@ -1,15 +1,13 @@
-/// The map page's script, plain JavaScript without libraries: reads the JSON blob, builds the SVG layers,
-/// the legend, the region list and the portraits; pans (drag) and zooms (wheel, buttons, keys) by changing
-/// the SVG viewBox; colours the territories by region, technical share or status; selects regions (click,
-/// Ctrl/Cmd-click to add or remove, Shift-click for a range). It loads nothing from the network.
-enum MapScript {
-    static let javaScript = #"""
+// The map page's script (`regio map`), plain JavaScript without libraries: reads the JSON blob, builds the
+// SVG layers, the legend, the region list and the portraits; pans (drag) and zooms (wheel, buttons, keys)
+// through the shared map view of page.js; colours the territories by region, technical share or status;
+// selects regions (click, Ctrl/Cmd-click to add or remove, Shift-click for a range). It loads nothing from
+// the network. Inlined after page-pure.js and page.js, whose functions it uses.
 (function () {
   'use strict';
-\#(PageScript.helpers)
   var data = JSON.parse(document.getElementById('regio-map-data').textContent);
   var body = document.body;
-  var svg = document.getElementById('map');
+  var svg = /** @type {SVGSVGElement} */ (document.querySelector('#map'));
   var tooltip = document.getElementById('tooltip');
   var list = document.getElementById('region-list');
   var legend = document.getElementById('legend');
@@ -21,22 +19,13 @@ enum MapScript {
   var anchor = null;
   var mode = ['region', 'share', 'status'].indexOf(data.colorBy) >= 0 ? data.colorBy : 'region';
 
+  /** @type {Object<string, string>} */
   var STATUS = { error: '#d94841', warning: '#f0a202', ok: '#4caf50' };
-  // Sequential YlGnBu (ColorBrewer), light = low share.
-  var RAMP = ['#ffffcc', '#c7e9b4', '#7fcdbb', '#41b6c4', '#1d91c0', '#225ea8', '#0c2c84'];
-  var NO_SHARE = '#cfd4da';
+  // What each drawn element's tooltip shows (and what a click on it selects).
+  var tipOf = new WeakMap();
 
-  function plural(n, word) { return n + ' ' + word + (n === 1 ? '' : 's'); }
-
-  function shareColor(share) {
-    if (share === null || share === undefined) return NO_SHARE;
-    var t = Math.max(0, Math.min(1, share / data.shareScaleMax)) * (RAMP.length - 1);
-    var i = Math.min(RAMP.length - 2, Math.floor(t)), f = t - i;
-    var a = hexToRgb(RAMP[i]), b = hexToRgb(RAMP[i + 1]);
-    return 'rgb(' + a.map(function (v, k) { return Math.round(v + (b[k] - v) * f); }).join(',') + ')';
-  }
   function fillOf(r) {
-    if (mode === 'share') return shareColor(r.share);
+    if (mode === 'share') return shareColor(r.share, data.shareScaleMax);
     if (mode === 'status') return STATUS[r.status];
     return r.color;
   }
@@ -61,7 +50,7 @@ enum MapScript {
     byId[r.id] = entry;
     if (r.path) {
       entry.shape = node('path', { d: r.path, 'class': 'territory', 'data-region': r.id }, gTerritories);
-      entry.shape.__tip = { kind: 'region', id: r.id };
+      tipOf.set(entry.shape, { kind: 'region', id: r.id });
     }
     if (r.label) {
       entry.label = node('text', { x: r.label[0], y: r.label[1], 'class': 'label', 'data-region': r.id }, gLabels);
@@ -72,11 +61,11 @@ enum MapScript {
 
   data.overlaps.forEach(function (o) {
     var p = node('path', { d: o.path, 'class': 'overlap' }, gOverlaps);
-    p.__tip = { kind: 'overlap', item: o };
+    tipOf.set(p, { kind: 'overlap', item: o });
   });
   data.pairs.forEach(function (p) {
     var l = node('line', { x1: p.line[0], y1: p.line[1], x2: p.line[2], y2: p.line[3], 'class': 'pair sev-' + p.severity }, gPairs);
-    l.__tip = { kind: 'pair', item: p };
+    tipOf.set(l, { kind: 'pair', item: p });
   });
   data.schools.forEach(function (s) {
     var member = s.regions.length > 0;
@@ -84,7 +73,7 @@ enum MapScript {
       + (s.kind === 'vmbo' || s.kind === 'vso' || s.kind === 'pro' ? '' : ' other-kind');
     var c = node('circle', { cx: s.x, cy: s.y, r: 40, 'class': cls, 'data-school': s.code }, gSchools);
     if (member) c.setAttribute('fill', byId[s.regions[0]] ? darker(byId[s.regions[0]].region.color) : '#9aa3ad');
-    c.__tip = { kind: 'school', item: s };
+    tipOf.set(c, { kind: 'school', item: s });
     s.regions.forEach(function (id) {
       var e = byId[id];
       if (!e) return;
@@ -94,39 +83,30 @@ enum MapScript {
   });
   data.rings.forEach(function (g) {
     var c = node('circle', { cx: g.x, cy: g.y, r: 80, 'class': 'ring sev-' + g.severity }, gRings);
-    c.__tip = { kind: 'ring', item: g };
+    tipOf.set(c, { kind: 'ring', item: g });
   });
 
   // ---- view: pan and zoom through the viewBox -------------------------------------------------
   var legendBox = document.getElementById('legend-box');
-\#(PageScript.panZoom)
-  function unitsPerPixel() {
-    var vp = viewport();
-    return Math.max(view.w / vp.w, view.h / vp.h);
-  }
-  // The view that shows `box` (map units) whole, `pad` pixels from the edges. The legend covers the lower
-  // left corner: the box goes right of it or above it when that costs at most 30 % of the scale.
-  function fitted(box, pad) {
-    var vp = viewport();
-    var lw = legendBox.offsetWidth ? legendBox.offsetWidth + 24 : 0, lh = legendBox.offsetHeight ? legendBox.offsetHeight + 24 : 0;
-    var areas = [{ x: 0, y: 0, w: vp.w, h: vp.h }];
-    if (lw) areas.push({ x: lw, y: 0, w: vp.w - lw, h: vp.h }, { x: 0, y: 0, w: vp.w, h: vp.h - lh });
-    function scale(a) { return Math.max(box.w / Math.max(50, a.w - 2 * pad), box.h / Math.max(50, a.h - 2 * pad), MIN_W / vp.w); }
-    var best = areas[0], u = scale(best), limit = u * 1.3;
-    areas.slice(1).forEach(function (a) { var v = scale(a); if (v <= limit && (best === areas[0] || v < u)) { best = a; u = v; } });
-    var cx = best.x + best.w / 2, cy = best.y + best.h / 2;
-    return { x: box.x + box.w / 2 - cx * u, y: box.y + box.h / 2 - cy * u, w: vp.w * u, h: vp.h * u };
-  }
+  var mapView = createMapView({
+    svg: svg, tooltip: tooltip, frame: frame,
+    // The legend covers the lower left corner: a fitted box goes right of it or above it.
+    cover: function () {
+      return legendBox.offsetWidth ? { w: legendBox.offsetWidth + 24, h: legendBox.offsetHeight ? legendBox.offsetHeight + 24 : 0 } : null;
+    },
+    viewChanged: rescaleMarks, hover: showAuditTip, click: selectOnMap,
+  });
   // After every change of the view: the hatching keeps its size on screen, the zoom buttons show how far
   // they can go, and at a new scale the labels are placed anew.
-  function viewChanged(u, rescaled) {
-    hatch.setAttribute('width', 8 * u); hatch.setAttribute('height', 8 * u);
-    hatchLine.setAttribute('width', 2 * u); hatchLine.setAttribute('height', 8 * u);
-    document.getElementById('zoom-in').disabled = view.w <= MIN_W * 1.01;
-    document.getElementById('zoom-out').disabled = view.w >= home.w * 2.99;
+  function rescaleMarks(u, rescaled) {
+    hatch.setAttribute('width', String(8 * u)); hatch.setAttribute('height', String(8 * u));
+    hatchLine.setAttribute('width', String(2 * u)); hatchLine.setAttribute('height', String(8 * u));
+    /** @type {HTMLButtonElement} */ (document.getElementById('zoom-in')).disabled = !mapView.canZoomIn();
+    /** @type {HTMLButtonElement} */ (document.getElementById('zoom-out')).disabled = !mapView.canZoomOut();
     if (rescaled) declutter(u);
   }
   function fitSelection() {
+    /** @type {{ x0: number, y0: number, x1: number, y1: number } | null} */
     var box = null;
     selection.forEach(function (id) {
       var e = byId[id];
@@ -139,78 +119,43 @@ enum MapScript {
       });
     });
     if (!box) return;
-    view = fitted({ x: box.x0, y: box.y0, w: box.x1 - box.x0, h: box.y1 - box.y0 }, 60);
-    atHome = false;
-    applyView();
-  }
-  // Keeps the centre and the scale when the map changes size (printing included); the whole map stays whole.
-  function resized() {
-    if (atHome) { goHome(); return; }
-    var u = unitsPerPixel(), vp = viewport();
-    var cx = view.x + view.w / 2, cy = view.y + view.h / 2;
-    home = fitted(frameBox, 16);
-    view = { x: cx - vp.w * u / 2, y: cy - vp.h * u / 2, w: vp.w * u, h: vp.h * u };
-    applyView();
+    mapView.show({ x: box.x0, y: box.y0, w: box.x1 - box.x0, h: box.y1 - box.y0 }, 60);
   }
 
   // Labels: where two would overlap, the selected and then the larger territory keeps its place; the other
-  // moves a line up or down, or is hidden until the map is zoomed in.
-  var labelWidth = {};
+  // moves a line up or down, or is hidden until the map is zoomed in (labelOffsets in page-pure.js).
+  var placeLabels = labelPlacer();
+  /** @param {number} u map units per pixel */
   function declutter(u) {
-    var order = regions.filter(function (r) { return byId[r.id].label; }).sort(function (a, b) {
-      var sa = selection.indexOf(a.id) >= 0, sb = selection.indexOf(b.id) >= 0;
-      return sa !== sb ? (sa ? -1 : 1) : b.area - a.area;
-    });
-    var placed = [];
-    var lineHeight = 15 * u;
-    order.forEach(function (r) {
-      var t = byId[r.id].label;
-      if (labelWidth[r.id] === undefined) {
-        t.setAttribute('dy', 0); t.classList.remove('hidden');
-        var w = t.getBBox().width;
-        labelWidth[r.id] = w > 0 ? w / u : 7 * r.id.length;  // pixels (the font size follows the zoom)
-      }
-      var half = (labelWidth[r.id] + 6) * u / 2, x = r.label[0], y = r.label[1];
-      var selected = selection.indexOf(r.id) >= 0;
-      var offsets = [0, 1, -1, 2, -2], chosen = null;
-      for (var i = 0; i < offsets.length && chosen === null; i++) {
-        var cy = y + offsets[i] * lineHeight;
-        var clear = placed.every(function (p) {
-          return Math.abs(p.x - x) >= p.half + half || Math.abs(p.y - cy) >= lineHeight;
-        });
-        if (clear) chosen = offsets[i];
-      }
-      if (chosen === null && selected) chosen = 0;
-      t.classList.toggle('hidden', chosen === null);
-      if (chosen !== null) {
-        t.setAttribute('dy', chosen * lineHeight);
-        placed.push({ x: x, y: y + chosen * lineHeight, half: half });
-      }
-    });
+    placeLabels(regions.filter(function (r) { return byId[r.id].label; }).map(function (r) {
+      return { text: byId[r.id].label, id: r.id, x: r.label[0], y: r.label[1], area: r.area, selected: selection.indexOf(r.id) >= 0 };
+    }), u);
   }
 
   document.getElementById('zoom-selection').addEventListener('click', fitSelection);
-  window.addEventListener('resize', resized);
-  window.addEventListener('beforeprint', resized);
-  window.addEventListener('afterprint', resized);
+  window.addEventListener('resize', mapView.resized);
+  window.addEventListener('beforeprint', mapView.resized);
+  window.addEventListener('afterprint', mapView.resized);
   if (window.matchMedia) {
     var printing = window.matchMedia('print');
-    if (printing.addEventListener) printing.addEventListener('change', resized);
+    if (printing.addEventListener) printing.addEventListener('change', mapView.resized);
   }
   document.addEventListener('keydown', function (e) {
-    if (e.target && (e.target.tagName === 'INPUT' || e.target.tagName === 'TEXTAREA')) {
-      if (e.key === 'Escape') { e.target.value = ''; applyFilter(); }
+    var field = /** @type {HTMLInputElement} */ (e.target);
+    if (field && (field.tagName === 'INPUT' || field.tagName === 'TEXTAREA')) {
+      if (e.key === 'Escape') { field.value = ''; applyFilter(); }
       return;
     }
-    if (e.key === '+' || e.key === '=') zoomCentre(1.6);
-    else if (e.key === '-' || e.key === '_') zoomCentre(1 / 1.6);
+    if (e.key === '+' || e.key === '=') mapView.zoomCentre(1.6);
+    else if (e.key === '-' || e.key === '_') mapView.zoomCentre(1 / 1.6);
     else if (e.key === 'Escape') setSelection([]);
   });
 
   // ---- tooltip ----------------------------------------------------------------------------------
   function hideTip() { tooltip.hidden = true; }
-  function showTip(e) {
-    var info = e.target && e.target.__tip;
+  /** The tooltip of the region, school or finding under the pointer. @param {PointerEvent} e */
+  function showAuditTip(e) {
+    var info = e.target && tipOf.get(e.target);
     if (!info) { hideTip(); return; }
     tooltip.textContent = '';
     if (info.kind === 'region') {
@@ -234,7 +179,7 @@ enum MapScript {
           : 'School ' + f.school + ': ' + f.rules.join(', '), tooltip);
       messages.forEach(function (m) { tag('div', null, m, tooltip); });
     }
-    placeTip(e, svg);
+    mapView.placeTip(e, svg);
   }
 
   // ---- region list, filter, portraits -----------------------------------------------------------
@@ -276,7 +221,7 @@ enum MapScript {
 
   function visibleItems() { return regions.map(function (r) { return byId[r.id].item; }).filter(function (li) { return !li.hidden; }); }
 
-  var filter = document.getElementById('filter');
+  var filter = /** @type {HTMLInputElement} */ (document.getElementById('filter'));
   function applyFilter() {
     var q = filter.value.trim().toLowerCase();
     var shown = 0;
@@ -313,8 +258,9 @@ enum MapScript {
     }
   }
 
-  function clickOnMap(target, ev) {
-    var info = target && target.__tip;
+  // A click on the map selects the regions of what was clicked (a territory, a school, a finding).
+  function selectOnMap(target, ev) {
+    var info = target && tipOf.get(target);
     var ids = [];
     if (info && info.kind === 'region') ids = [info.id];
     else if (info && info.kind === 'school') ids = info.item.regions;
@@ -352,8 +298,8 @@ enum MapScript {
     var link = document.getElementById('to-portraits');
     link.hidden = ids.length === 0;
     link.textContent = ids.length === 1 ? 'Portrait of ' + ids[0] + ' below ↓' : ids.length + ' portraits below ↓';
-    document.getElementById('zoom-selection').disabled = ids.length === 0;
-    if (lastU) declutter(lastU);
+    /** @type {HTMLButtonElement} */ (document.getElementById('zoom-selection')).disabled = ids.length === 0;
+    if (mapView.scale()) declutter(mapView.scale());
   }
 
   // ---- colour modes and legend --------------------------------------------------------------------
@@ -381,7 +327,7 @@ enum MapScript {
       legendItem(ul, darker('#f28e2b'), null, 'dot', 'school in the region (dark outline: technical profile)');
     } else if (mode === 'share') {
       tag('h4', null, 'Technical share of counted pupils', top);
-      var stops = RAMP.map(function (c, i) { return c + ' ' + (i / (RAMP.length - 1) * 100).toFixed(1) + '%'; });
+      var stops = SHARE_RAMP.map(function (c, i) { return c + ' ' + (i / (SHARE_RAMP.length - 1) * 100).toFixed(1) + '%'; });
       tag('div', 'ramp', null, top).style.background = 'linear-gradient(to right, ' + stops.join(', ') + ')';
       var th = tag('div', 'threshold', null, top);
       tag('i', null, null, th).style.left = (data.techniekarmShareBelow / data.shareScaleMax * 100) + '%';
@@ -391,7 +337,7 @@ enum MapScript {
       }
       var ul2 = tag('ul', null, null, top);
       tag('li', 'muted', 'black mark: techniekarm below ' + Math.round(data.techniekarmShareBelow * 100) + ' %', ul2);
-      legendItem(ul2, NO_SHARE, null, 'area', 'no counted pupils');
+      legendItem(ul2, NO_SHARE_COLOR, null, 'area', 'no counted pupils');
     } else {
       tag('h4', null, 'Status of the region', top);
       var ul3 = tag('ul', null, null, top);
@@ -418,13 +364,13 @@ enum MapScript {
       if (e.shape) e.shape.setAttribute('fill', fill);
       e.swatch.style.background = fill;
     });
-    document.querySelectorAll('[data-mode]').forEach(function (b) { b.setAttribute('aria-pressed', b.dataset.mode === m ? 'true' : 'false'); });
+    /** @type {NodeListOf<HTMLButtonElement>} */ (document.querySelectorAll('[data-mode]')).forEach(function (b) { b.setAttribute('aria-pressed', b.dataset.mode === m ? 'true' : 'false'); });
     renderLegend();
   }
-  document.querySelectorAll('[data-mode]').forEach(function (b) {
+  /** @type {NodeListOf<HTMLButtonElement>} */ (document.querySelectorAll('[data-mode]')).forEach(function (b) {
     b.addEventListener('click', function () { setMode(b.dataset.mode); });
   });
-  document.querySelectorAll('[data-layer]').forEach(function (box) {
+  /** @type {NodeListOf<HTMLInputElement>} */ (document.querySelectorAll('[data-layer]')).forEach(function (box) {
     box.addEventListener('change', function () { body.classList.toggle('hide-' + box.dataset.layer, !box.checked); });
   });
 
@@ -442,8 +388,6 @@ enum MapScript {
 
   setMode(mode);
   setSelection([]);
-  goHome();
+  mapView.goHome();
   body.classList.add('ready');
 })();
-"""#
-}

@@ -1,19 +1,21 @@
-import RegioFormats
-
-/// The script of the `regio serve` page, plain JavaScript without libraries. It draws the static layers
-/// of the embedded background once, then fetches `/api/state` and draws the scenario: territories,
-/// schools, findings on the map; the side list of regions with their figures and the change from the
-/// base; the findings below the map. Every change (move a school from its panel, merge or split from the
-/// selected region, undo, redo, load) is one request to the API, whose answer is the new state, drawn at
-/// once. It talks to this server only.
-enum ServeScript {
-    static let javaScript = #"""
+// The script of the `regio serve` page, plain JavaScript without libraries. It draws the static layers of
+// the embedded background once, then fetches `/api/state` and draws the scenario: territories, schools,
+// findings on the map; the side list of regions with their figures and the change from the base; the
+// findings below the map. Every change (move a school from its panel, merge or split from the selected
+// region, undo, redo, load) is one request to the API, whose answer is the new state, drawn at once. It
+// talks to this server only. Inlined after page-pure.js and page.js, whose functions it uses.
 (function () {
   'use strict';
-\#(PageScript.helpers)
+  /**
+   * The page's element with this id, of the kind serve.html gives it.
+   * @param {string} id
+   * @returns {any}
+   */
   function $(id) { return document.getElementById(id); }
   var bg = JSON.parse($('regio-background').textContent);
-  var body = document.body, svg = $('map'), wrap = $('map-wrap'), tooltip = $('tooltip'), panel = $('school-panel');
+  /** @type {SVGSVGElement} */
+  var svg = $('map');
+  var body = document.body, wrap = $('map-wrap'), tooltip = $('tooltip'), panel = $('school-panel');
   var list = $('region-list'), detail = $('region-detail'), findingsBox = $('findings'), message = $('message');
   var frame = bg.frame;
   var state = null, selected = null, chosenSchool = null, findingsTab = 'all', busy = false, pendingLoad = null;
@@ -22,10 +24,18 @@ enum ServeScript {
   var colourOf = {};
   var portraitCache = {};
 
+  // What each drawn element's tooltip shows (and what a click on it opens); each list item's filter text.
+  var tipOf = new WeakMap(), textOf = new WeakMap();
+
+  /** @param {Element} e */
   function clear(e) { while (e.firstChild) e.removeChild(e.firstChild); }
-  function euro(n) { return n == null ? '€ 600,000–4,000,000 for four years' : '€ ' + int(n); }
-  function plural(n, word) { return int(n) + ' ' + word + (n === 1 ? '' : 's'); }
-  function signed(n, show) { return (n > 0 ? '+' : n < 0 ? '−' : '±') + (show || int)(Math.abs(n)); }
+  /**
+   * Shows the change `n` (if any) after `parent`'s text, green or red.
+   * @param {Element} parent
+   * @param {number} n
+   * @param {(magnitude: number) => string} [show]
+   * @param {boolean} [goodWhenUp] whether a rise is good; a rise is green when left out
+   */
   function delta(parent, n, show, goodWhenUp) {
     if (!n) return;
     var up = n > 0, good = goodWhenUp === undefined ? up : (goodWhenUp ? up : !up);
@@ -117,7 +127,7 @@ enum ServeScript {
       mapRegionById[r.id] = r;
       if (r.path) {
         var p = node('path', { d: r.path, 'class': 'territory' + (r.id === selected ? ' selected' : ''), fill: r.color, 'data-region': r.id }, gTerritories);
-        p.__tip = { kind: 'region', id: r.id };
+        tipOf.set(p, { kind: 'region', id: r.id });
       }
       if (r.label) node('text', { x: r.label[0], y: r.label[1], 'class': 'label', 'data-region': r.id }, gLabels).textContent = r.id;
     });
@@ -133,28 +143,23 @@ enum ServeScript {
       var c = node('circle', { cx: s.x, cy: s.y, r: 40, 'class': cls, 'data-school': s.code }, gSchools);
       var r = mapRegionById[s.regions[0]];
       if (r) c.setAttribute('fill', darker(r.color));
-      c.__tip = { kind: 'school', code: s.code };
+      tipOf.set(c, { kind: 'school', code: s.code });
     });
     m.rings.forEach(function (g) { node('circle', { cx: g.x, cy: g.y, r: 80, 'class': 'ring sev-' + g.severity }, gRings); });
     declutter();
   }
 
-  // Labels: where two would overlap on screen, the selected and then the larger territory keeps its label;
-  // the other is hidden until the map is zoomed in far enough.
+  // Labels: where two would overlap, the selected and then the larger territory keeps its place; the other
+  // moves a line up or down, or is hidden until the map is zoomed in (labelOffsets in page-pure.js). Not
+  // before the map view has a scale.
+  var placeLabels = labelPlacer();
   function declutter() {
-    if (!state) return;
-    var u = unitsPerPixel(), placed = [];
-    var labels = Array.prototype.map.call(gLabels.children, function (t) { return { t: t, r: mapRegionById[t.dataset.region] }; });
-    labels.sort(function (a, b) {
-      var sa = a.r.id === selected, sb = b.r.id === selected;
-      return sa !== sb ? (sa ? -1 : 1) : b.r.area - a.r.area;
-    });
-    labels.forEach(function (l) {
-      var x = l.r.label[0], y = l.r.label[1], hw = (l.r.id.length * 7.5 + 8) * u / 2, hh = 9 * u;
-      var free = placed.every(function (p) { return Math.abs(p.x - x) >= p.hw + hw || Math.abs(p.y - y) >= p.hh + hh; });
-      l.t.classList.toggle('hidden', !free);
-      if (free) placed.push({ x: x, y: y, hw: hw, hh: hh });
-    });
+    var u = mapView.scale();
+    if (!state || !u) return;
+    placeLabels(Array.prototype.map.call(gLabels.children, function (/** @type {SVGTextElement} */ t) {
+      var r = mapRegionById[t.dataset.region];
+      return { text: t, id: r.id, x: r.label[0], y: r.label[1], area: r.area, selected: r.id === selected };
+    }), u);
   }
 
   function renderSummary() {
@@ -231,9 +236,9 @@ enum ServeScript {
       }
       if (f.techniekarm) tag('span', 'tag arm fig-arm', 'techniekarm', figs);
       var s4 = tag('span', 'fig', null, figs);
-      tag('span', 'fig-budget', euro(f.budgetEUR), s4);
+      tag('span', 'fig-budget', euro(f.budgetEUR, f.budgetRangeEUR), s4);
       if (b && f.budgetEUR != null && b.budgetEUR != null) delta(s4, f.budgetEUR - b.budgetEUR, euro);
-      li.__text = (f.id + ' ' + f.name + ' ' + f.schools.map(function (c) { var s = schoolByCode[c]; return c + ' ' + (s ? s.name + ' ' + s.town : ''); }).join(' ')).toLowerCase();
+      textOf.set(li, (f.id + ' ' + f.name + ' ' + f.schools.map(function (c) { var s = schoolByCode[c]; return c + ' ' + (s ? s.name + ' ' + s.town : ''); }).join(' ')).toLowerCase());
       li.addEventListener('click', function () { select(selected === f.id ? null : f.id); });
     });
     state.removedRegions.forEach(function (f) {
@@ -244,8 +249,8 @@ enum ServeScript {
       tag('span', 'rid', f.id, head);
       tag('span', 'rname', f.name, head);
       tag('span', 'badge', '', li);
-      tag('div', 'figs', 'merged away or removed: had ' + plural(f.schools.length, 'school') + ', ' + euro(f.budgetEUR), li);
-      li.__text = (f.id + ' ' + f.name).toLowerCase();
+      tag('div', 'figs', 'merged away or removed: had ' + plural(f.schools.length, 'school') + ', ' + euro(f.budgetEUR, f.budgetRangeEUR), li);
+      textOf.set(li, (f.id + ' ' + f.name).toLowerCase());
     });
     applyFilter();
   }
@@ -253,7 +258,7 @@ enum ServeScript {
   var filter = $('filter');
   function applyFilter() {
     var q = filter.value.trim().toLowerCase();
-    Array.prototype.forEach.call(list.children, function (li) { li.hidden = !!q && (li.__text || '').indexOf(q) < 0; });
+    Array.prototype.forEach.call(list.children, function (li) { li.hidden = !!q && (textOf.get(li) || '').indexOf(q) < 0; });
   }
   filter.addEventListener('input', applyFilter);
 
@@ -471,25 +476,24 @@ enum ServeScript {
   }
 
   // ---- pan and zoom through the viewBox -----------------------------------------------------------
-\#(PageScript.panZoom)
-  function unitsPerPixel() { return view.w / viewport().w; }
-  function fitted(box, pad) {
-    var vp = viewport();
-    var u = Math.max(box.w / Math.max(50, vp.w - 2 * pad), box.h / Math.max(50, vp.h - 2 * pad));
-    return { x: box.x + box.w / 2 - vp.w * u / 2, y: box.y + box.h / 2 - vp.h * u / 2, w: vp.w * u, h: vp.h * u };
-  }
-  function viewChanged(u, rescaled) { if (rescaled) declutter(); }
-  function clickOnMap(target, e) {
-    var info = target && target.__tip;
+  var mapView = createMapView({
+    svg: svg, tooltip: tooltip, frame: frame,
+    viewChanged: function (u, rescaled) { if (rescaled) declutter(); },
+    hover: showScenarioTip, click: openOnMap,
+  });
+  // A click on a school opens its panel; on a region, selects it (or clears the selection).
+  function openOnMap(target, e) {
+    var info = target && tipOf.get(target);
     if (info && info.kind === 'school') { openSchool(info.code, e.clientX, e.clientY); return; }
     closePanel();
     if (info && info.kind === 'region') select(selected === info.id ? null : info.id);
     else select(null);
   }
-  window.addEventListener('resize', goHome);
+  window.addEventListener('resize', mapView.goHome);
 
-  function showTip(e) {
-    var info = e.target && e.target.__tip;
+  /** The tooltip of the school or region under the pointer. @param {PointerEvent} e */
+  function showScenarioTip(e) {
+    var info = e.target && tipOf.get(e.target);
     if (!info || !state) { tooltip.hidden = true; return; }
     clear(tooltip);
     if (info.kind === 'school') {
@@ -501,16 +505,16 @@ enum ServeScript {
       var r = regionById[info.id];
       if (!r) { tooltip.hidden = true; return; }
       tag('strong', null, r.figures.id + ' ' + r.figures.name, tooltip);
-      tag('div', null, plural(r.figures.schools.length, 'school') + ' · share ' + pct(r.figures.technicalShare) + ' · ' + euro(r.figures.budgetEUR), tooltip);
+      tag('div', null, plural(r.figures.schools.length, 'school') + ' · share ' + pct(r.figures.technicalShare) + ' · ' + euro(r.figures.budgetEUR, r.figures.budgetRangeEUR), tooltip);
     }
-    placeTip(e, wrap);
+    mapView.placeTip(e, wrap);
   }
 
   // ---- undo, redo, save, saved scenarios --------------------------------------------------------
   $('undo').addEventListener('click', function () { change('POST', '/api/undo', undefined, 'Undone: ' + state.editTexts[state.editTexts.length - 1] + '.'); });
   $('redo').addEventListener('click', function () { change('POST', '/api/redo', undefined, 'Redone: ' + state.redoTexts[0] + '.'); });
   document.addEventListener('keydown', function (e) {
-    var t = e.target;
+    var t = /** @type {HTMLElement} */ (e.target);
     if (t && (t.tagName === 'INPUT' || t.tagName === 'SELECT' || t.tagName === 'TEXTAREA')) {
       if (e.key === 'Escape') { if (t === filter) { filter.value = ''; applyFilter(); } closePanel(); }
       return;
@@ -519,8 +523,8 @@ enum ServeScript {
     if (mod && (e.key === 'z' || e.key === 'Z') && !e.shiftKey) { e.preventDefault(); if (!$('undo').disabled) $('undo').click(); }
     else if (mod && ((e.key === 'z' || e.key === 'Z') && e.shiftKey || e.key === 'y')) { e.preventDefault(); if (!$('redo').disabled) $('redo').click(); }
     else if (e.key === 'Escape') { closePanel(); select(null); }
-    else if (e.key === '+' || e.key === '=') zoomCentre(1.6);
-    else if (e.key === '-') zoomCentre(1 / 1.6);
+    else if (e.key === '+' || e.key === '=') mapView.zoomCentre(1.6);
+    else if (e.key === '-') mapView.zoomCentre(1 / 1.6);
   });
 
   $('save-form').addEventListener('submit', function (e) {
@@ -545,7 +549,7 @@ enum ServeScript {
   function renderScenarios() {
     var ul = $('scenario-list');
     clear(ul);
-    $('scenario-count').textContent = scenarios.length;
+    $('scenario-count').textContent = String(scenarios.length);
     if (!scenarios.length) tag('li', 'scenario-empty', 'None saved yet: name the current edits and press Save.', ul);
     scenarios.forEach(function (s) {
       var li = tag('li', 'scenario-item', null, ul);
@@ -577,9 +581,7 @@ enum ServeScript {
   // ---- start ------------------------------------------------------------------------------------
   Promise.all([api('GET', '/api/state'), loadScenarios()]).then(function (answers) {
     setState(answers[0]);
-    goHome();
+    mapView.goHome();
     body.classList.add('ready');
   }).catch(function (error) { showMessage('Cannot load the scenario: ' + error.message); });
 })();
-"""#
-}
