@@ -62,8 +62,10 @@ enum TechnologyLevel {
     case tunedShare
 }
 
-/// The kind of school, which decides ONDERWIJSSTRUCTUUR and the pupil rows.
-enum SchoolKind {
+/// The kind of school in the design, which decides ONDERWIJSSTRUCTUUR and the pupil rows. Finer than
+/// RegioDomain's `SchoolKind` (which the audit derives from the written ONDERWIJSSTRUCTUUR): it also says how
+/// much technology a vmbo school offers and whether it has havo/vwo.
+enum DemoSchoolKind {
     /// A vmbo school; `withHavoVwo` makes it a *scholengemeenschap* (VBO/MAVO/HAVO/VWO).
     case vmbo(TechnologyLevel, withHavoVwo: Bool)
     /// Theoretical track only.
@@ -109,7 +111,7 @@ enum Mark: Hashable {
 struct SchoolSpec {
     /// The municipality cell it lies in; `nil` for the island.
     let cell: Cell?
-    let kind: SchoolKind
+    let kind: DemoSchoolKind
     /// The regions that list it: none, one, or two for the planted double listing.
     let regions: [RegionRole]
     /// Whether it is the lead applicant (*penvoerder*) of its region.
@@ -119,7 +121,7 @@ struct SchoolSpec {
     let placement: Placement
     let mark: Mark?
 
-    init(_ cell: Cell?, _ kind: SchoolKind, _ regions: [RegionRole], lead: Bool = false, _ institution: String,
+    init(_ cell: Cell?, _ kind: DemoSchoolKind, _ regions: [RegionRole], lead: Bool = false, _ institution: String,
          _ placement: Placement = .town, mark: Mark? = nil) {
         self.cell = cell
         self.kind = kind
@@ -167,60 +169,66 @@ enum Design {
     }
 
     /// Every school of the demo. The order fixes the location numbers within an institution.
-    static let schools: [SchoolSpec] = {
-        let (lx, ly) = largeAreaVertex, (ex, ey) = enclaveHostVertex, (cx, cy) = crossVertex
+    static let schools: [SchoolSpec] = southAndWestSchools + middleSchools + northAndEastSchools
+
+    /// The schools of the five sensible regions in the south and west, and of `leadWithoutTechnology`.
+    private static let southAndWestSchools: [SchoolSpec] = [
+        // southWest: cells (0,0) and (1,0).
+        SchoolSpec(Cell(0, 0), .havoVwo, [], "sw-a"),
+        SchoolSpec(Cell(0, 0), .vmbo(.strong, withHavoVwo: true), [.southWest], lead: true, "sw-a"),
+        SchoolSpec(Cell(0, 0), .praktijkonderwijs, [.southWest], "sw-p"),
+        SchoolSpec(Cell(0, 0), .vmbo(.modest, withHavoVwo: false), [.southWest], "sw-x",
+                   .acrossEdge(.horizontal(0, 1), offset: -splitCloseDistance / 2), mark: .splitCloseSouth),
+        SchoolSpec(Cell(1, 0), .vmbo(.strong, withHavoVwo: false), [.southWest], "sw-b"),
+        SchoolSpec(Cell(1, 0), .vmbo(.none, withHavoVwo: false), [.southWest], "sw-b"),
+        SchoolSpec(Cell(1, 0), .vmbo(.modest, withHavoVwo: false), [.southWest], "sw-c",
+                   .acrossEdge(.vertical(2, 0), offset: -nearMissDistance / 2), mark: .nearMissWest),
+
+        // southCentre: cells (2,0) and (3,0); share tuned to exactly 10.0 %.
+        SchoolSpec(Cell(2, 0), .vmbo(.tunedShare, withHavoVwo: false), [.southCentre], lead: true, "sc-a"),
+        SchoolSpec(Cell(2, 0), .vmbo(.none, withHavoVwo: false), [.southCentre], "sc-a"),
+        SchoolSpec(Cell(2, 0), .vmbo(.none, withHavoVwo: false), [.southCentre], "sc-c",
+                   .acrossEdge(.vertical(2, 0), offset: nearMissDistance / 2), mark: .nearMissEast),
+        SchoolSpec(Cell(3, 0), .vmbo(.tunedShare, withHavoVwo: false), [.southCentre], "split",
+                   mark: .splitInstitution),
+        SchoolSpec(Cell(3, 0), .havoVwo, [], "sc-h"),
+
+        // westCoast: cells (0,1) and (0,2).
+        SchoolSpec(Cell(0, 1), .vmbo(.modest, withHavoVwo: false), [.westCoast], "wc-y",
+                   .acrossEdge(.horizontal(0, 1), offset: splitCloseDistance / 2), mark: .splitCloseNorth),
+        SchoolSpec(Cell(0, 1), .vmbo(.strong, withHavoVwo: true), [.westCoast], lead: true, "wc-a"),
+        SchoolSpec(Cell(0, 1), .vmbo(.none, withHavoVwo: false), [.westCoast], "wc-a"),
+        SchoolSpec(Cell(0, 2), .vmbo(.strong, withHavoVwo: false), [.westCoast], "wc-b"),
+        SchoolSpec(Cell(0, 2), .praktijkonderwijs, [.westCoast], "wc-p", .townCentreWithoutCoordinates),
+
+        // southEast: cells (4,0) and (4,1).
+        SchoolSpec(Cell(4, 0), .vmbo(.strong, withHavoVwo: false), [.southEast], lead: true, "se-a"),
+        SchoolSpec(Cell(4, 0), .vmbo(.modest, withHavoVwo: false), [.southEast], "split", mark: .splitInstitution),
+        SchoolSpec(Cell(4, 0), .vso, [.southEast], "se-v"),
+        SchoolSpec(Cell(4, 1), .havoVwo, [], "se-b"),
+        SchoolSpec(Cell(4, 1), .vmbo(.strong, withHavoVwo: false), [.southEast], "se-b"),
+        SchoolSpec(Cell(4, 1), .vmbo(.none, withHavoVwo: false), [.southEast, .east], "se-d", mark: .doubleListed),
+
+        // east: cells (5,1) and (5,2).
+        SchoolSpec(Cell(5, 1), .vmbo(.strong, withHavoVwo: true), [.east], lead: true, "ea-a"),
+        SchoolSpec(Cell(5, 1), .vmbo(.none, withHavoVwo: false), [.east], "ea-a"),
+        SchoolSpec(Cell(5, 2), .vmbo(.strong, withHavoVwo: false), [.east], "ea-b"),
+        SchoolSpec(Cell(5, 2), .vmbo(.none, withHavoVwo: false), [.east], "ea-c", .townCentreWithoutCoordinates),
+        SchoolSpec(Cell(5, 2), .mavo, [.east], "ea-m"),
+
+        // leadWithoutTechnology: cells (1,1) and (1,2).
+        SchoolSpec(Cell(1, 1), .vmbo(.noneButTheoreticalTechnology, withHavoVwo: false), [.leadWithoutTechnology],
+                   lead: true, "lw-a"),
+        SchoolSpec(Cell(1, 1), .vmbo(.strong, withHavoVwo: false), [.leadWithoutTechnology], "lw-b"),
+        SchoolSpec(Cell(1, 2), .vmbo(.strong, withHavoVwo: false), [.leadWithoutTechnology], "lw-c"),
+        SchoolSpec(Cell(1, 2), .vmbo(.none, withHavoVwo: false), [.leadWithoutTechnology], "lw-c"),
+        SchoolSpec(Cell(1, 2), .havoVwo, [], "lw-h"),
+    ]
+
+    /// The schools of the crossing pair, `undersized`, `technologyPoor`, `largeArea` and `smallInside`.
+    private static let middleSchools: [SchoolSpec] = {
+        let (lx, ly) = largeAreaVertex, (cx, cy) = crossVertex
         return [
-            // southWest: cells (0,0) and (1,0).
-            SchoolSpec(Cell(0, 0), .havoVwo, [], "sw-a"),
-            SchoolSpec(Cell(0, 0), .vmbo(.strong, withHavoVwo: true), [.southWest], lead: true, "sw-a"),
-            SchoolSpec(Cell(0, 0), .praktijkonderwijs, [.southWest], "sw-p"),
-            SchoolSpec(Cell(0, 0), .vmbo(.modest, withHavoVwo: false), [.southWest], "sw-x",
-                       .acrossEdge(.horizontal(0, 1), offset: -splitCloseDistance / 2), mark: .splitCloseSouth),
-            SchoolSpec(Cell(1, 0), .vmbo(.strong, withHavoVwo: false), [.southWest], "sw-b"),
-            SchoolSpec(Cell(1, 0), .vmbo(.none, withHavoVwo: false), [.southWest], "sw-b"),
-            SchoolSpec(Cell(1, 0), .vmbo(.modest, withHavoVwo: false), [.southWest], "sw-c",
-                       .acrossEdge(.vertical(2, 0), offset: -nearMissDistance / 2), mark: .nearMissWest),
-
-            // southCentre: cells (2,0) and (3,0); share tuned to exactly 10.0 %.
-            SchoolSpec(Cell(2, 0), .vmbo(.tunedShare, withHavoVwo: false), [.southCentre], lead: true, "sc-a"),
-            SchoolSpec(Cell(2, 0), .vmbo(.none, withHavoVwo: false), [.southCentre], "sc-a"),
-            SchoolSpec(Cell(2, 0), .vmbo(.none, withHavoVwo: false), [.southCentre], "sc-c",
-                       .acrossEdge(.vertical(2, 0), offset: nearMissDistance / 2), mark: .nearMissEast),
-            SchoolSpec(Cell(3, 0), .vmbo(.tunedShare, withHavoVwo: false), [.southCentre], "split",
-                       mark: .splitInstitution),
-            SchoolSpec(Cell(3, 0), .havoVwo, [], "sc-h"),
-
-            // westCoast: cells (0,1) and (0,2).
-            SchoolSpec(Cell(0, 1), .vmbo(.modest, withHavoVwo: false), [.westCoast], "wc-y",
-                       .acrossEdge(.horizontal(0, 1), offset: splitCloseDistance / 2), mark: .splitCloseNorth),
-            SchoolSpec(Cell(0, 1), .vmbo(.strong, withHavoVwo: true), [.westCoast], lead: true, "wc-a"),
-            SchoolSpec(Cell(0, 1), .vmbo(.none, withHavoVwo: false), [.westCoast], "wc-a"),
-            SchoolSpec(Cell(0, 2), .vmbo(.strong, withHavoVwo: false), [.westCoast], "wc-b"),
-            SchoolSpec(Cell(0, 2), .praktijkonderwijs, [.westCoast], "wc-p", .townCentreWithoutCoordinates),
-
-            // southEast: cells (4,0) and (4,1).
-            SchoolSpec(Cell(4, 0), .vmbo(.strong, withHavoVwo: false), [.southEast], lead: true, "se-a"),
-            SchoolSpec(Cell(4, 0), .vmbo(.modest, withHavoVwo: false), [.southEast], "split", mark: .splitInstitution),
-            SchoolSpec(Cell(4, 0), .vso, [.southEast], "se-v"),
-            SchoolSpec(Cell(4, 1), .havoVwo, [], "se-b"),
-            SchoolSpec(Cell(4, 1), .vmbo(.strong, withHavoVwo: false), [.southEast], "se-b"),
-            SchoolSpec(Cell(4, 1), .vmbo(.none, withHavoVwo: false), [.southEast, .east], "se-d", mark: .doubleListed),
-
-            // east: cells (5,1) and (5,2).
-            SchoolSpec(Cell(5, 1), .vmbo(.strong, withHavoVwo: true), [.east], lead: true, "ea-a"),
-            SchoolSpec(Cell(5, 1), .vmbo(.none, withHavoVwo: false), [.east], "ea-a"),
-            SchoolSpec(Cell(5, 2), .vmbo(.strong, withHavoVwo: false), [.east], "ea-b"),
-            SchoolSpec(Cell(5, 2), .vmbo(.none, withHavoVwo: false), [.east], "ea-c", .townCentreWithoutCoordinates),
-            SchoolSpec(Cell(5, 2), .mavo, [.east], "ea-m"),
-
-            // leadWithoutTechnology: cells (1,1) and (1,2).
-            SchoolSpec(Cell(1, 1), .vmbo(.noneButTheoreticalTechnology, withHavoVwo: false), [.leadWithoutTechnology],
-                       lead: true, "lw-a"),
-            SchoolSpec(Cell(1, 1), .vmbo(.strong, withHavoVwo: false), [.leadWithoutTechnology], "lw-b"),
-            SchoolSpec(Cell(1, 2), .vmbo(.strong, withHavoVwo: false), [.leadWithoutTechnology], "lw-c"),
-            SchoolSpec(Cell(1, 2), .vmbo(.none, withHavoVwo: false), [.leadWithoutTechnology], "lw-c"),
-            SchoolSpec(Cell(1, 2), .havoVwo, [], "lw-h"),
-
             // crossWestEast and crossNorthSouth: a plus sign around vertex (3,2); each of the four cells
             // holds one school of each region, 6.4 km apart.
             SchoolSpec(Cell(3, 2), .vmbo(.strong, withHavoVwo: false), [.crossWestEast], lead: true, "we-a",
@@ -267,7 +275,13 @@ enum Design {
                        .fromVertex(lx, ly, dx: 2_000, dy: 1_600)),
             SchoolSpec(Cell(2, 4), .vmbo(.modest, withHavoVwo: false), [.smallInside], "si-b",
                        .fromVertex(lx, ly, dx: 3_200, dy: 3_600)),
+        ]
+    }()
 
+    /// The schools of the enclave pair, `fragmented`, the island, and the schools of no region.
+    private static let northAndEastSchools: [SchoolSpec] = {
+        let (ex, ey) = enclaveHostVertex
+        return [
             // enclaveHost: the block around vertex (4,4); an enclaveOwner school 2.3 km south-east of the vertex.
             SchoolSpec(Cell(3, 4), .vmbo(.strong, withHavoVwo: false), [.enclaveHost], lead: true, "eh-a"),
             SchoolSpec(Cell(4, 4), .vmbo(.strong, withHavoVwo: false), [.enclaveHost], "eh-b"),

@@ -1,30 +1,16 @@
-/// A small, seeded pseudo-random generator: SplitMix64 (Steele, Lea and Flood, "Fast splittable
-/// pseudorandom number generators", OOPSLA 2014; constants as in Vigna's reference `splitmix64.c`).
+import RegioDomain
+
+/// The draws the demo generator makes, all built on RegioDomain's ``SplitMix64`` and its portable helpers
+/// (`RandomNumberGenerator+Portable.swift`), so that the demo and the catchment areas share one generator
+/// and one integer algorithm.
 ///
-/// The demo dataset must be byte-identical for one seed on every run, so nothing here uses the
-/// system generator or the standard library's `random(in:using:)` / `shuffled(using:)`, whose
-/// algorithms are not promised to stay the same between Swift releases: every draw is built from
-/// `next()` with the arithmetic below.
-struct SplitMix64 {
-    private var state: UInt64
-
-    /// The seed the generator uses when `--seed` is not given.
-    static let defaultSeed: UInt64 = 20_181_001
-
-    init(seed: UInt64) { state = seed }
-
-    /// The next 64 random bits.
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A uniform double in [0, 1), from the top 53 bits.
+/// The demo dataset must be byte-identical for one seed on every run, so nothing here uses the system
+/// generator or the standard library's `random(in:using:)` / `shuffled(using:)`, whose algorithms are not
+/// promised to stay the same between Swift releases.
+extension SplitMix64 {
+    /// A uniform double in [0, 1), from the top 53 bits of one draw.
     mutating func unit() -> Double {
-        Double(next() >> 11) * 0x1.0p-53
+        portableUnitInterval()
     }
 
     /// A uniform double in [`lower`, `upper`).
@@ -37,8 +23,7 @@ struct SplitMix64 {
         uniform(-magnitude, magnitude)
     }
 
-    /// A uniform integer in the closed range (`range` must not be empty). Uses rejection to avoid
-    /// modulo bias.
+    /// A uniform integer in the closed range (`range` must not be empty).
     mutating func integer(in range: ClosedRange<Int>) -> Int {
         let span = UInt64(range.upperBound - range.lowerBound) + 1
         let limit = UInt64.max - UInt64.max % span
@@ -58,7 +43,7 @@ struct SplitMix64 {
         return array[integer(in: 0...(array.count - 1))]
     }
 
-    /// A Fisher–Yates shuffle of `array` (Durstenfeld's in-place variant).
+    /// A shuffled copy of `array` (Fisher–Yates).
     mutating func shuffled<T>(_ array: [T]) -> [T] {
         var result = array
         guard result.count > 1 else { return result }

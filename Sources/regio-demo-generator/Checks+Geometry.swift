@@ -1,0 +1,82 @@
+import Foundation
+import RegioSpatial
+
+/// The geometry the checks measure with, RD New metres.
+extension Checks {
+    /// Overlaps above this are reported by the audit with default settings, m².
+    static let overlapTolerance = settings.overlapToleranceSquareKilometers * 1_000_000
+    /// Region pairs whose territories may overlap: the planted crossing pair and the side effects that
+    /// PLANTED.md lists (the split-close pair, the double-listed school, the small region, the enclave).
+    static let allowedOverlaps: Set<[RegionRole]> = [
+        [.crossWestEast, .crossNorthSouth], [.southWest, .westCoast], [.southEast, .east],
+        [.largeArea, .smallInside], [.enclaveHost, .enclaveOwner],
+    ]
+
+    /// A region's territory as the audit draws it with default settings: for each group of schools
+    /// linked within the fragment gap (25 km), the convex hull buffered by the territory buffer (2.5 km,
+    /// 6 segments a quarter), clipped to `land` and united. `nil` without schools. RD New.
+    static func territory(of points: [Point], land: Geometry, context: GeometryContext) throws -> Geometry? {
+        guard !points.isEmpty else { return nil }
+        // Single linkage by union–find.
+        var parent = Array(points.indices)
+        func root(_ i: Int) -> Int { parent[i] == i ? i : root(parent[i]) }
+        for i in points.indices {
+            for j in points.indices where j > i && points[i].distance(to: points[j]) <= settings.fragmentGapMeters {
+                parent[root(j)] = root(i)
+            }
+        }
+        var pieces: [Geometry] = []
+        for group in Set(points.indices.map(root)).sorted() {
+            let members = try points.indices.filter { root($0) == group }.map { try context.point(points[$0]) }
+            let hull = try context.collection(.multiPoint, of: members).convexHull().buffer(settings.territoryBufferMeters, segments: 6)
+            pieces.append(try hull.intersection(land))
+        }
+        return try context.collection(.geometryCollection, of: pieces).unaryUnion()
+    }
+
+    /// The convex hull of `region`'s schools (RD New).
+    static func hull(of region: RegionRole, _ data: DemoDataset, _ positions: [Point],
+                             _ context: GeometryContext) throws -> Geometry {
+        let points = try data.members(of: region).map { try context.point(positions[$0]) }
+        return try context.collection(.multiPoint, of: points).convexHull()
+    }
+
+    /// Whether `school` lies inside the convex hull of `region`'s schools, at least 2 km from its edge.
+    static func surrounded(_ school: Int, by region: RegionRole, _ data: DemoDataset, _ positions: [Point],
+                                   _ context: GeometryContext) throws -> Bool {
+        let hull = try hull(of: region, data, positions, context)
+        let p = try context.point(positions[school])
+        guard try hull.contains(p) else { return false }
+        let boundary = try context.lineString((hull.polygonRings.first ?? []))
+        return try boundary.distance(to: p) >= 2_000
+    }
+
+    /// The longest edge of the minimum spanning tree of `points` (Prim), metres: the smallest gap
+    /// setting at which the points form one group.
+    static func largestGap(_ points: [Point]) -> Double {
+        guard points.count > 1 else { return 0 }
+        var inTree = [true] + Array(repeating: false, count: points.count - 1)
+        var best = points.map { $0.distance(to: points[0]) }
+        var largest = 0.0
+        for _ in 1..<points.count {
+            var next = -1
+            for i in points.indices where !inTree[i] && (next < 0 || best[i] < best[next]) { next = i }
+            inTree[next] = true
+            largest = max(largest, best[next])
+            for i in points.indices where !inTree[i] { best[i] = min(best[i], points[i].distance(to: points[next])) }
+        }
+        return largest
+    }
+
+    /// RD New → WGS84 rounded to `decimals` → RD New, as a reader of the written files sees the points.
+    static func roundTrip(_ points: [Point], decimals: [Int]) throws -> [Point] {
+        var wgs84 = points
+        try Projection(from: .rdNew, to: .wgs84).transform(&wgs84)
+        for i in wgs84.indices {
+            let scale = pow(10.0, Double(decimals[i]))
+            wgs84[i] = Point(x: (wgs84[i].x * scale).rounded() / scale, y: (wgs84[i].y * scale).rounded() / scale)
+        }
+        try Projection(from: .wgs84, to: .rdNew).transform(&wgs84)
+        return wgs84
+    }
+}
