@@ -1,4 +1,5 @@
 import Foundation
+import RegioDomain
 import RegioSpatial
 
 /// The geometry the checks measure with, RD New metres.
@@ -12,38 +13,33 @@ extension Checks {
         [.largeArea, .smallInside], [.enclaveHost, .enclaveOwner],
     ]
 
-    /// A region's territory as the audit draws it with default settings: for each group of schools
-    /// linked within the fragment gap (25 km), the convex hull buffered by the territory buffer (2.5 km,
-    /// 6 segments a quarter), clipped to `land` and united. `nil` without schools. RD New.
-    static func territory(of points: [Point], land: Geometry, context: GeometryContext) throws -> Geometry? {
+    /// The audit's own territory method (RegioDomain's ``TerritoryBuilder`` with the default settings) over
+    /// the demo's municipalities.
+    static func territoryBuilder(_ data: DemoDataset, shapes: MunicipalityShapes) throws -> TerritoryBuilder {
+        let municipalities = data.municipalities.indices.map {
+            Municipality(code: data.municipalities[$0].statcode, name: data.municipalities[$0].name, geometry: shapes.polygons[$0])
+        }
+        return try TerritoryBuilder(map: MunicipalityMap(municipalities, in: shapes.context), settings: settings)
+    }
+
+    /// A region's territory as the audit draws it with default settings: its schools grouped by single
+    /// linkage within the fragment gap, each group's buffered hull clipped to the map. `nil` without
+    /// schools. RD New.
+    static func territory(of points: [Point], builder: TerritoryBuilder) throws -> Geometry? {
         guard !points.isEmpty else { return nil }
-        // Single linkage by union–find.
-        var parent = Array(points.indices)
-        func root(_ i: Int) -> Int { parent[i] == i ? i : root(parent[i]) }
-        for i in points.indices {
-            for j in points.indices where j > i && points[i].distance(to: points[j]) <= settings.fragmentGapMeters {
-                parent[root(j)] = root(i)
-            }
-        }
-        var pieces: [Geometry] = []
-        for group in Set(points.indices.map(root)).sorted() {
-            let members = try points.indices.filter { root($0) == group }.map { try context.point(points[$0]) }
-            let hull = try context.collection(.multiPoint, of: members).convexHull().buffer(settings.territoryBufferMeters, segments: 6)
-            pieces.append(try hull.intersection(land))
-        }
-        return try context.collection(.geometryCollection, of: pieces).unaryUnion()
+        return try builder.territory(points: points, groups: singleLinkageGroups(points, within: settings.fragmentGapMeters)).geometry
     }
 
     /// The convex hull of `region`'s schools (RD New).
     static func hull(of region: RegionRole, _ data: DemoDataset, _ positions: [Point],
-                             _ context: GeometryContext) throws -> Geometry {
+                     _ context: GeometryContext) throws -> Geometry {
         let points = try data.members(of: region).map { try context.point(positions[$0]) }
         return try context.collection(.multiPoint, of: points).convexHull()
     }
 
     /// Whether `school` lies inside the convex hull of `region`'s schools, at least 2 km from its edge.
     static func surrounded(_ school: Int, by region: RegionRole, _ data: DemoDataset, _ positions: [Point],
-                                   _ context: GeometryContext) throws -> Bool {
+                           _ context: GeometryContext) throws -> Bool {
         let hull = try hull(of: region, data, positions, context)
         let p = try context.point(positions[school])
         guard try hull.contains(p) else { return false }

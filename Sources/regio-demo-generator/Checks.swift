@@ -22,7 +22,7 @@ enum Checks {
         let isolation = try verifyIsolation(data, positions, summaries: summaries)
         let nesting = try verifyNesting(data, positions, context: context)
         let cross = try verifyCrossing(data, positions, context: context)
-        let overlaps = try verifyTerritories(data, positions, shapes: shapes, context: context)
+        let overlaps = try verifyTerritories(data, positions, shapes: shapes)
         try verifyEnclaves(data, positions, context: context)
         return Measurements(splitClose: pairs.splitClose, nearMiss: pairs.nearMiss, closestOtherPair: pairs.closest,
                             islandIsolation: isolation.island, undersizedNeighbour: isolation.undersized,
@@ -228,11 +228,10 @@ enum Checks {
 
     /// Territories as the audit draws them by default: only the planted overlap and its documented side
     /// effects may exceed the edge tolerance. Returns the pairs that do, with their overlap in m².
-    private static func verifyTerritories(_ data: DemoDataset, _ positions: [Point], shapes: MunicipalityShapes,
-                                          context: GeometryContext) throws -> [(a: RegionRole, b: RegionRole, area: Double)] {
-        let land = try context.collection(.multiPolygon, of: shapes.polygons).unaryUnion()
+    private static func verifyTerritories(_ data: DemoDataset, _ positions: [Point], shapes: MunicipalityShapes) throws -> [(a: RegionRole, b: RegionRole, area: Double)] {
+        let builder = try territoryBuilder(data, shapes: shapes)
         let territories = try RegionRole.allCases.map { role in
-            try territory(of: data.members(of: role).map { positions[$0] }, land: land, context: context)
+            try territory(of: data.members(of: role).map { positions[$0] }, builder: builder)
         }
         var overlaps: [(a: RegionRole, b: RegionRole, area: Double)] = []
         for a in RegionRole.allCases {

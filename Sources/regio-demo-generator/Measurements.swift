@@ -35,7 +35,7 @@ struct Measurements {
     let smallToLarge: Double
     /// Area of the intersection of the convex hulls of the two crossing regions, and of each hull, m².
     let crossOverlap: (intersection: Double, westEast: Double, northSouth: Double)
-    /// Pairs of regions whose territories (default method, see ``Checks/territory(of:land:context:)``) overlap by more
+    /// Pairs of regions whose territories (default method, see ``Checks/territory(of:builder:)``) overlap by more
     /// than 1 km², with the overlap in m².
     let territoryOverlaps: [(a: RegionRole, b: RegionRole, area: Double)]
     let summaries: [RegionSummary]
