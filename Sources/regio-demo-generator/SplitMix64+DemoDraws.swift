@@ -2,7 +2,7 @@ import RegioDomain
 
 /// The draws the demo generator makes, all built on RegioDomain's ``SplitMix64`` and its portable helpers
 /// (`RandomNumberGenerator+Portable.swift`), so that the demo and the catchment areas share one generator
-/// and one integer algorithm.
+/// and one integer algorithm (unifying them changed the demo files once, on 7 December 2026).
 ///
 /// The demo dataset must be byte-identical for one seed on every run, so nothing here uses the system
 /// generator or the standard library's `random(in:using:)` / `shuffled(using:)`, whose algorithms are not
@@ -23,13 +23,10 @@ extension SplitMix64 {
         uniform(-magnitude, magnitude)
     }
 
-    /// A uniform integer in the closed range (`range` must not be empty).
+    /// A uniform integer in the closed range (`range` must not be empty), by the domain's
+    /// `portableIndex(below:)` (Lemire's multiply-and-reject method).
     mutating func integer(in range: ClosedRange<Int>) -> Int {
-        let span = UInt64(range.upperBound - range.lowerBound) + 1
-        let limit = UInt64.max - UInt64.max % span
-        var value = next()
-        while value >= limit { value = next() }
-        return range.lowerBound + Int(value % span)
+        range.lowerBound + portableIndex(below: range.count)
     }
 
     /// True with probability `probability`.
@@ -43,14 +40,10 @@ extension SplitMix64 {
         return array[integer(in: 0...(array.count - 1))]
     }
 
-    /// A shuffled copy of `array` (Fisher–Yates).
+    /// A shuffled copy of `array`, by the domain's `portableShuffle(_:)` (Fisher–Yates).
     mutating func shuffled<T>(_ array: [T]) -> [T] {
         var result = array
-        guard result.count > 1 else { return result }
-        for i in stride(from: result.count - 1, to: 0, by: -1) {
-            let j = integer(in: 0...i)
-            result.swapAt(i, j)
-        }
+        portableShuffle(&result)
         return result
     }
 
