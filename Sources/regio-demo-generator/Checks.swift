@@ -6,7 +6,7 @@ import RegioSpatial
 /// draws a new layout.
 enum Checks {
     /// The settings the planted cases are planted for: the audit's defaults.
-    static let settings = AuditSettings()
+    static var settings: AuditSettings { Design.settings }
 
     /// Checks `data` and measures what PLANTED.md reports. Positions are taken as a reader of the
     /// written files gets them (see ``roundTrip(_:decimals:)``).

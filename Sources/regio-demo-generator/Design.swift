@@ -1,3 +1,4 @@
+import RegioDomain
 import RegioSpatial
 
 /// The regions of the demo, in registration-number order: `rawValue` is the number after "STO19".
@@ -145,14 +146,17 @@ enum Design {
     /// Vertex at the centre of the plus sign of `crossWestEast` and `crossNorthSouth`.
     static let crossVertex = (3, 2)
 
-    /// Distance of the planted split-close pair, metres (below the 5 km default).
-    static let splitCloseDistance = 2_500.0
-    /// Distance of the near-miss pair, metres (just above the 5 km default).
-    static let nearMissDistance = 5_100.0
-    /// Every other pair of schools in different regions is at least this far apart, metres.
-    static let minimumCrossRegionDistance = 5_600.0
-    /// No technical school other than the island's lies within this distance of it, metres.
-    static let islandIsolation = 25_000.0
+    /// The settings the cases are planted for: the audit's defaults.
+    static let settings = AuditSettings()
+    /// Distance of the planted split-close pair, metres: half the close-by distance (2.5 km of 5 km).
+    static let splitCloseDistance = settings.closeByDistanceMeters / 2
+    /// Distance of the near-miss pair, metres: just above the close-by distance (5.1 km).
+    static let nearMissDistance = settings.closeByDistanceMeters + 100
+    /// Every other pair of schools in different regions is at least this far apart, metres (5.6 km).
+    static let minimumCrossRegionDistance = settings.closeByDistanceMeters + 600
+    /// No technical school other than the island's lies within this distance of it, metres: 5 km beyond
+    /// the isolation distance (25 km).
+    static let islandIsolation = settings.isolationDistanceMeters + 5_000
 
     /// Where each cell's main town sits relative to the cell's centre, metres: towns of a two-cell
     /// region lean towards each other, so that regions read as clusters on the map.

@@ -49,7 +49,7 @@ struct PlantedReport {
     private func km(_ metres: Double) -> String { Writers.decimal(metres / 1_000, 2) + " km" }
     private func percent(_ share: Double?) -> String { share.map { Writers.decimal($0 * 100, 2) + " %" } ?? "–" }
     /// The settings the cases are planted for (the audit's defaults), for the text.
-    private var settings: AuditSettings { Checks.settings }
+    private var settings: AuditSettings { Design.settings }
     /// A setting in the text: metres as kilometres, fractions as percent, without trailing zeros ("2.5 km", "10 %").
     private func setting(km metres: Double) -> String { Self.plain(metres / 1_000) + " km" }
     private func setting(percent fraction: Double) -> String { Self.plain((fraction * 100 * 1e9).rounded() / 1e9) + " %" }
