@@ -70,11 +70,11 @@ struct DemoDataset {
             guard let town else { throw DrawRejected(reason: "no room for the town of cell \(cell)") }
             let areaCode = PlaceNames.areaCodes[random.integer(in: 0...(PlaceNames.areaCodes.count - 1))]
             municipalities.append(DemoMunicipality(number: 0, name: names[index], cell: cell, ring: rings[index],
-                                               province: cell.column == 0 ? "Utrecht" : "Gelderland",
-                                               areaCode: areaCode, town: town))
+                                                   province: cell.column == 0 ? "Utrecht" : "Gelderland",
+                                                   areaCode: areaCode, town: town))
         }
         municipalities.append(DemoMunicipality(number: 0, name: PlaceNames.island, cell: nil, ring: island.ring,
-                                           province: "Flevoland", areaCode: "0527", town: island.centre))
+                                               province: "Flevoland", areaCode: "0527", town: island.centre))
         func sortKey(_ name: String) -> String {
             (name.hasPrefix("'s-") ? String(name.dropFirst(3)) : name).lowercased()
         }
@@ -87,7 +87,7 @@ struct DemoDataset {
                                   municipalityIndex: municipalityIndex)
         let positions = try placer.place(specs, random: &random)
         var schools = specs.indices.map { DemoSchool(spec: specs[$0], position: positions[$0],
-                                                 municipality: municipalityIndex(specs[$0].cell)) }
+                                                     municipality: municipalityIndex(specs[$0].cell)) }
 
         // 4. Place names and postcodes.
         let settlements = try Places.settle(&schools, municipalities: municipalities, shapes: shapes, random: &random)
