@@ -58,7 +58,7 @@ let package = Package(
         ]),
 
         // Generates the fictional demo dataset in geodata/demo (reproducible, seeded).
-        .executableTarget(name: "regio-demo-generator", dependencies: ["RegioFormats", "RegioDomain", "RegioSpatial"]),
+        .executableTarget(name: "regio-demo-generator", dependencies: ["RegioDomain", "RegioSpatial", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
         // In-process timings on the real data, run by `make bench` (benchmarks/run), never in CI.
         .executableTarget(name: "regio-bench", dependencies: ["RegioFormats", "RegioDomain", "RegioSpatial"],

@@ -1,4 +1,5 @@
 import Foundation
+import RegioDomain
 import RegioSpatial
 
 /// A cell of the municipality grid: `column` counts from west (0) to east, `row` from south (0) to north.
@@ -187,8 +188,14 @@ struct Island {
     }
 }
 
-/// A fictional municipality (*gemeente*) of the demo.
-struct Municipality {
+/// A fictional municipality (*gemeente*) of the demo, while the dataset is drawn.
+///
+/// Independent of RegioDomain's `Municipality` on purpose: that one is a finished GEOS polygon with a CBS
+/// code, as a reader of `municipalities.geojson` gets it. The generator needs what the files carry besides
+/// the shape (province, telephone area code, main town), the grid cell it was drawn from and the ring as
+/// plain points to project and write; and its CBS number is given only after all names are drawn (they
+/// are numbered alphabetically).
+struct DemoMunicipality {
     /// The four digits of the CBS code: 9001 and up, so that no real code is used.
     var number: Int
     var name: String

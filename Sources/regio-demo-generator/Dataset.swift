@@ -1,18 +1,22 @@
+import RegioDomain
 import RegioSpatial
 
 /// Everything the demo files are written from. Positions are RD New metres.
 struct DemoDataset {
     let seed: UInt64
     /// Mainland municipalities in grid-cell order, then the island.
-    let municipalities: [Municipality]
+    let municipalities: [DemoMunicipality]
     /// In design order (``Design/schools``).
-    let schools: [School]
+    let schools: [DemoSchool]
     let settlements: [Settlement]
     let postcodes: [PostcodeArea]
     /// The pupil rows of each school, same order as `schools`.
     let pupilRows: [[PupilRow]]
     let regionNames: [RegionRole: String]
     let registrations: [RegistrationRow]
+
+    /// The seed the generator uses when `--seed` is not given (the committed geodata/demo).
+    static let defaultSeed: UInt64 = 20_181_001
 
     /// How many layouts to draw before giving up.
     static let maximumAttempts = 200
@@ -52,7 +56,7 @@ struct DemoDataset {
 
         // 2. Names, towns and CBS numbers (alphabetical, as CBS numbered the old municipalities).
         let names = random.shuffled(PlaceNames.municipalities)
-        var municipalities: [Municipality] = []
+        var municipalities: [DemoMunicipality] = []
         for (index, cell) in cells.enumerated() {
             let nominal = MunicipalityGrid.centre(of: cell), shift = Design.townShift(of: cell)
             var town: Point?
@@ -65,12 +69,12 @@ struct DemoDataset {
             }
             guard let town else { throw DrawRejected(reason: "no room for the town of cell \(cell)") }
             let areaCode = PlaceNames.areaCodes[random.integer(in: 0...(PlaceNames.areaCodes.count - 1))]
-            municipalities.append(Municipality(number: 0, name: names[index], cell: cell, ring: rings[index],
-                                               province: cell.column == 0 ? "Utrecht" : "Gelderland",
-                                               areaCode: areaCode, town: town))
+            municipalities.append(DemoMunicipality(number: 0, name: names[index], cell: cell, ring: rings[index],
+                                                   province: cell.column == 0 ? "Utrecht" : "Gelderland",
+                                                   areaCode: areaCode, town: town))
         }
-        municipalities.append(Municipality(number: 0, name: PlaceNames.island, cell: nil, ring: island.ring,
-                                           province: "Flevoland", areaCode: "0527", town: island.centre))
+        municipalities.append(DemoMunicipality(number: 0, name: PlaceNames.island, cell: nil, ring: island.ring,
+                                               province: "Flevoland", areaCode: "0527", town: island.centre))
         func sortKey(_ name: String) -> String {
             (name.hasPrefix("'s-") ? String(name.dropFirst(3)) : name).lowercased()
         }
@@ -82,8 +86,8 @@ struct DemoDataset {
         let placer = SchoolPlacer(grid: grid, island: island, shapes: shapes, towns: municipalities.map(\.town),
                                   municipalityIndex: municipalityIndex)
         let positions = try placer.place(specs, random: &random)
-        var schools = specs.indices.map { School(spec: specs[$0], position: positions[$0],
-                                                 municipality: municipalityIndex(specs[$0].cell)) }
+        var schools = specs.indices.map { DemoSchool(spec: specs[$0], position: positions[$0],
+                                                     municipality: municipalityIndex(specs[$0].cell)) }
 
         // 4. Place names and postcodes.
         let settlements = try Places.settle(&schools, municipalities: municipalities, shapes: shapes, random: &random)
@@ -111,7 +115,7 @@ struct DemoDataset {
 
     /// Gives every school its BRIN6 (institutions in design order get random BRIN4s, locations are
     /// numbered 00, 01, … in design order), a name and its ONDERWIJSSTRUCTUUR.
-    private static func nameSchools(_ schools: inout [School], settlements: [Settlement], random: inout SplitMix64) {
+    private static func nameSchools(_ schools: inout [DemoSchool], settlements: [Settlement], random: inout SplitMix64) {
         var keys: [String] = []
         for school in schools where !keys.contains(school.spec.institution) { keys.append(school.spec.institution) }
         let codes = SchoolNaming.institutionCodes(count: keys.count, random: &random)

@@ -1,3 +1,4 @@
+import RegioDomain
 import RegioSpatial
 
 /// The regions of the demo, in registration-number order: `rawValue` is the number after "STO19".
@@ -62,8 +63,10 @@ enum TechnologyLevel {
     case tunedShare
 }
 
-/// The kind of school, which decides ONDERWIJSSTRUCTUUR and the pupil rows.
-enum SchoolKind {
+/// The kind of school in the design, which decides ONDERWIJSSTRUCTUUR and the pupil rows. Finer than
+/// RegioDomain's `SchoolKind` (which the audit derives from the written ONDERWIJSSTRUCTUUR): it also says how
+/// much technology a vmbo school offers and whether it has havo/vwo.
+enum DemoSchoolKind {
     /// A vmbo school; `withHavoVwo` makes it a *scholengemeenschap* (VBO/MAVO/HAVO/VWO).
     case vmbo(TechnologyLevel, withHavoVwo: Bool)
     /// Theoretical track only.
@@ -109,7 +112,7 @@ enum Mark: Hashable {
 struct SchoolSpec {
     /// The municipality cell it lies in; `nil` for the island.
     let cell: Cell?
-    let kind: SchoolKind
+    let kind: DemoSchoolKind
     /// The regions that list it: none, one, or two for the planted double listing.
     let regions: [RegionRole]
     /// Whether it is the lead applicant (*penvoerder*) of its region.
@@ -119,7 +122,7 @@ struct SchoolSpec {
     let placement: Placement
     let mark: Mark?
 
-    init(_ cell: Cell?, _ kind: SchoolKind, _ regions: [RegionRole], lead: Bool = false, _ institution: String,
+    init(_ cell: Cell?, _ kind: DemoSchoolKind, _ regions: [RegionRole], lead: Bool = false, _ institution: String,
          _ placement: Placement = .town, mark: Mark? = nil) {
         self.cell = cell
         self.kind = kind
@@ -143,14 +146,17 @@ enum Design {
     /// Vertex at the centre of the plus sign of `crossWestEast` and `crossNorthSouth`.
     static let crossVertex = (3, 2)
 
-    /// Distance of the planted split-close pair, metres (below the 5 km default).
-    static let splitCloseDistance = 2_500.0
-    /// Distance of the near-miss pair, metres (just above the 5 km default).
-    static let nearMissDistance = 5_100.0
-    /// Every other pair of schools in different regions is at least this far apart, metres.
-    static let minimumCrossRegionDistance = 5_600.0
-    /// No technical school other than the island's lies within this distance of it, metres.
-    static let islandIsolation = 25_000.0
+    /// The settings the cases are planted for: the audit's defaults.
+    static let settings = AuditSettings()
+    /// Distance of the planted split-close pair, metres: half the close-by distance (2.5 km of 5 km).
+    static let splitCloseDistance = settings.closeByDistanceMeters / 2
+    /// Distance of the near-miss pair, metres: just above the close-by distance (5.1 km).
+    static let nearMissDistance = settings.closeByDistanceMeters + 100
+    /// Every other pair of schools in different regions is at least this far apart, metres (5.6 km).
+    static let minimumCrossRegionDistance = settings.closeByDistanceMeters + 600
+    /// No technical school other than the island's lies within this distance of it, metres: 5 km beyond
+    /// the isolation distance (25 km).
+    static let islandIsolation = settings.isolationDistanceMeters + 5_000
 
     /// Where each cell's main town sits relative to the cell's centre, metres: towns of a two-cell
     /// region lean towards each other, so that regions read as clusters on the map.
@@ -167,60 +173,66 @@ enum Design {
     }
 
     /// Every school of the demo. The order fixes the location numbers within an institution.
-    static let schools: [SchoolSpec] = {
-        let (lx, ly) = largeAreaVertex, (ex, ey) = enclaveHostVertex, (cx, cy) = crossVertex
+    static let schools: [SchoolSpec] = southAndWestSchools + middleSchools + northAndEastSchools
+
+    /// The schools of the five sensible regions in the south and west, and of `leadWithoutTechnology`.
+    private static let southAndWestSchools: [SchoolSpec] = [
+        // southWest: cells (0,0) and (1,0).
+        SchoolSpec(Cell(0, 0), .havoVwo, [], "sw-a"),
+        SchoolSpec(Cell(0, 0), .vmbo(.strong, withHavoVwo: true), [.southWest], lead: true, "sw-a"),
+        SchoolSpec(Cell(0, 0), .praktijkonderwijs, [.southWest], "sw-p"),
+        SchoolSpec(Cell(0, 0), .vmbo(.modest, withHavoVwo: false), [.southWest], "sw-x",
+                   .acrossEdge(.horizontal(0, 1), offset: -splitCloseDistance / 2), mark: .splitCloseSouth),
+        SchoolSpec(Cell(1, 0), .vmbo(.strong, withHavoVwo: false), [.southWest], "sw-b"),
+        SchoolSpec(Cell(1, 0), .vmbo(.none, withHavoVwo: false), [.southWest], "sw-b"),
+        SchoolSpec(Cell(1, 0), .vmbo(.modest, withHavoVwo: false), [.southWest], "sw-c",
+                   .acrossEdge(.vertical(2, 0), offset: -nearMissDistance / 2), mark: .nearMissWest),
+
+        // southCentre: cells (2,0) and (3,0); share tuned to exactly 10.0 %.
+        SchoolSpec(Cell(2, 0), .vmbo(.tunedShare, withHavoVwo: false), [.southCentre], lead: true, "sc-a"),
+        SchoolSpec(Cell(2, 0), .vmbo(.none, withHavoVwo: false), [.southCentre], "sc-a"),
+        SchoolSpec(Cell(2, 0), .vmbo(.none, withHavoVwo: false), [.southCentre], "sc-c",
+                   .acrossEdge(.vertical(2, 0), offset: nearMissDistance / 2), mark: .nearMissEast),
+        SchoolSpec(Cell(3, 0), .vmbo(.tunedShare, withHavoVwo: false), [.southCentre], "split",
+                   mark: .splitInstitution),
+        SchoolSpec(Cell(3, 0), .havoVwo, [], "sc-h"),
+
+        // westCoast: cells (0,1) and (0,2).
+        SchoolSpec(Cell(0, 1), .vmbo(.modest, withHavoVwo: false), [.westCoast], "wc-y",
+                   .acrossEdge(.horizontal(0, 1), offset: splitCloseDistance / 2), mark: .splitCloseNorth),
+        SchoolSpec(Cell(0, 1), .vmbo(.strong, withHavoVwo: true), [.westCoast], lead: true, "wc-a"),
+        SchoolSpec(Cell(0, 1), .vmbo(.none, withHavoVwo: false), [.westCoast], "wc-a"),
+        SchoolSpec(Cell(0, 2), .vmbo(.strong, withHavoVwo: false), [.westCoast], "wc-b"),
+        SchoolSpec(Cell(0, 2), .praktijkonderwijs, [.westCoast], "wc-p", .townCentreWithoutCoordinates),
+
+        // southEast: cells (4,0) and (4,1).
+        SchoolSpec(Cell(4, 0), .vmbo(.strong, withHavoVwo: false), [.southEast], lead: true, "se-a"),
+        SchoolSpec(Cell(4, 0), .vmbo(.modest, withHavoVwo: false), [.southEast], "split", mark: .splitInstitution),
+        SchoolSpec(Cell(4, 0), .vso, [.southEast], "se-v"),
+        SchoolSpec(Cell(4, 1), .havoVwo, [], "se-b"),
+        SchoolSpec(Cell(4, 1), .vmbo(.strong, withHavoVwo: false), [.southEast], "se-b"),
+        SchoolSpec(Cell(4, 1), .vmbo(.none, withHavoVwo: false), [.southEast, .east], "se-d", mark: .doubleListed),
+
+        // east: cells (5,1) and (5,2).
+        SchoolSpec(Cell(5, 1), .vmbo(.strong, withHavoVwo: true), [.east], lead: true, "ea-a"),
+        SchoolSpec(Cell(5, 1), .vmbo(.none, withHavoVwo: false), [.east], "ea-a"),
+        SchoolSpec(Cell(5, 2), .vmbo(.strong, withHavoVwo: false), [.east], "ea-b"),
+        SchoolSpec(Cell(5, 2), .vmbo(.none, withHavoVwo: false), [.east], "ea-c", .townCentreWithoutCoordinates),
+        SchoolSpec(Cell(5, 2), .mavo, [.east], "ea-m"),
+
+        // leadWithoutTechnology: cells (1,1) and (1,2).
+        SchoolSpec(Cell(1, 1), .vmbo(.noneButTheoreticalTechnology, withHavoVwo: false), [.leadWithoutTechnology],
+                   lead: true, "lw-a"),
+        SchoolSpec(Cell(1, 1), .vmbo(.strong, withHavoVwo: false), [.leadWithoutTechnology], "lw-b"),
+        SchoolSpec(Cell(1, 2), .vmbo(.strong, withHavoVwo: false), [.leadWithoutTechnology], "lw-c"),
+        SchoolSpec(Cell(1, 2), .vmbo(.none, withHavoVwo: false), [.leadWithoutTechnology], "lw-c"),
+        SchoolSpec(Cell(1, 2), .havoVwo, [], "lw-h"),
+    ]
+
+    /// The schools of the crossing pair, `undersized`, `technologyPoor`, `largeArea` and `smallInside`.
+    private static let middleSchools: [SchoolSpec] = {
+        let (lx, ly) = largeAreaVertex, (cx, cy) = crossVertex
         return [
-            // southWest: cells (0,0) and (1,0).
-            SchoolSpec(Cell(0, 0), .havoVwo, [], "sw-a"),
-            SchoolSpec(Cell(0, 0), .vmbo(.strong, withHavoVwo: true), [.southWest], lead: true, "sw-a"),
-            SchoolSpec(Cell(0, 0), .praktijkonderwijs, [.southWest], "sw-p"),
-            SchoolSpec(Cell(0, 0), .vmbo(.modest, withHavoVwo: false), [.southWest], "sw-x",
-                       .acrossEdge(.horizontal(0, 1), offset: -splitCloseDistance / 2), mark: .splitCloseSouth),
-            SchoolSpec(Cell(1, 0), .vmbo(.strong, withHavoVwo: false), [.southWest], "sw-b"),
-            SchoolSpec(Cell(1, 0), .vmbo(.none, withHavoVwo: false), [.southWest], "sw-b"),
-            SchoolSpec(Cell(1, 0), .vmbo(.modest, withHavoVwo: false), [.southWest], "sw-c",
-                       .acrossEdge(.vertical(2, 0), offset: -nearMissDistance / 2), mark: .nearMissWest),
-
-            // southCentre: cells (2,0) and (3,0); share tuned to exactly 10.0 %.
-            SchoolSpec(Cell(2, 0), .vmbo(.tunedShare, withHavoVwo: false), [.southCentre], lead: true, "sc-a"),
-            SchoolSpec(Cell(2, 0), .vmbo(.none, withHavoVwo: false), [.southCentre], "sc-a"),
-            SchoolSpec(Cell(2, 0), .vmbo(.none, withHavoVwo: false), [.southCentre], "sc-c",
-                       .acrossEdge(.vertical(2, 0), offset: nearMissDistance / 2), mark: .nearMissEast),
-            SchoolSpec(Cell(3, 0), .vmbo(.tunedShare, withHavoVwo: false), [.southCentre], "split",
-                       mark: .splitInstitution),
-            SchoolSpec(Cell(3, 0), .havoVwo, [], "sc-h"),
-
-            // westCoast: cells (0,1) and (0,2).
-            SchoolSpec(Cell(0, 1), .vmbo(.modest, withHavoVwo: false), [.westCoast], "wc-y",
-                       .acrossEdge(.horizontal(0, 1), offset: splitCloseDistance / 2), mark: .splitCloseNorth),
-            SchoolSpec(Cell(0, 1), .vmbo(.strong, withHavoVwo: true), [.westCoast], lead: true, "wc-a"),
-            SchoolSpec(Cell(0, 1), .vmbo(.none, withHavoVwo: false), [.westCoast], "wc-a"),
-            SchoolSpec(Cell(0, 2), .vmbo(.strong, withHavoVwo: false), [.westCoast], "wc-b"),
-            SchoolSpec(Cell(0, 2), .praktijkonderwijs, [.westCoast], "wc-p", .townCentreWithoutCoordinates),
-
-            // southEast: cells (4,0) and (4,1).
-            SchoolSpec(Cell(4, 0), .vmbo(.strong, withHavoVwo: false), [.southEast], lead: true, "se-a"),
-            SchoolSpec(Cell(4, 0), .vmbo(.modest, withHavoVwo: false), [.southEast], "split", mark: .splitInstitution),
-            SchoolSpec(Cell(4, 0), .vso, [.southEast], "se-v"),
-            SchoolSpec(Cell(4, 1), .havoVwo, [], "se-b"),
-            SchoolSpec(Cell(4, 1), .vmbo(.strong, withHavoVwo: false), [.southEast], "se-b"),
-            SchoolSpec(Cell(4, 1), .vmbo(.none, withHavoVwo: false), [.southEast, .east], "se-d", mark: .doubleListed),
-
-            // east: cells (5,1) and (5,2).
-            SchoolSpec(Cell(5, 1), .vmbo(.strong, withHavoVwo: true), [.east], lead: true, "ea-a"),
-            SchoolSpec(Cell(5, 1), .vmbo(.none, withHavoVwo: false), [.east], "ea-a"),
-            SchoolSpec(Cell(5, 2), .vmbo(.strong, withHavoVwo: false), [.east], "ea-b"),
-            SchoolSpec(Cell(5, 2), .vmbo(.none, withHavoVwo: false), [.east], "ea-c", .townCentreWithoutCoordinates),
-            SchoolSpec(Cell(5, 2), .mavo, [.east], "ea-m"),
-
-            // leadWithoutTechnology: cells (1,1) and (1,2).
-            SchoolSpec(Cell(1, 1), .vmbo(.noneButTheoreticalTechnology, withHavoVwo: false), [.leadWithoutTechnology],
-                       lead: true, "lw-a"),
-            SchoolSpec(Cell(1, 1), .vmbo(.strong, withHavoVwo: false), [.leadWithoutTechnology], "lw-b"),
-            SchoolSpec(Cell(1, 2), .vmbo(.strong, withHavoVwo: false), [.leadWithoutTechnology], "lw-c"),
-            SchoolSpec(Cell(1, 2), .vmbo(.none, withHavoVwo: false), [.leadWithoutTechnology], "lw-c"),
-            SchoolSpec(Cell(1, 2), .havoVwo, [], "lw-h"),
-
             // crossWestEast and crossNorthSouth: a plus sign around vertex (3,2); each of the four cells
             // holds one school of each region, 6.4 km apart.
             SchoolSpec(Cell(3, 2), .vmbo(.strong, withHavoVwo: false), [.crossWestEast], lead: true, "we-a",
@@ -267,7 +279,13 @@ enum Design {
                        .fromVertex(lx, ly, dx: 2_000, dy: 1_600)),
             SchoolSpec(Cell(2, 4), .vmbo(.modest, withHavoVwo: false), [.smallInside], "si-b",
                        .fromVertex(lx, ly, dx: 3_200, dy: 3_600)),
+        ]
+    }()
 
+    /// The schools of the enclave pair, `fragmented`, the island, and the schools of no region.
+    private static let northAndEastSchools: [SchoolSpec] = {
+        let (ex, ey) = enclaveHostVertex
+        return [
             // enclaveHost: the block around vertex (4,4); an enclaveOwner school 2.3 km south-east of the vertex.
             SchoolSpec(Cell(3, 4), .vmbo(.strong, withHavoVwo: false), [.enclaveHost], lead: true, "eh-a"),
             SchoolSpec(Cell(4, 4), .vmbo(.strong, withHavoVwo: false), [.enclaveHost], "eh-b"),

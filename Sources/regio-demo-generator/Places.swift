@@ -1,3 +1,4 @@
+import RegioDomain
 import RegioSpatial
 
 /// Place names (PLAATSNAAM) and fictional postcode areas for the schools.
@@ -12,7 +13,7 @@ enum Places {
     /// Gives every school a settlement: its municipality's main town, or a village, which is created
     /// when no village is near. Returns all settlements: the main towns first, in municipality order
     /// (so that settlement *i* < count is the town of municipality *i*), then the villages.
-    static func settle(_ schools: inout [School], municipalities: [Municipality], shapes: MunicipalityShapes,
+    static func settle(_ schools: inout [DemoSchool], municipalities: [DemoMunicipality], shapes: MunicipalityShapes,
                        random: inout SplitMix64) throws -> [Settlement] {
         var settlements = municipalities.enumerated().map { index, municipality in
             Settlement(name: municipality.name, municipality: index, centre: municipality.town, isMainTown: true)
@@ -64,7 +65,7 @@ enum Places {
 
     /// One or two PC4 areas per main town (two when it has two or more schools), one per village, and
     /// two post-office-box codes, numbered from ``firstPostcode`` in municipality-code order.
-    static func postcodes(settlements: [Settlement], schools: [School], municipalities: [Municipality],
+    static func postcodes(settlements: [Settlement], schools: [DemoSchool], municipalities: [DemoMunicipality],
                           shapes: MunicipalityShapes, random: inout SplitMix64) throws -> [PostcodeArea] {
         let order = municipalities.indices.sorted { municipalities[$0].number < municipalities[$1].number }
         let schoolsPerTown = municipalities.indices.map { m in schools.filter { $0.settlement == m }.count }
@@ -99,7 +100,7 @@ enum Places {
     }
 
     /// Gives every school a DUO-style postcode: the nearest address PC4 of its settlement plus two letters.
-    static func assignPostcodes(_ schools: inout [School], areas: [PostcodeArea], random: inout SplitMix64) throws {
+    static func assignPostcodes(_ schools: inout [DemoSchool], areas: [PostcodeArea], random: inout SplitMix64) throws {
         for index in schools.indices {
             let school = schools[index]
             let nearest = areas.filter { $0.settlement == school.settlement && $0.kind == "Adres" }

@@ -1,9 +1,11 @@
 import Foundation
+import RegioDomain
 
 /// One planted rule violation: what the audit must report with default settings.
 struct PlantedCase {
-    let rule: String
-    let severity: String
+    let rule: Rule
+    /// The severity the domain gives the rule.
+    var severity: Severity { rule.severity }
     /// Registration numbers the finding concerns.
     let regions: [String]
     /// BRIN codes (or planted bad codes) the finding concerns; empty for findings about a region as a whole.
@@ -16,12 +18,12 @@ struct PlantedCase {
 
 /// A finding a planted case may bring along: `rule` for (at least) `regions`.
 struct SideEffect {
-    let rule: String
+    let rule: Rule
     /// Regions the finding names; it may name more (a partner that depends on the catchment areas).
     let regions: [String]
     let note: String
 
-    init(_ rule: String, _ regions: [RegionRole], _ note: String) {
+    init(_ rule: Rule, _ regions: [RegionRole], _ note: String) {
         self.rule = rule
         self.regions = regions.map(\.id)
         self.note = note
@@ -30,6 +32,7 @@ struct SideEffect {
 
 /// A situation close to a rule's threshold that must not produce the finding.
 struct NearMiss {
+    /// The rule id, or in parentheses a figure that is not a rule ("(technical share)", "(placement)").
     let rule: String
     let regions: [String]
     let schools: [String]
@@ -45,13 +48,21 @@ struct PlantedReport {
     private func place(_ school: Int) -> String { data.settlements[data.schools[school].settlement].name }
     private func km(_ metres: Double) -> String { Writers.decimal(metres / 1_000, 2) + " km" }
     private func percent(_ share: Double?) -> String { share.map { Writers.decimal($0 * 100, 2) + " %" } ?? "–" }
+    /// The settings the cases are planted for (the audit's defaults), for the text.
+    private var settings: AuditSettings { Design.settings }
+    /// A setting in the text: metres as kilometres, fractions as percent, without trailing zeros ("2.5 km", "10 %").
+    private func setting(km metres: Double) -> String { Self.plain(metres / 1_000) + " km" }
+    private func setting(percent fraction: Double) -> String { Self.plain((fraction * 100 * 1e9).rounded() / 1e9) + " %" }
+    private static func plain(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
     private func schoolsMarked(_ mark: Mark) -> [Int] { data.schools.indices.filter { data.schools[$0].spec.mark == mark } }
     private func summary(_ role: RegionRole) -> RegionSummary { measured.summaries[role.rawValue - 1] }
     private func codes(_ schools: [Int]) -> [String] { schools.map(code) }
     /// overlapping-regions for a and b, with the overlap measured with the default territory method.
     private func overlapNote(_ a: RegionRole, _ b: RegionRole, _ cause: String) -> [SideEffect] {
         guard let o = measured.territoryOverlaps.first(where: { Set([$0.a, $0.b]) == Set([a, b]) }) else { return [] }
-        return [SideEffect("overlapping-regions", [o.a, o.b],
+        return [SideEffect(.overlappingRegions, [o.a, o.b],
                            "\(Writers.decimal(o.area / 1e6, 1)) km² with the default territory method: \(cause)")]
     }
 
@@ -66,60 +77,60 @@ struct PlantedReport {
         let neighbourRegion = data.schools[neighbour.school].spec.regions.map(\.id).joined(separator: ", ")
         let overlapShare = measured.crossOverlap.intersection / min(measured.crossOverlap.westEast, measured.crossOverlap.northSouth)
         return [
-            PlantedCase(rule: "school-in-multiple-regions", severity: "error",
+            PlantedCase(rule: .schoolInMultipleRegions,
                         regions: [RegionRole.southEast.id, RegionRole.east.id], schools: codes(double),
                         why: "\(codes(double).joined()) (\(place(double[0]))) is listed by both \(RegionRole.southEast.id) and \(RegionRole.east.id).",
                         mayAlsoReport: overlapNote(.southEast, .east, "both territories take in the school")
-                            + [SideEffect("split-institution", [.southEast, .east], "for institution \(data.schools[double[0]].institutionCode), if one location listed twice counts as split")]),
-            PlantedCase(rule: "unknown-school", severity: "error", regions: [RegionRole.westCoast.id],
+                            + [SideEffect(.splitInstitution, [.southEast, .east], "for institution \(data.schools[double[0]].institutionCode), if one location listed twice counts as split")]),
+            PlantedCase(rule: .unknownSchool, regions: [RegionRole.westCoast.id],
                         schools: [Registrations.malformedCode],
                         why: "Malformed code: not 2 digits, 2 letters and 2 digits.", mayAlsoReport: []),
-            PlantedCase(rule: "unknown-school", severity: "error", regions: [RegionRole.east.id],
+            PlantedCase(rule: .unknownSchool, regions: [RegionRole.east.id],
                         schools: [Registrations.unregisteredCode],
                         why: "Well-formed code that is not in schools.csv (no generated code starts with 99).", mayAlsoReport: []),
-            PlantedCase(rule: "lead-without-technology", severity: "error", regions: [RegionRole.leadWithoutTechnology.id],
+            PlantedCase(rule: .leadWithoutTechnology, regions: [RegionRole.leadWithoutTechnology.id],
                         schools: codes(lwt.lead.map { [$0] } ?? []),
                         why: "The lead has 0 technical pupils (its TL rows in sector Techniek have AFDELING N.v.t. and do not count); the region's share is \(percent(lwt.share)) (\(lwt.technicalPupils)/\(lwt.countedPupils)), so it is not techniekarm.",
                         mayAlsoReport: []),
-            PlantedCase(rule: "empty-region", severity: "error", regions: [RegionRole.empty.id], schools: [],
+            PlantedCase(rule: .emptyRegion, regions: [RegionRole.empty.id], schools: [],
                         why: "Declared by one row with an empty brin6.", mayAlsoReport: []),
-            PlantedCase(rule: "split-close-schools", severity: "warning",
+            PlantedCase(rule: .splitCloseSchools,
                         regions: [RegionRole.southWest.id, RegionRole.westCoast.id], schools: codes(splitClose),
                         why: "\(codes(splitClose).joined(separator: " and ")) are \(km(measured.splitClose)) apart (RD New), on either side of the border between \(place(splitClose[0])) and \(place(splitClose[1])), in different regions.",
                         mayAlsoReport: overlapNote(.southWest, .westCoast, "the buffers around the pair overlap")),
-            PlantedCase(rule: "undersized-region", severity: "warning", regions: [RegionRole.undersized.id],
+            PlantedCase(rule: .undersizedRegion, regions: [RegionRole.undersized.id],
                         schools: codes(undersized.technicalSchools),
                         why: "Only one school with technical pupils; the nearest other technical school, \(code(neighbour.school)) (\(neighbourRegion)), is \(km(neighbour.distance)) away, so it is not the only one in its catchment.",
-                        mayAlsoReport: [SideEffect("part-of-larger-area", [.undersized], "its two schools share one municipality, so its catchment area holds a neighbour's technical schools (the partner region depends on the catchment areas)")]),
-            PlantedCase(rule: "part-of-larger-area", severity: "warning",
+                        mayAlsoReport: [SideEffect(.partOfLargerArea, [.undersized], "its two schools share one municipality, so its catchment area holds a neighbour's technical schools (the partner region depends on the catchment areas)")]),
+            PlantedCase(rule: .partOfLargerArea,
                         regions: [RegionRole.smallInside.id, RegionRole.largeArea.id], schools: codes(data.members(of: .smallInside)),
                         why: "Both schools of \(RegionRole.smallInside.id) lie in \(data.municipalities[data.schools[data.members(of: .smallInside)[0]].municipality].name), 2–5 km from the corner shared by the four municipalities of \(RegionRole.largeArea.id), inside the ring of its six schools (nearest at \(km(measured.smallToLarge))); \(RegionRole.largeArea.id) has a technical school in that municipality too, so a catchment area of whole municipalities holds both regions.",
                         mayAlsoReport: overlapNote(.largeArea, .smallInside, "the small territory lies inside the large one")
-                            + [SideEffect("enclave", [.smallInside, .largeArea], "if the rule does not require the nearest school to be the host's (here each one's nearest school is the other)")]),
-            PlantedCase(rule: "overlapping-regions", severity: "warning",
+                            + [SideEffect(.enclave, [.smallInside, .largeArea], "if the rule does not require the nearest school to be the host's (here each one's nearest school is the other)")]),
+            PlantedCase(rule: .overlappingRegions,
                         regions: [RegionRole.crossWestEast.id, RegionRole.crossNorthSouth.id], schools: codes(cross),
                         why: "A plus sign: \(RegionRole.crossWestEast.id) has schools 7 km east and west of a grid corner, \(RegionRole.crossNorthSouth.id) 7 km north and south; each of the four municipalities holds one school of each. The convex hulls overlap by \(Writers.decimal(measured.crossOverlap.intersection / 1e6, 1)) km² (\(Writers.decimal(overlapShare * 100, 0)) % of the smaller hull), the default territories by \(Writers.decimal((measured.territoryOverlaps.first { $0.a == .crossWestEast }?.area ?? 0) / 1e6, 1)) km²; by municipalities the territories are identical. No school lies inside the other region's hull.",
-                        mayAlsoReport: [SideEffect("enclave", [.crossWestEast, .crossNorthSouth], "if territories are whole municipalities (each school then lies in the other region's territory)")]),
-            PlantedCase(rule: "fragmented-region", severity: "warning", regions: [RegionRole.fragmented.id],
+                        mayAlsoReport: [SideEffect(.enclave, [.crossWestEast, .crossNorthSouth], "if territories are whole municipalities (each school then lies in the other region's territory)")]),
+            PlantedCase(rule: .fragmentedRegion, regions: [RegionRole.fragmented.id],
                         schools: codes(data.members(of: .fragmented)),
                         why: "Two groups of two schools \(km(measured.fragmentedGap)) apart, in municipalities that do not touch; the municipalities between them have no school of any region.",
                         mayAlsoReport: []),
-            PlantedCase(rule: "enclave", severity: "warning",
+            PlantedCase(rule: .enclave,
                         regions: [RegionRole.enclaveOwner.id, RegionRole.enclaveHost.id], schools: codes(enclave),
                         why: "\(codes(enclave).joined()) belongs to \(RegionRole.enclaveOwner.id) but lies about 2 km from the corner shared by the four municipalities of \(RegionRole.enclaveHost.id), inside the ring of its six schools (nearest \(km(measured.enclaveToHost))); its own region's nearest other school is \(km(measured.enclaveToOwnRegion)) away.",
                         mayAlsoReport: overlapNote(.enclaveHost, .enclaveOwner, "the owner's territory reaches the enclave")
-                            + [SideEffect("fragmented-region", [.enclaveOwner], "if the gap setting is below \(km(summary(.enclaveOwner).largestGap)) (default 25 km)")]),
-            PlantedCase(rule: "uncovered-school", severity: "info", regions: [], schools: codes(uncovered),
+                            + [SideEffect(.fragmentedRegion, [.enclaveOwner], "if the gap setting is below \(km(summary(.enclaveOwner).largestGap)) (default \(setting(km: settings.fragmentGapMeters)))")]),
+            PlantedCase(rule: .uncoveredSchool, regions: [], schools: codes(uncovered),
                         why: "A vmbo school with \(uncovered.first.map { data.technicalPupils($0) } ?? 0) technical pupils in \(uncovered.first.map(place) ?? "") that no region lists.",
                         mayAlsoReport: []),
-            PlantedCase(rule: "techniekarm", severity: "info", regions: [RegionRole.technologyPoor.id], schools: [],
+            PlantedCase(rule: .techniekarm, regions: [RegionRole.technologyPoor.id], schools: [],
                         why: "Technical share \(percent(poor.share)) (\(poor.technicalPupils)/\(poor.countedPupils)); its lead has no technical pupils, which is allowed here, so lead-without-technology must not fire.",
-                        mayAlsoReport: [SideEffect("undersized-region", [.technologyPoor], "if the minimum number of technical pupils is set above \(poor.technicalPupils) (default 0)")]),
-            PlantedCase(rule: "single-technology-school", severity: "info", regions: [RegionRole.island.id], schools: codes(island),
+                        mayAlsoReport: [SideEffect(.undersizedRegion, [.technologyPoor], "if the minimum number of technical pupils is set above \(poor.technicalPupils) (default \(settings.minimumTechnicalStudents))")]),
+            PlantedCase(rule: .singleTechnologySchool, regions: [RegionRole.island.id], schools: codes(island),
                         why: "The island's only technical school; the nearest other technical school is \(km(measured.islandIsolation.distance)) away, across the water, and the island shares no border with the mainland.",
-                        mayAlsoReport: [SideEffect("undersized-region", [.island], "instead of this rule, if catchment areas must hold 2 technical schools and join the island to the mainland"),
-                                        SideEffect("part-of-larger-area", [.island], "likewise, with the region whose technical schools share the island's catchment area")]),
-            PlantedCase(rule: "split-institution", severity: "info",
+                        mayAlsoReport: [SideEffect(.undersizedRegion, [.island], "instead of this rule, if catchment areas must hold 2 technical schools and join the island to the mainland"),
+                                        SideEffect(.partOfLargerArea, [.island], "likewise, with the region whose technical schools share the island's catchment area")]),
+            PlantedCase(rule: .splitInstitution,
                         regions: [RegionRole.southCentre.id, RegionRole.southEast.id], schools: codes(splitInstitution),
                         why: "Two locations of institution \(data.schools[splitInstitution[0]].institutionCode), in \(place(splitInstitution[0])) and \(place(splitInstitution[1])), take part in different regions (allowed).",
                         mayAlsoReport: []),
@@ -145,27 +156,27 @@ struct PlantedReport {
             }
         }
         return [
-            NearMiss(rule: "split-close-schools", regions: [RegionRole.southWest.id, RegionRole.southCentre.id],
+            NearMiss(rule: Rule.splitCloseSchools.rawValue, regions: [RegionRole.southWest.id, RegionRole.southCentre.id],
                      schools: codes(west + east),
-                     why: "\(km(measured.nearMiss)) apart: just over the 5 km default."),
-            NearMiss(rule: "split-close-schools", regions: (data.schools[closest.a].spec.regions + data.schools[closest.b].spec.regions).map(\.id),
+                     why: "\(km(measured.nearMiss)) apart: just over the \(setting(km: settings.closeByDistanceMeters)) default."),
+            NearMiss(rule: Rule.splitCloseSchools.rawValue, regions: (data.schools[closest.a].spec.regions + data.schools[closest.b].spec.regions).map(\.id),
                      schools: [code(closest.a), code(closest.b)],
                      why: "The closest other pair of schools in different regions: \(km(closest.distance))."),
-            NearMiss(rule: "techniekarm", regions: [RegionRole.southCentre.id], schools: [],
-                     why: "Share exactly \(percent(ten.share)) (\(ten.technicalPupils)/\(ten.countedPupils)): not below 10 %."),
-            NearMiss(rule: "lead-without-technology", regions: [RegionRole.technologyPoor.id], schools: codes(poor.lead.map { [$0] } ?? []),
+            NearMiss(rule: Rule.techniekarm.rawValue, regions: [RegionRole.southCentre.id], schools: [],
+                     why: "Share exactly \(percent(ten.share)) (\(ten.technicalPupils)/\(ten.countedPupils)): not below \(setting(percent: settings.techniekarmShareBelow))."),
+            NearMiss(rule: Rule.leadWithoutTechnology.rawValue, regions: [RegionRole.technologyPoor.id], schools: codes(poor.lead.map { [$0] } ?? []),
                      why: "The lead of a techniekarm region has no technical pupils: allowed."),
-            NearMiss(rule: "lead-without-technology", regions: [], schools: codes(tl),
+            NearMiss(rule: Rule.leadWithoutTechnology.rawValue, regions: [], schools: codes(tl),
                      why: "TL rows with VMBO SECTOR Techniek (AFDELING N.v.t.) are not technical profiles."),
             NearMiss(rule: "(technical share)", regions: [], schools: codes(havoTechniek),
                      why: "HAVO/VWO rows with AFDELING \"Natuur en Techniek\" are not vmbo profiles and not counted."),
             NearMiss(rule: "(technical share)", regions: [], schools: codes(route),
                      why: "A VMBO BL row with AFDELING \"Vakmanschapsroute Techniek\": counted, not technical unless the routes setting is on."),
-            NearMiss(rule: "split-institution", regions: [], schools: mixed,
+            NearMiss(rule: Rule.splitInstitution.rawValue, regions: [], schools: mixed,
                      why: "Institutions with one location in a region and another (havo/vwo) in no region: not in two regions."),
-            NearMiss(rule: "unknown-school", regions: [], schools: codes(withoutRows),
+            NearMiss(rule: Rule.unknownSchool.rawValue, regions: [], schools: codes(withoutRows),
                      why: "VSO schools without pupil rows (VSO is not in DUO's VO pupil file); they are in the register."),
-            NearMiss(rule: "uncovered-school", regions: [], schools: codes(data.schools.indices.filter {
+            NearMiss(rule: Rule.uncoveredSchool.rawValue, regions: [], schools: codes(data.schools.indices.filter {
                 data.schools[$0].spec.regions.isEmpty && data.technicalPupils($0) == 0 }),
                      why: "Schools in no region without technical pupils (havo/vwo, pro, vso, mavo): not uncovered."),
             NearMiss(rule: "(placement)", regions: [], schools: codes(withoutCoordinates),
@@ -177,10 +188,10 @@ struct PlantedReport {
     var json: String {
         func list(_ items: [String]) -> String { "[" + items.map(Writers.json).joined(separator: ", ") + "]" }
         let entries = cases.map { c in
-            "  {\"rule\": \(Writers.json(c.rule)), \"severity\": \(Writers.json(c.severity)), "
+            "  {\"rule\": \(Writers.json(c.rule.rawValue)), \"severity\": \(Writers.json(c.severity.rawValue)), "
                 + "\"regions\": \(list(c.regions)), \"schools\": \(list(c.schools)),\n   \"why\": \(Writers.json(c.why)),\n"
                 + "   \"may_also_report\": [" + c.mayAlsoReport.map { e in
-                    "{\"rule\": \(Writers.json(e.rule)), \"regions\": \(list(e.regions)), \"note\": \(Writers.json(e.note))}"
+                    "{\"rule\": \(Writers.json(e.rule.rawValue)), \"regions\": \(list(e.regions)), \"note\": \(Writers.json(e.note))}"
                 }.joined(separator: ", ") + "]}"
         }
         return "[\n" + entries.joined(separator: ",\n") + "\n]\n"
@@ -207,7 +218,8 @@ struct PlantedReport {
             "| registrations.csv | \(RegionRole.allCases.count) regions, \(data.registrations.count) rows, `regio_id;regio_naam;brin6;rol` |",
             "| planted.json | the table below, machine-readable |",
             "",
-            "## Planted cases (default settings: close-by 5 km, at least 2 technical schools, techniekarm below 10 %)",
+            "## Planted cases (default settings: close-by \(setting(km: settings.closeByDistanceMeters)), at least "
+                + "\(settings.minimumTechnicalSchools) technical schools, techniekarm below \(setting(percent: settings.techniekarmShareBelow)))",
             "",
             "Error-severity findings must be exactly the five error rows below. \"May also report\" lists findings",
             "the same situation can also produce, depending on how territories and catchments are drawn; they are",
@@ -219,25 +231,25 @@ struct PlantedReport {
             "| --- | --- | --- | --- | --- | --- |",
         ]
         for c in cases {
-            lines.append("| `\(c.rule)` | \(c.severity) | \(c.regions.joined(separator: ", ")) | \(c.schools.joined(separator: ", ")) | "
-                         + "\(cell(c.why)) | \(cell(c.mayAlsoReport.map { "`\($0.rule)` (\($0.regions.joined(separator: ", "))): \($0.note)" }.joined(separator: "; "))) |")
+            lines.append("| `\(c.rule.rawValue)` | \(c.severity.rawValue) | \(c.regions.joined(separator: ", ")) | \(c.schools.joined(separator: ", ")) | "
+                         + "\(cell(c.why)) | \(cell(c.mayAlsoReport.map { "`\($0.rule.rawValue)` (\($0.regions.joined(separator: ", "))): \($0.note)" }.joined(separator: "; "))) |")
         }
         lines += ["", "## Near misses (must not be reported)", "", "| rule | regions | schools | why |", "| --- | --- | --- | --- |"]
         for n in nearMisses {
             lines.append("| `\(n.rule)` | \(n.regions.joined(separator: ", ")) | \(n.schools.joined(separator: ", ")) | \(cell(n.why)) |")
         }
-        lines += ["", "## Territory overlaps above the 1 km² edge tolerance", "",
-                  "Default territory method: for each group of a region's schools linked within 25 km, the convex hull",
-                  "buffered by 2.5 km, clipped to the municipality map. The generator checks that no other pair overlaps.", "",
+        lines += ["", "## Territory overlaps above the \(Self.plain(settings.overlapToleranceSquareKilometers)) km² edge tolerance", "",
+                  "Default territory method: for each group of a region's schools linked within \(setting(km: settings.fragmentGapMeters)), the convex hull",
+                  "buffered by \(setting(km: settings.territoryBufferMeters)), clipped to the municipality map. The generator checks that no other pair overlaps.", "",
                   "| regions | overlap | planted or side effect of |", "| --- | --- | --- |"]
         for o in measured.territoryOverlaps {
             let cause: String
             switch Set([o.a, o.b]) {
-            case [.crossWestEast, .crossNorthSouth]: cause = "planted: overlapping-regions"
-            case [.southWest, .westCoast]: cause = "split-close-schools"
-            case [.southEast, .east]: cause = "school-in-multiple-regions"
-            case [.largeArea, .smallInside]: cause = "part-of-larger-area"
-            default: cause = "enclave"
+            case [.crossWestEast, .crossNorthSouth]: cause = "planted: " + Rule.overlappingRegions.rawValue
+            case [.southWest, .westCoast]: cause = Rule.splitCloseSchools.rawValue
+            case [.southEast, .east]: cause = Rule.schoolInMultipleRegions.rawValue
+            case [.largeArea, .smallInside]: cause = Rule.partOfLargerArea.rawValue
+            default: cause = Rule.enclave.rawValue
             }
             lines.append("| \(o.a.id), \(o.b.id) | \(Writers.decimal(o.area / 1e6, 1)) km² | \(cause) |")
         }

@@ -1,12 +1,4 @@
-/// One row of the pre-registration file: `regio_id;regio_naam;brin6;rol`.
-struct RegistrationRow {
-    let regionID: String
-    let regionName: String
-    /// A BRIN6, a planted bad code, or empty (a region without schools).
-    let code: String
-    /// "penvoerder" (lead applicant) or "deelnemer" (member).
-    let role: String
-}
+import RegioDomain
 
 /// The pre-registrations (*vooraanmeldingen*) of the demo regions.
 enum Registrations {
@@ -40,22 +32,25 @@ enum Registrations {
         ]
     }
 
-    /// The rows, region by region in registration-number order: the lead first, then the members in
-    /// design order, then any planted bad code. The `empty` region gets one row with an empty code.
-    static func rows(schools: [School], names: [RegionRole: String]) -> [RegistrationRow] {
+    /// The rows of `registrations.csv` (RegioDomain's ``RegistrationRow``, `line` counting the header as 1),
+    /// region by region in registration-number order: the lead first, then the members in design order,
+    /// then any planted bad code. The `empty` region gets one row with an empty code.
+    static func rows(schools: [DemoSchool], names: [RegionRole: String]) -> [RegistrationRow] {
         var rows: [RegistrationRow] = []
         for role in RegionRole.allCases {
             let name = names[role] ?? role.id
             func row(_ code: String, lead: Bool) -> RegistrationRow {
-                RegistrationRow(regionID: role.id, regionName: name, code: code, role: lead ? "penvoerder" : "deelnemer")
+                RegistrationRow(regionID: role.id, regionName: name, schoolCode: code, role: lead ? .lead : .member,
+                                line: rows.count + 2)
             }
             if role == .empty {
                 rows.append(row("", lead: true))
                 continue
             }
             let members = schools.filter { $0.spec.regions.contains(role) }
-            rows += members.filter(\.spec.isLead).map { row($0.code, lead: true) }
-            rows += members.filter { !$0.spec.isLead }.map { row($0.code, lead: false) }
+            for school in members.filter(\.spec.isLead) + members.filter({ !$0.spec.isLead }) {
+                rows.append(row(school.code, lead: school.spec.isLead))
+            }
             if role == .westCoast { rows.append(row(malformedCode, lead: false)) }
             if role == .east { rows.append(row(unregisteredCode, lead: false)) }
         }

@@ -1,8 +1,14 @@
 import Foundation
+import RegioDomain
 import RegioSpatial
 
-/// A school (*vestiging*) of the demo register.
-struct School {
+/// A school (*vestiging*) of the demo register, while the dataset is drawn.
+///
+/// Independent of RegioDomain's `School` on purpose: that one is a register row as a reader of `schools.csv`
+/// gets it. The generator fills a school in step by step (position, then settlement and postcode, then code,
+/// name and structure) and needs its design (``SchoolSpec``: regions, lead, planted mark) and its
+/// municipality and settlement as indices, none of which a register row carries.
+struct DemoSchool {
     let spec: SchoolSpec
     /// RD New metres. For a school written without coordinates this is its postcode's centroid.
     var position: Point
@@ -156,7 +162,7 @@ enum SchoolNaming {
     ]
 
     /// ONDERWIJSSTRUCTUUR as DUO writes it.
-    static func structure(of kind: SchoolKind, random: inout SplitMix64) -> String {
+    static func structure(of kind: DemoSchoolKind, random: inout SplitMix64) -> String {
         switch kind {
         case let .vmbo(level, withHavoVwo):
             if withHavoVwo { return "VBO/MAVO/HAVO/VWO" }
@@ -171,7 +177,7 @@ enum SchoolNaming {
 
     /// A name for an institution whose main location is of `kind`, in `town`. `broad` is true when it
     /// also has havo/vwo pupils, so that it is not called a *vakcollege*.
-    static func institutionName(kind: SchoolKind, broad: Bool, town: String, random: inout SplitMix64) -> String {
+    static func institutionName(kind: DemoSchoolKind, broad: Bool, town: String, random: inout SplitMix64) -> String {
         let house = random.element(of: houseNames) ?? "Het Baken"
         switch kind {
         case .vmbo:

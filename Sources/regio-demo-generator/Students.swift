@@ -1,27 +1,13 @@
-/// A vmbo profile (AFDELING in DUO's pupil file) with the labels and element codes DUO uses.
-enum Profile: CaseIterable {
-    case bwi, pie, mt, mat, mvi, zw, eo, hbr, dp, groen
+import RegioDomain
 
-    /// The AFDELING value.
-    var afdeling: String {
-        switch self {
-        case .bwi: return "Bouwen, wonen en interieur"
-        case .pie: return "Produceren, installeren en energie"
-        case .mt: return "Mobiliteit en transport"
-        case .mat: return "Maritiem en Techniek"
-        case .mvi: return "Media, vormgeving en ICT"
-        case .zw: return "Zorg en welzijn"
-        case .eo: return "Economie en ondernemen"
-        case .hbr: return "Horeca, bakkerij en recreatie"
-        case .dp: return "Dienstverlening en producten"
-        case .groen: return "Groen"
-        }
-    }
+/// How the demo writes and draws RegioDomain's ``Profile``: DUO's labels and element codes, and the share
+/// of boys. Reading goes through the domain (`Profile(duoDepartment:)`), so that the rows are counted
+/// exactly as the audit counts them.
+extension Profile {
+    /// The AFDELING value DUO writes (it capitalises "Techniek" in "Maritiem en Techniek" here only).
+    var duoDepartment: String { self == .mat ? "Maritiem en Techniek" : dutchName }
 
-    /// The profile as written in OPLEIDINGSNAAM (DUO spells "Maritiem en techniek" there).
-    var programmeName: String { self == .mat ? "Maritiem en techniek" : afdeling }
-
-    /// The VMBO SECTOR value.
+    /// The VMBO SECTOR value of one of the ten vmbo profiles.
     var sector: String {
         switch self {
         case .bwi, .pie, .mt, .mat, .mvi: return "Techniek"
@@ -29,6 +15,7 @@ enum Profile: CaseIterable {
         case .eo, .hbr: return "Economie"
         case .dp: return "Intersect. programma"
         case .groen: return "Landbouw"
+        case .technicalRoute, .other: return "N.v.t."
         }
     }
 
@@ -45,14 +32,13 @@ enum Profile: CaseIterable {
         case .groen: return 7
         case .mat: return 8
         case .dp: return 9
+        case .technicalRoute, .other: return 0
         }
     }
 
-    /// One of the five profiles that count for Sterk Techniekonderwijs.
-    var isTechnical: Bool { [.bwi, .pie, .mt, .mat, .mvi].contains(self) }
-
-    /// Typical fraction of boys, for splitting counts into MAN and VROUW.
-    var shareOfBoys: Double {
+    /// Typical fraction of boys in one of the ten vmbo profiles, for splitting counts into MAN and VROUW;
+    /// `nil` for the routes and other rows.
+    var shareOfBoys: Double? {
         switch self {
         case .bwi, .pie, .mt, .mat: return 0.93
         case .mvi: return 0.7
@@ -61,30 +47,25 @@ enum Profile: CaseIterable {
         case .hbr: return 0.45
         case .dp: return 0.45
         case .groen: return 0.5
+        case .technicalRoute, .other: return nil
         }
     }
 
-    static let technical: [Profile] = [.pie, .bwi, .mt, .mvi]
-    static let other: [Profile] = [.zw, .eo, .dp, .hbr, .groen]
+    /// The technical profiles a school draws from, in draw order (Maritiem en techniek only on the island).
+    static let drawnTechnical: [Profile] = [.pie, .bwi, .mt, .mvi]
+    /// The other vmbo profiles a school draws from, in draw order.
+    static let drawnOther: [Profile] = [.zw, .eo, .dp, .hbr, .groen]
 }
 
-/// A vocational track (*leerweg*) in years 3–4. DUO writes BL and KL for BB and KB in ONDERWIJSTYPE.
-enum Track: CaseIterable {
-    case bb, kb, gl
-
-    var onderwijstype: String {
+/// How the demo writes RegioDomain's vocational ``Track``s in DUO's pupil file.
+extension Track {
+    /// The ONDERWIJSTYPE value of year 3–4 (DUO writes BL and KL for BB and KB).
+    var duoEducationType: String {
         switch self {
         case .bb: return "VMBO BL lj 3-4"
         case .kb: return "VMBO KL lj 3-4"
         case .gl: return "VMBO GL lj 3-4"
-        }
-    }
-
-    var abbreviation: String {
-        switch self {
-        case .bb: return "BB"
-        case .kb: return "KB"
-        case .gl: return "GL"
+        case .tl: return "VMBO TL lj 3-4"
         }
     }
 
@@ -94,6 +75,7 @@ enum Track: CaseIterable {
         case .bb: return 1
         case .kb: return 2
         case .gl: return 3
+        case .tl: return 0
         }
     }
 }
@@ -108,10 +90,10 @@ struct PupilRow {
     /// Twelve counts: year 1 man, year 1 vrouw, year 2 man, …, year 6 vrouw.
     var counts: [Int]
 
-    /// Whether the domain counts this row (BB, KB or GL in year 3–4).
-    var isCounted: Bool { Track.allCases.contains { $0.onderwijstype == onderwijstype } }
-    /// Whether the row is a counted row in one of the five technical profiles.
-    var isTechnical: Bool { isCounted && Profile.allCases.contains { $0.isTechnical && $0.afdeling == afdeling } }
+    /// Whether the domain counts this row (BB, KB or GL in year 3–4), read as the audit reads it.
+    var isCounted: Bool { Track(duoEducationType: onderwijstype)?.isCounted ?? false }
+    /// Whether the row is a counted row in one of the five technical profiles, read as the audit reads it.
+    var isTechnical: Bool { isCounted && Profile(duoDepartment: afdeling).isTechnical }
     /// Pupils in year 3 and 4, men and women.
     var yearsThreeAndFour: Int { counts[4] + counts[5] + counts[6] + counts[7] }
 
@@ -172,17 +154,17 @@ enum PupilCounts {
         let technical: [Profile], other: [Profile]
         switch level {
         case .strong:
-            technical = island ? [.mat, .pie] : random.sample(Profile.technical, count: random.integer(in: 2...3))
-            other = random.sample(Profile.other, count: random.integer(in: 2...4))
+            technical = island ? [.mat, .pie] : random.sample(Profile.drawnTechnical, count: random.integer(in: 2...3))
+            other = random.sample(Profile.drawnOther, count: random.integer(in: 2...4))
         case .modest:
-            technical = random.sample(Profile.technical, count: 1)
-            other = random.sample(Profile.other, count: random.integer(in: 2...4))
+            technical = random.sample(Profile.drawnTechnical, count: 1)
+            other = random.sample(Profile.drawnOther, count: random.integer(in: 2...4))
         case .none, .noneButTheoreticalTechnology:
             technical = []
-            other = random.sample(Profile.other, count: random.integer(in: 2...3))
+            other = random.sample(Profile.drawnOther, count: random.integer(in: 2...3))
         case .tunedShare:
             technical = random.sample([Profile.bwi, .pie], count: 1)
-            other = random.sample(Profile.other, count: 2)
+            other = random.sample(Profile.drawnOther, count: 2)
         }
         let offersGL = random.chance(0.5)
         var rows: [PupilRow] = []
@@ -191,28 +173,28 @@ enum PupilCounts {
             if offersGL, random.chance(0.6) { tracks.append(.gl) }
             if level == .tunedShare, profile.isTechnical { tracks = [.bb, .kb] }
             for track in tracks {
-                var row = PupilRow(track.onderwijstype, profile.sector, profile.afdeling,
+                var row = PupilRow(track.duoEducationType, profile.sector, profile.duoDepartment,
                                    "6\(profile.codeDigit)\(track.codeDigit)1",
-                                   "VMBO \(track.abbreviation) \(profile.programmeName)")
+                                   "VMBO \(track.rawValue) \(profile.dutchName)")
                 if !(level == .tunedShare && profile.isTechnical) {
                     let range = track == .gl ? 10...30 : 10...60
-                    for year in 3...4 { row.add(random.integer(in: range), year: year, shareOfBoys: profile.shareOfBoys, random: &random) }
+                    for year in 3...4 { row.add(random.integer(in: range), year: year, shareOfBoys: profile.shareOfBoys ?? 0.5, random: &random) }
                 }
                 rows.append(row)
                 // Pupils with learning support (LWOO) are a separate element code in the same profile.
                 if track != .gl, !(level == .tunedShare && profile.isTechnical), random.chance(0.35) {
                     let lwooDigit = track == .bb ? 5 : 6
-                    var lwoo = PupilRow(track.onderwijstype, profile.sector, profile.afdeling,
+                    var lwoo = PupilRow(track.duoEducationType, profile.sector, profile.duoDepartment,
                                         "6\(profile.codeDigit)\(lwooDigit)5",
-                                        "LWOO \(track.abbreviation) \(profile.programmeName)")
-                    for year in 3...4 { lwoo.add(random.integer(in: 3...12), year: year, shareOfBoys: profile.shareOfBoys, random: &random) }
+                                        "LWOO \(track.rawValue) \(profile.dutchName)")
+                    for year in 3...4 { lwoo.add(random.integer(in: 3...12), year: year, shareOfBoys: profile.shareOfBoys ?? 0.5, random: &random) }
                     rows.append(lwoo)
                 }
             }
         }
         if withRoute {
             // The technical craftsmanship route: counted, but not technical unless a setting says so.
-            var route = PupilRow(Track.bb.onderwijstype, "Techniek", "Vakmanschapsroute Techniek", "4511",
+            var route = PupilRow(Track.bb.duoEducationType, "Techniek", "Vakmanschapsroute Techniek", "4511",
                                  "VMBO BB Vakmanschapsroute Techniek Niveau-2")
             for year in 3...4 { route.add(random.integer(in: 6...14), year: year, shareOfBoys: 0.9, random: &random) }
             rows.append(route)
@@ -318,7 +300,7 @@ enum PupilCounts {
             // technical / (technical + other) = 1/10  ⇔  other = 9 × technical: pad `other` to a multiple of 9.
             let pad = (9 - other % 9) % 9
             if pad > 0 {
-                let boys = Profile.allCases.first { $0.afdeling == rows[padRow.school][padRow.row].afdeling }?.shareOfBoys ?? 0.5
+                let boys = Profile(duoDepartment: rows[padRow.school][padRow.row].afdeling).shareOfBoys ?? 0.5
                 rows[padRow.school][padRow.row].add(pad, year: 3, shareOfBoys: boys, random: &random)
             }
             technical = (other + pad) / 9
@@ -328,7 +310,7 @@ enum PupilCounts {
         // Spread `technical` over the slots as evenly as whole pupils allow.
         for (k, slot) in slots.enumerated() {
             let amount = technical / slots.count + (k < technical % slots.count ? 1 : 0)
-            let boys = Profile.allCases.first { $0.afdeling == rows[slot.school][slot.row].afdeling }?.shareOfBoys ?? 0.9
+            let boys = Profile(duoDepartment: rows[slot.school][slot.row].afdeling).shareOfBoys ?? 0.9
             rows[slot.school][slot.row].add(amount, year: slot.year, shareOfBoys: boys, random: &random)
         }
     }
