@@ -1,11 +1,12 @@
 # regio: the two commands of the README, and a few more.
 #   make demo   install the system libraries when missing, build, run the audit on the demo data
-#   make test   the whole test suite
+#   make test   the whole test suite, and a short smoke of every fuzz harness
+#   make fuzz   every fuzz harness for FUZZ_SECONDS (default 600) each
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SYSTEM_PACKAGES := libgeos-dev libproj-dev proj-data
 
-.PHONY: demo test deps build release bench demo-data clean
+.PHONY: demo test deps build release bench demo-data clean fuzz
 
 deps:
 	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -25,9 +26,18 @@ demo: build
 	@$(SWIFT) run regio audit || [ $$? -eq 1 ]
 
 # The Python venv holds the test oracle's shapely/pyproj/geopandas (from PyPI; never used by the product).
+# The fuzz smoke (Fuzz/run) builds the harnesses with libFuzzer and AddressSanitizer in .build-fuzz, then runs
+# each for SMOKE_SECONDS (default 5) on the committed corpus, seeded.
 test: deps
 	bash Tests/oracle/setup-venv.sh
 	$(SWIFT) test
+	SWIFT=$(SWIFT) bash Fuzz/run smoke
+
+# Every fuzz harness for FUZZ_SECONDS each (default 600), on the committed corpus, the test fixtures and slices
+# of ../shared/geodata; a crash leaves its input in .build-fuzz/crashes/ and fails. FUZZ_TARGETS picks some.
+FUZZ_SECONDS ?= 600
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) SWIFT=$(SWIFT) bash Fuzz/run fuzz $(FUZZ_TARGETS)
 
 # Regenerates geodata/demo from its seeded generator (the committed files are its output).
 demo-data: build
@@ -38,4 +48,4 @@ bench: deps
 	bash benchmarks/run
 
 clean:
-	rm -rf .build
+	rm -rf .build .build-fuzz
