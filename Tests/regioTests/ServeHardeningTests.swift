@@ -71,4 +71,13 @@ struct ServeHardeningTests {
             #expect(server.output.split(separator: "\n").count == 1, "one line: \(server.output)")
         }
     }
+
+    /// A run refused for an input writes nothing: no scenario database is left behind.
+    @Test func aRefusedInputLeavesNoDatabase() throws {
+        let database = scratch.path("never.sqlite")
+        let run = try RegioProcess.run(["serve", "--port", "0", "--database", database,
+                                        "--schools", scratch.path("missing.csv"), "--municipalities", scratch.path("x.geojson")])
+        #expect(run.status == 2, "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: database), "the database was made before the inputs were read")
+    }
 }
