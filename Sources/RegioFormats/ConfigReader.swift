@@ -11,7 +11,13 @@ public enum ConfigReader {
         let text = String(decoding: utf8, as: UTF8.self)
         let object: Any?
         do {
+            if let key = try Yams.compose(yaml: text).flatMap(YAMLMappingKeys.firstNonScalar) {
+                throw InputError(.badFormat, file: path, line: key.mark.map(\.line),
+                                 message: "a setting name is \(YAMLMappingKeys.kind(of: key)), expected a name like closeByDistanceMeters")
+            }
             object = try Yams.load(yaml: text)
+        } catch let error as InputError {
+            throw error
         } catch {
             throw InputError(.badFormat, file: path, message: "is neither JSON nor YAML: \(error)")
         }
