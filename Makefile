@@ -1,13 +1,14 @@
 # regio: the two commands of the README, and a few more.
 #   make demo   install the system libraries when missing, build, run the audit on the demo data
-#   make test   the whole test suite
+#   make test   the whole test suite, and a short smoke of every fuzz harness
+#   make fuzz   every fuzz harness for FUZZ_SECONDS (default 600) each
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SYSTEM_PACKAGES := libgeos-dev libproj-dev proj-data
 # Only for `make test`: node runs the pages' script tests, tsc (TypeScript) checks the scripts.
 TEST_PACKAGES := nodejs node-typescript
 
-.PHONY: demo test test-web deps test-deps apt-packages build release bench demo-data clean
+.PHONY: demo test test-web deps test-deps apt-packages build release bench demo-data clean fuzz
 
 deps:
 	@$(MAKE) --no-print-directory apt-packages PACKAGES="$(SYSTEM_PACKAGES)"
@@ -34,9 +35,18 @@ demo: build
 	@$(SWIFT) run regio audit || [ $$? -eq 1 ]
 
 # The Python venv holds the test oracle's shapely/pyproj/geopandas (from PyPI; never used by the product).
+# The fuzz smoke (Fuzz/run) builds the harnesses with libFuzzer and AddressSanitizer in .build-fuzz, then runs
+# each for SMOKE_SECONDS (default 5) on the committed corpus, seeded.
 test: deps test-web
 	bash Tests/oracle/setup-venv.sh
 	$(SWIFT) test
+	SWIFT=$(SWIFT) bash Fuzz/run smoke
+
+# Every fuzz harness for FUZZ_SECONDS each (default 600), on the committed corpus, the test fixtures and slices
+# of ../shared/geodata; a crash leaves its input in .build-fuzz/crashes/ and fails. FUZZ_TARGETS picks some.
+FUZZ_SECONDS ?= 600
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) SWIFT=$(SWIFT) bash Fuzz/run fuzz $(FUZZ_TARGETS)
 
 # The pages' scripts (Sources/RegioWebAssets/Web): TypeScript's checker over their JSDoc types (strict for
 # the shared scripts, then all scripts together as the browser loads them), then the unit tests of their
@@ -55,4 +65,4 @@ bench: deps
 	bash benchmarks/run
 
 clean:
-	rm -rf .build
+	rm -rf .build .build-fuzz

@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "RegioSpatial", targets: ["RegioSpatial"]),
         .library(name: "RegioDomain", targets: ["RegioDomain"]),
         .library(name: "RegioFormats", targets: ["RegioFormats"]),
+        .library(name: "RegioServer", targets: ["RegioServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -34,7 +34,7 @@ public enum ConfigReader {
         for (keyNode, valueNode) in mapping {
             guard case .scalar(let key) = keyNode else {
                 throw InputError(.badFormat, file: path, line: line(of: keyNode),
-                                 message: "a setting name is a \(kind(of: keyNode)), expected a name like closeByDistanceMeters")
+                                 message: "a setting name is \(kind(of: keyNode)), expected a name like closeByDistanceMeters")
             }
             guard let setting = AuditSettings.setting(key.string) else {
                 throw InputError(.badValue, file: path, line: line(of: keyNode),

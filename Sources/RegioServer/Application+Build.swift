@@ -3,26 +3,41 @@ import Hummingbird
 import RegioDomain
 import RegioFormats
 
-/// Loads the inputs into a ``ScenarioSession``, opens the scenario database and builds the application
-/// (Hummingbird's pattern: kept apart from the command, so tests drive the router in-process).
+/// Checks the configuration, loads the inputs into a ``ScenarioSession``, opens the scenario database and
+/// builds the application (Hummingbird's pattern: kept apart from the command, so tests drive the router
+/// in-process).
 /// - Parameter onServerRunning: called with the port once the server listens (the one the system chose
 ///   when ``ServerConfiguration/port`` is 0).
-/// - Throws: ``InputError`` for an input or a database that cannot be read.
+/// - Throws: ``InputError`` for a configuration that cannot be served (``ServerConfiguration/validate()``), an
+///   input or a database that cannot be read.
 public func buildApplication(_ configuration: ServerConfiguration,
                              onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws(InputError) -> some ApplicationProtocol {
-    let session = try ScenarioSession(inputs: configuration.inputs, seed: configuration.seed)
-    let store = try ScenarioStore(path: configuration.databasePath)
-    return await buildApplication(session: session, store: store, configuration: configuration, onServerRunning: onServerRunning)
+    try configuration.validate()
+    // The inputs first: a run refused for an input leaves no database file behind.
+    let session = try ScenarioSession(inputs: configuration.inputs, seed: configuration.seed,
+                                      editLimit: configuration.limits.editsPerSession)
+    let store = try ScenarioStore(path: configuration.databasePath, scenarioLimit: configuration.limits.savedScenarios)
+    return try await buildApplication(session: session, store: store, configuration: configuration, onServerRunning: onServerRunning)
 }
 
 /// The application over an open session and store.
+/// - Throws: ``InputError`` for a configuration that cannot be served (``ServerConfiguration/validate()``).
 public func buildApplication(session: ScenarioSession, store: ScenarioStore, configuration: ServerConfiguration,
-                             onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async -> some ApplicationProtocol {
-    let router = await buildRouter(session: session, store: store, boundHost: configuration.host)
+                             onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws(InputError) -> some ApplicationProtocol {
+    try configuration.validate()
+    let port = ListeningPort(configuration.port)
+    let router = await buildRouter(session: session, store: store, boundHost: configuration.host, port: port,
+                                   limits: configuration.limits)
+    let idleNanoseconds = Int64(configuration.limits.idleTimeoutSeconds * 1e9)
     return Application(
         router: router,
+        server: .http1(configuration: .init(idleTimeout: .nanoseconds(idleNanoseconds))),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
-        onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) })
+        onServerRunning: { channel in
+            let listening = channel.localAddress?.port ?? configuration.port
+            port.value = listening
+            await onServerRunning(listening)
+        })
 }
 
 /// The routes of `regio serve`: the page at `/` and the JSON API under `/api/`. Nothing else is served
@@ -39,9 +54,16 @@ public func buildApplication(session: ScenarioSession, store: ScenarioStore, con
 /// | `POST /api/scenarios` | `{"name": "..."}`: saves the current edits; 201 with the saved scenario |
 /// | `POST /api/scenarios/{id}/load` | replaces the edits by the saved ones; the new state |
 /// | `GET /api/scenarios/{id}/file` | the scenario file, as `regio compare --scenario` reads it |
-public func buildRouter(session: ScenarioSession, store: ScenarioStore, boundHost: String = "127.0.0.1") async -> Router<ServeRequestContext> {
+///
+/// - Parameters:
+///   - boundHost: the address the server is bound to, answered as a `Host` beside the loopback names.
+///   - port: the port it listens on (the `Host`'s port must be this one).
+///   - limits: the read timeout of request bodies (the session and the store hold their own caps).
+func buildRouter(session: ScenarioSession, store: ScenarioStore, boundHost: String, port: ListeningPort,
+                 limits: ServerLimits) async -> Router<ServeRequestContext> {
     let router = Router(context: ServeRequestContext.self)
-    router.add(middleware: RequestGuard(boundHost: boundHost))
+    router.add(middleware: RequestGuard(boundHost: boundHost, port: port))
+    let readTimeout = limits.readTimeoutSeconds
     let page = session.page
 
     router.get("/") { _, _ in ServePage.response(page) }
@@ -54,8 +76,9 @@ public func buildRouter(session: ScenarioSession, store: ScenarioStore, boundHos
         return JSONResponse.make(["id": id, "html": html])
     }
     api.post("edits") { request, context in
-        let edit = try await RequestBody.decode(Edit.self, from: request, context: context,
-                                                shape: #"one edit such as {"move": "00AB01", "to": "STO19007"}"#)
+        let body = try await JSONBodyReader.collect(request, upTo: context.maxUploadSize, shape: ServeRequestBodies.editShape,
+                                                within: readTimeout)
+        let edit = try ServeRequestBodies.edit(body)
         return try await state { try await session.apply(edit) }
     }
     api.post("undo") { _, _ in try await state { try await session.undo() } }
@@ -66,8 +89,9 @@ public func buildRouter(session: ScenarioSession, store: ScenarioStore, boundHos
         return JSONResponse.make(ScenarioList(scenarios: rows.map(ScenarioSummary.init)))
     }
     api.post("scenarios") { request, context in
-        let body = try await RequestBody.decode(SaveRequest.self, from: request, context: context, shape: #"a name such as {"name": "Merge north"}"#)
-        let name = try SaveRequest.validName(body.name)
+        let body = try await JSONBodyReader.collect(request, upTo: context.maxUploadSize, shape: ServeRequestBodies.saveShape,
+                                                within: readTimeout)
+        let name = try ServeRequestBodies.scenarioName(body)
         let scenario = await session.scenario(named: name)
         let saved = try await sessionCall { try await store.save(scenario) }
         await session.saved(as: name, edits: scenario.edits)

@@ -5,14 +5,21 @@ import Hummingbird
 /// the user's browser, adds protective headers to every answer, and turns every error into
 /// `{"error": "..."}` with its status (404 for any path the server does not serve).
 ///
-/// - DNS rebinding: the `Host` must be a loopback name or the host the server was bound to (any host when
-///   it was bound to a wildcard address such as 0.0.0.0).
-/// - Cross-site requests: a `POST` whose `Origin` is not the server itself is refused (browsers send
-///   `Origin` with every cross-site `POST`); JSON bodies must say `Content-Type: application/json`, which a
-///   cross-site page cannot send without a preflight that this server never answers.
+/// - DNS rebinding: the `Host` must be on the ``HostAllowlist``: exactly the bound address, `localhost`,
+///   `127.0.0.1` or `[::1]`, with the port; a request without `Host` is refused too.
+/// - Cross-site requests: every request that can change state (any method but `GET` and `HEAD`) must come
+///   from the server's own page: its `Origin`, when sent, is `http://` and the `Host`; without an `Origin`,
+///   a browser's `Sec-Fetch-Site` must not say `cross-site` or `same-site`. JSON bodies must also say
+///   `Content-Type: application/json`, which a cross-site page cannot send without a preflight that this
+///   server never answers.
 struct RequestGuard<Context: RequestContext>: RouterMiddleware {
-    /// The host the server was bound to (`--host`).
-    let boundHost: String
+    /// The `Host` values answered.
+    let hosts: HostAllowlist
+
+    /// The guard of a server bound to `boundHost` (`--host`) listening on `port`.
+    init(boundHost: String, port: ListeningPort) {
+        hosts = HostAllowlist(boundHost: boundHost, port: port)
+    }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response: Response
@@ -42,91 +49,23 @@ struct RequestGuard<Context: RequestContext>: RouterMiddleware {
     }
 
     /// Throws an ``APIError`` for a request from elsewhere.
-    func check(_ request: Request) throws {
-        if let authority = request.head.authority {
-            let host = Self.hostName(authority)
-            guard Self.isWildcard(boundHost) || Self.isLoopback(host) || host.lowercased() == boundHost.lowercased() else {
-                throw APIError(.forbidden, "requests for host '\(host)' are refused: open the address regio serve printed")
+    func check(_ request: Request) throws(APIError) {
+        guard let authority = request.head.authority else {
+            throw APIError(.badRequest, "the request names no Host: open the address regio serve printed")
+        }
+        guard hosts.allows(authority) else {
+            throw APIError(.forbidden, "requests for host '\(authority)' are refused: open the address regio serve printed")
+        }
+        guard request.method != .get && request.method != .head else { return }
+        if let origin = request.headers[.origin] {
+            guard origin.lowercased() == "http://\(authority)".lowercased() else {
+                throw APIError(.forbidden, "cross-origin request from \(origin) refused: only the page of http://\(authority) changes the session")
             }
-            if request.method == .post, let origin = request.headers[.origin], origin != "http://\(authority)" {
-                throw APIError(.forbidden, "cross-origin request from \(origin) refused")
-            }
+        } else if let site = request.headers[Self.secFetchSite], site != "same-origin" && site != "none" {
+            throw APIError(.forbidden, "cross-origin request (Sec-Fetch-Site: \(site)) refused: only the server's own page changes the session")
         }
     }
 
-    /// "127.0.0.1" of "127.0.0.1:8080", "::1" of "[::1]:8080".
-    static func hostName(_ authority: String) -> String {
-        if authority.hasPrefix("["), let end = authority.firstIndex(of: "]") {
-            return String(authority[authority.index(after: authority.startIndex)..<end])
-        }
-        return String(authority.split(separator: ":", maxSplits: 1).first ?? "")
-    }
-
-    static func isLoopback(_ host: String) -> Bool {
-        let h = host.lowercased()
-        return h == "localhost" || h == "::1" || h.hasPrefix("127.")
-    }
-
-    static func isWildcard(_ host: String) -> Bool { host == "0.0.0.0" || host == "::" }
-}
-
-/// Reading JSON request bodies: size limit, content type, and a message that says what was wrong.
-enum RequestBody {
-    /// The body of `request` decoded as `T`.
-    /// - Parameter shape: what a good body looks like, for the messages (`{"name": "..."}`).
-    static func decode<T: Decodable>(_ type: T.Type, from request: Request, context: some RequestContext,
-                                     shape: String) async throws -> T {
-        let contentType = request.headers[.contentType]?.lowercased() ?? ""
-        guard contentType.hasPrefix("application/json") else {
-            throw APIError(.unsupportedMediaType, "send the body as JSON with Content-Type: application/json: \(shape)")
-        }
-        if let length = request.headers[.contentLength].flatMap(Int.init), length > context.maxUploadSize {
-            throw APIError.tooLarge
-        }
-        var request = request
-        let buffer: ByteBuffer
-        do {
-            buffer = try await request.collectBody(upTo: context.maxUploadSize)
-        } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
-            throw APIError.tooLarge
-        }
-        guard buffer.readableBytes > 0 else { throw APIError(.badRequest, "the request has no body: expected \(shape)") }
-        do {
-            return try JSONDecoder().decode(T.self, from: Data(buffer.readableBytesView))
-        } catch let error as DecodingError {
-            throw APIError(.badRequest, describe(error, shape: shape))
-        }
-    }
-
-    /// "malformed JSON: …", "missing 'to'", "schools.1: '0XAB01' is not a school code like 00AB01".
-    static func describe(_ error: DecodingError, shape: String) -> String {
-        func at(_ path: [any CodingKey]) -> String {
-            path.isEmpty ? "" : path.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".") + ": "
-        }
-        func kind(_ type: Any.Type) -> String {
-            let name = "\(type)"
-            if type == String.self { return "a string" }
-            if name.hasPrefix("Dictionary") { return "a JSON object" }
-            if name.hasPrefix("Array") { return "a list" }
-            if type == Int.self || type == Double.self || type == Int64.self { return "a number" }
-            return name
-        }
-        switch error {
-        case let .dataCorrupted(context)
-            where context.codingPath.isEmpty && (context.underlyingError != nil || context.debugDescription.contains("not valid JSON")):
-            // The JSON itself cannot be read (Foundation says "The given data was not valid JSON.").
-            let detail = context.underlyingError.map { ($0 as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\($0)" }
-            return "malformed JSON\(detail.map { " (\($0))" } ?? ""): expected \(shape)"
-        case let .dataCorrupted(context):
-            return "\(at(context.codingPath))\(context.debugDescription)"
-        case let .keyNotFound(key, context):
-            return "\(at(context.codingPath))missing '\(key.stringValue)': expected \(shape)"
-        case let .typeMismatch(type, context):
-            return "\(at(context.codingPath))expected \(kind(type)): \(shape)"
-        case let .valueNotFound(type, context):
-            return "\(at(context.codingPath))expected \(kind(type)), found null"
-        @unknown default:
-            return "cannot read the body: expected \(shape)"
-        }
-    }
+    /// `Sec-Fetch-Site` (W3C Fetch Metadata): where a browser says the request comes from.
+    static var secFetchSite: HTTPFields.Element.Name { HTTPFields.Element.Name("Sec-Fetch-Site")! }
 }

@@ -40,6 +40,8 @@ public actor ScenarioSession {
     /// Shift (map units, x then y) from ``map``'s frame to the background's.
     private let mapOffset: [Int]
 
+    /// The most edits the session keeps, applied and undone together (``ServerLimits/editsPerSession``).
+    public nonisolated let editLimit: Int
     private var edits: [Edit] = []
     private var undone: [Edit] = []
     private var scenarioName: String?
@@ -57,9 +59,11 @@ public actor ScenarioSession {
     ///   - inputs: the files (a pre-registration is required).
     ///   - seed: seed of the catchment regionalization (as `regio audit --seed`).
     ///   - catchments: `false` skips the catchment areas and the rules that need them.
+    ///   - editLimit: the most edits the session keeps (`regio serve --max-edits`).
     /// - Throws: ``InputError`` for an input that cannot be read, or a geometry failure on the map or in its
     ///   page.
-    public init(inputs: InputPaths, seed: UInt64 = 1, catchments: Bool = true) throws(InputError) {
+    public init(inputs: InputPaths, seed: UInt64 = 1, catchments: Bool = true,
+                editLimit: Int = ServerLimits().editsPerSession) throws(InputError) {
         let dataset = try Dataset(loading: inputs)
         let partition = catchments ? try dataset.catchments(seed: seed) : nil
         let auditor = try dataset.auditor(catchments: partition)
@@ -72,6 +76,7 @@ public actor ScenarioSession {
         let background = MapBackground(title: "Sterk Techniekonderwijs: \(name)", frame: whole.frame, land: whole.land,
                                        borders: whole.borders, methods: whole.methods(baseResult))
         let page = try ServePage.html(background, municipalities: dataset.paths.municipalities ?? "the municipalities")
+        self.editLimit = editLimit
         self.dataset = dataset
         self.auditor = auditor
         self.base = auditor.registration
@@ -91,9 +96,14 @@ public actor ScenarioSession {
 
     /// Applies one edit to the current registration (it is "edit 1" in a refusal) and re-audits
     /// incrementally; clears the redo stack.
-    /// - Throws: ``SessionError`` `.rejected` naming the edit when it cannot apply; nothing changes then.
+    /// - Throws: ``SessionError`` `.rejected` naming the edit when it cannot apply, `.conflict` when the
+    ///   session holds ``editLimit`` edits; nothing changes then.
     public func apply(_ edit: Edit) throws(SessionError) -> StateAnswer {
         phases.removeAll()
+        guard edits.count < editLimit else {
+            throw SessionError(.conflict, "the scenario has \(edits.count) edits, the most a session keeps (--max-edits \(editLimit)): "
+                + "save it and load it into a new session, or undo some")
+        }
         if case let .split(_, new, _) = edit, new.trimmingCharacters(in: .whitespaces).isEmpty {
             throw SessionError(.rejected, "edit 1 (\(edit)): the new region needs an id, e.g. STO19950")
         }
@@ -138,9 +148,13 @@ public actor ScenarioSession {
     }
 
     /// Replaces the edits by those of a saved scenario (undo then takes them back one by one).
-    /// - Throws: ``SessionError`` `.conflict` when they do not apply to these inputs; nothing changes then.
+    /// - Throws: ``SessionError`` `.conflict` when they do not apply to these inputs, or are more than
+    ///   ``editLimit``; nothing changes then.
     public func load(_ scenario: Scenario) throws(SessionError) -> StateAnswer {
         phases.removeAll()
+        guard scenario.edits.count <= editLimit else {
+            throw SessionError(.conflict, "scenario '\(scenario.name)' has \(scenario.edits.count) edits, more than a session keeps (--max-edits \(editLimit))")
+        }
         let edited: Registration
         do {
             edited = try base.applying(scenario.edits, knownSchools: knownSchools)

@@ -5,22 +5,29 @@ import RegioFormats
 
 /// The saved scenarios of `regio serve`: an embedded SQLite database (GRDB) with one table,
 /// `scenarios(id, name, created_at, edits)`, `edits` holding the JSON list of edits as a scenario file
-/// writes it. The schema is made by a ``DatabaseMigrator``; every save is one transaction.
+/// writes it. The schema is made by a ``DatabaseMigrator``; every save is one transaction. The file is
+/// regio's own, stamped with ``applicationID`` and ``schemaVersion`` (see ScenarioStore+Identity.swift).
 public struct ScenarioStore: Sendable {
     private let queue: DatabaseQueue
     /// The database file.
     public let path: String
+    /// The most scenarios the database keeps (``ServerLimits/savedScenarios``).
+    public let scenarioLimit: Int
 
-    /// Opens (or creates) the database at `path` and brings its schema up to date.
-    /// - Throws: ``InputError`` when the file cannot be opened or is not a scenario database.
-    public init(path: String) throws(InputError) {
+    /// Opens (or creates) the database at `path`, checks that it is regio's own and brings its schema up to date.
+    /// - Parameter scenarioLimit: the most scenarios the database keeps (`regio serve --max-scenarios`).
+    /// - Throws: ``InputError`` when the path names no file (empty, `:memory:`), the file cannot be opened, or is
+    ///   not a scenario database of this regio (another program's SQLite file, one of a newer regio).
+    public init(path: String, scenarioLimit: Int = ServerLimits().savedScenarios) throws(InputError) {
         self.path = path
+        self.scenarioLimit = scenarioLimit
+        try Self.checkPath(path)
         do {
             queue = try DatabaseQueue(path: path)
-            try Self.migrator.migrate(queue)
         } catch {
             throw InputError(.unreadable, file: path, message: "cannot open the scenario database: \(Self.describe(error))")
         }
+        try Self.claim(queue, path: path)
     }
 
     /// The schema, one migration per change of it.
@@ -38,11 +45,23 @@ public struct ScenarioStore: Sendable {
     }
 
     /// Saves `scenario` in one transaction; returns the stored row (with its id).
+    /// - Throws: ``SessionError`` `.conflict` when the database holds ``scenarioLimit`` scenarios, `.failed`
+    ///   when SQLite fails.
     public func save(_ scenario: Scenario, at date: Date = Date()) async throws(SessionError) -> SavedScenario {
         let row = SavedScenario(id: nil, name: scenario.name, createdAt: date, edits: try Self.editsJSON(scenario.edits))
+        let limit = scenarioLimit, path = path
         do {
             // `write` wraps the closure in one transaction: the row is stored whole or not at all.
-            return try await queue.write { db in try row.inserted(db) }
+            return try await queue.write { db in
+                let count = try SavedScenario.fetchCount(db)
+                guard count < limit else {
+                    throw SessionError(.conflict, "\(path) holds \(count) scenarios, the most it keeps (--max-scenarios \(limit)): "
+                        + "save in another file with --database")
+                }
+                return try row.inserted(db)
+            }
+        } catch let error as SessionError {
+            throw error
         } catch {
             throw SessionError(.failed, "cannot save the scenario in \(path): \(Self.describe(error))")
         }

@@ -12,36 +12,49 @@ struct Serve: AsyncParsableCommand {
         discussion: """
         Opens http://127.0.0.1:8080/ (--host, --port). The page shows the map of the current scenario and the \
         regions with their figures and findings, which update at once after every edit. Scenarios are saved \
-        in an SQLite file (--database) and download as scenario files for regio compare --scenario. The \
-        server serves only its own page and JSON API (under /api/), refuses request bodies over 64 KB and \
-        requests from other sites. With no input options it opens the demo data. Stop it with Ctrl-C.
+        in an SQLite file of regio's own (--database) and download as scenario files for regio compare --scenario. \
+        The server listens on this machine only (a loopback address), serves only its own page and JSON API \
+        (under /api/), answers only the Host names of this machine, refuses requests from other sites, request \
+        bodies over 64 KB, and more edits or saved scenarios than its limits. With no input options it opens the \
+        demo data. Stop it with Ctrl-C.
         """)
 
     @OptionGroup var inputs: InputOptions
 
-    @Option(help: "The address to listen on; the default keeps the page to this machine.")
+    @Option(help: "The loopback address to listen on (127.0.0.1, ::1 or localhost); other addresses are refused.")
     var host = "127.0.0.1"
 
     @Option(help: "The TCP port (0: any free port, printed at start).")
     var port = 8080
 
-    @Option(help: ArgumentHelp("The SQLite file of the saved scenarios (created when missing).", valueName: "file"))
+    @Option(help: ArgumentHelp("The SQLite file of the saved scenarios (created when missing; regio's own files only).",
+                               valueName: "file"))
     var database = "regio-scenarios.sqlite"
 
     @Option(help: "Seed of the catchment regionalization.")
     var seed: UInt64 = 1
 
+    @Option(help: "The most edits one session keeps.")
+    var maxEdits = ServerLimits().editsPerSession
+
+    @Option(help: "The most scenarios the database keeps.")
+    var maxScenarios = ServerLimits().savedScenarios
+
+    @Option(help: ArgumentHelp("Seconds before a silent connection is closed.", valueName: "seconds"))
+    var idleTimeout = ServerLimits().idleTimeoutSeconds
+
+    @Option(help: ArgumentHelp("Seconds a request body may take to arrive.", valueName: "seconds"))
+    var readTimeout = ServerLimits().readTimeoutSeconds
+
     func run() async throws {
         let configuration: ServerConfiguration
         do {
-            guard (0...65_535).contains(port) else {
-                throw InputError(.badValue, file: "--port", message: "\(port) is not a TCP port: expected 0 to 65535 (0: any free port)")
-            }
-            guard !host.trimmingCharacters(in: .whitespaces).isEmpty else {
-                throw InputError(.badValue, file: "--host", message: "the host is empty: expected an address such as 127.0.0.1")
-            }
+            let limits = ServerLimits(editsPerSession: maxEdits, savedScenarios: maxScenarios,
+                                      idleTimeoutSeconds: idleTimeout, readTimeoutSeconds: readTimeout)
             configuration = ServerConfiguration(inputs: try inputs.paths(), host: host, port: port,
-                                                databasePath: database, seed: seed)
+                                                databasePath: database, seed: seed, limits: limits)
+            // Before the inputs are loaded: a refused address or limit is told at once.
+            try configuration.validate()
         } catch let error as InputError {
             Self.fail(error.description)
         }
@@ -68,7 +81,7 @@ struct Serve: AsyncParsableCommand {
             return "the port is in use (another regio serve?): choose another --port, or --port 0 for any free one"
         }
         if text.contains("Cannot assign requested address") {
-            return "this machine has no such address: use 127.0.0.1 (the default) or one of its own addresses"
+            return "this machine has no such loopback address: use 127.0.0.1 (the default), ::1 or localhost"
         }
         return text
     }

@@ -136,6 +136,21 @@ final class ServeProcess: @unchecked Sendable {
         throw ServeFailure(message: "regio serve did not start:\n\(output)")
     }
 
+    /// The exit status once the process has ended, within `timeout` seconds; nil (after stopping it) if it
+    /// was still running then.
+    func waitForExit(timeout: TimeInterval) -> Int32? {
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        if process.isRunning {
+            stop()
+            return nil
+        }
+        process.waitUntilExit()
+        // The pipe's last bytes may arrive after the exit.
+        Thread.sleep(forTimeInterval: 0.1)
+        return process.terminationStatus
+    }
+
     /// Sends SIGTERM (a graceful shutdown) and waits; SIGKILL after 20 s. Returns the exit status.
     @discardableResult func stop() -> Int32 {
         if process.isRunning {

@@ -1,0 +1,40 @@
+// swift-tools-version: 6.1
+// The fuzz harnesses of regio: one libFuzzer target per reader of untrusted bytes, each an executable that
+// exports `LLVMFuzzerTestOneInput` and hands it to libFuzzer's driver from its `@main`. A package of its own beside regio's,
+// so that `swift build` and `swift test` of regio never see them; `Fuzz/run` builds them with
+// `-sanitize=fuzzer,address` in .build-fuzz and runs them (`make fuzz`, and a short smoke in `make test`).
+import PackageDescription
+
+/// One harness: `Sources/<name>/<name>.swift`.
+func harness(_ name: String, _ dependencies: [Target.Dependency]) -> Target {
+    .executableTarget(name: name, dependencies: ["FuzzSupport"] + dependencies)
+}
+
+let formats: Target.Dependency = .product(name: "RegioFormats", package: "regio")
+
+let package = Package(
+    name: "regio-fuzz",
+    platforms: [.macOS(.v14)],
+    dependencies: [
+        .package(name: "regio", path: ".."),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        // libFuzzer's driver (LLVMFuzzerRunDriver), declared for Swift.
+        .target(name: "CLibFuzzer"),
+        // The driver call, scratch files for the readers that take a path, and the GeoPackage that carries one
+        // fuzzed blob.
+        .target(name: "FuzzSupport", dependencies: ["CLibFuzzer", .product(name: "GRDB", package: "GRDB.swift")]),
+        harness("fuzz-school-register", [formats]),
+        harness("fuzz-pupil-file", [formats]),
+        harness("fuzz-registrations", [formats]),
+        harness("fuzz-geojson-municipalities", [formats, .product(name: "RegioSpatial", package: "regio")]),
+        harness("fuzz-geopackage-geometry", [formats, .product(name: "RegioSpatial", package: "regio")]),
+        harness("fuzz-config-json", [formats]),
+        harness("fuzz-config-yaml", [formats]),
+        harness("fuzz-scenario-file", [formats]),
+        harness("fuzz-serve-bodies", [formats, .product(name: "RegioDomain", package: "regio"),
+                                      .product(name: "RegioServer", package: "regio")]),
+    ],
+    swiftLanguageModes: [.v6]
+)
