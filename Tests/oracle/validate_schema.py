@@ -9,8 +9,11 @@
 A schema is named by its file name in docs/schema, optionally with a JSON pointer to one of its definitions.
 A document is a file or `-` (standard input); with --embedded ID it is the JSON inside
 `<script type="application/json" id="ID">` of an HTML page. With --serve URL, the documents are the answers of
-a running `regio serve`: GET /api/state, then a move of a school to another region, an undo and a redo (so
-that the edit and redo lists are not empty), checking each answer.
+a running `regio serve` (SCHEMA is then serve-state.schema.json): the page's embedded background, GET
+/api/state, a move of a school to another region, an undo, a redo, saving the scenario, the list, loading it
+(so that the edit and redo lists and the scenario name are not empty), a portrait and a refused edit, each
+checked against the state or its $defs member; with --save DIR the states are written there (state-1.json,
+…), with the saved scenario's file.
 
 Prints one line per document ("ok NAME" or "FAIL NAME: where: what", at most 20 errors each). Exit code 0
 when every document is valid, 1 when one is not, 2 when the schemas themselves are not valid.
@@ -21,6 +24,7 @@ import json
 import pathlib
 import re
 import sys
+import urllib.error
 import urllib.request
 
 import jsonschema
@@ -69,23 +73,50 @@ def check(check_validator, name, document):
     return False
 
 
-def serve_answers(url):
-    """(name, state) of GET /api/state, then a move, an undo and a redo on the running server at `url`."""
+def serve_answers(url, save):
+    """(name, definition, answer) of a session with the running `regio serve` at `url`: the page's embedded
+    background, GET /api/state, a move of a school to another region, an undo, a redo, saving the scenario,
+    the list of saved scenarios, loading it, a region's portrait and a refused edit. `definition` is the
+    `$defs` member of serve-state.schema.json the answer has, or None for the state itself. With `save` (a
+    folder), writes each state answer there (state-1.json, …) and the saved scenario's file (scenario-file.json)."""
+    base = url.rstrip("/")
+
     def call(method, path, body=None):
         data = None if body is None else json.dumps(body).encode()
-        request = urllib.request.Request(url.rstrip("/") + path, data=data, method=method,
-                                         headers={"Content-Type": "application/json", "Origin": url.rstrip("/")})
-        with urllib.request.urlopen(request, timeout=120) as answer:
-            return json.load(answer)
+        request = urllib.request.Request(base + path, data=data, method=method,
+                                         headers={"Content-Type": "application/json", "Origin": base})
+        try:
+            with urllib.request.urlopen(request, timeout=300) as answer:
+                return answer.read()
+        except urllib.error.HTTPError as refusal:
+            return refusal.read()
 
-    state = call("GET", "/api/state")
-    yield "GET /api/state", state
-    sizes = {r["figures"]["id"]: len(r["figures"]["schools"]) for r in state["regions"]}
-    school = next(s for s in state["map"]["schools"] if len(s["regions"]) == 1 and sizes.get(s["regions"][0], 0) >= 2)
+    states = []
+
+    def state(name, method, path, body=None):
+        text = call(method, path, body)
+        states.append(text)
+        if save:
+            (pathlib.Path(save) / ("state-%d.json" % len(states))).write_bytes(text)
+        return name, None, json.loads(text)
+
+    yield "GET / (regio-background)", "background", json.loads(embedded(call("GET", "/").decode(), "regio-background"))
+    name, _, first = state("GET /api/state", "GET", "/api/state")
+    yield name, None, first
+    sizes = {r["figures"]["id"]: len(r["figures"]["schools"]) for r in first["regions"]}
+    school = next(s for s in first["map"]["schools"] if len(s["regions"]) == 1 and sizes.get(s["regions"][0], 0) >= 2)
     target = next(r for r in sizes if r != school["regions"][0])
-    yield "POST /api/edits (move)", call("POST", "/api/edits", {"move": school["code"], "to": target})
-    yield "POST /api/undo", call("POST", "/api/undo", {})
-    yield "POST /api/redo", call("POST", "/api/redo", {})
+    yield state("POST /api/edits (move)", "POST", "/api/edits", {"move": school["code"], "to": target})
+    yield state("POST /api/undo", "POST", "/api/undo", {})
+    yield state("POST /api/redo", "POST", "/api/redo", {})
+    saved = json.loads(call("POST", "/api/scenarios", {"name": "Schema check: move %s" % school["code"]}))
+    yield "POST /api/scenarios", "savedScenario", saved
+    yield "GET /api/scenarios", "scenarioList", json.loads(call("GET", "/api/scenarios"))
+    yield state("POST /api/scenarios/{id}/load", "POST", "/api/scenarios/%s/load" % saved["id"], {})
+    yield "GET /api/regions/{id}/portrait", "portrait", json.loads(call("GET", "/api/regions/%s/portrait" % target))
+    yield "POST /api/edits (refused)", "apiError", json.loads(call("POST", "/api/edits", {"move": school["code"]}))
+    if save:
+        (pathlib.Path(save) / "scenario-file.json").write_bytes(call("GET", "/api/scenarios/%s/file" % saved["id"]))
 
 
 def main():
@@ -94,6 +125,7 @@ def main():
     parser.add_argument("documents", nargs="*", help="JSON files, or - for standard input")
     parser.add_argument("--embedded", metavar="ID", help="read the JSON inside <script id=ID> of HTML documents")
     parser.add_argument("--serve", metavar="URL", help="check the answers of a running regio serve")
+    parser.add_argument("--save", metavar="DIR", help="with --serve: write the answers and the saved scenario's file there")
     args = parser.parse_args()
     try:
         schemas = registry()
@@ -108,8 +140,9 @@ def main():
             text = embedded(text, args.embedded)
         valid = check(check_validator, name, json.loads(text)) and valid
     if args.serve:
-        for name, state in serve_answers(args.serve):
-            valid = check(check_validator, name, state) and valid
+        for name, definition, answer in serve_answers(args.serve, args.save):
+            chosen = validator("%s#/$defs/%s" % (args.schema, definition), schemas) if definition else check_validator
+            valid = check(chosen, name, answer) and valid
     return 0 if valid else 1
 
 
