@@ -1,5 +1,5 @@
 import Foundation
-import RegioDomain
+@testable import RegioDomain
 import RegioFormats
 import RegioServer
 import Testing
@@ -47,6 +47,29 @@ struct HandWrittenJSONSchemaTests {
         for (schema, paths) in Dictionary(grouping: documents, by: { $0.schema }) {
             try SchemaValidation.expectValid(schema, paths.map { $0.path })
         }
+    }
+
+    /// Hand-made edge cases: quotes, backslashes, control characters and "</script>" in messages, a malformed
+    /// school code, an enclave's subject region, a value of 3000 (integral), and a region without a lead, counted
+    /// students, students or territory.
+    @Test func edgeCasesMatchTheSchemaAndTheEncoder() throws {
+        let findings = [
+            Finding(.unknownSchool, regions: ["STO19003"], rawSchools: ["x\\y"], message: "lists 'x\\y'\n\ttab é </script> \u{1}"),
+            Finding(.enclave, regions: ["STO19001", "STO19004"], schools: [SchoolCode("00AB03")!], message: "enclave \"q\"",
+                    subject: "STO19004"),
+            Finding(.overlappingRegions, regions: ["STO19001", "STO19002"], message: "overlap", value: 3000),
+        ]
+        let bare = RegionFigures(id: "STO19002", name: "Leeg", lead: nil, schools: [], technicalSchools: [], countedStudents: 0,
+                                 technicalStudents: 0, technicalShare: nil, techniekarm: true, budgetEUR: nil,
+                                 budgetRangeEUR: TechniekarmBudget.rangeEUR, studentsPerProfile: [:], studentsPerTrack: [:],
+                                 territoryAreaSquareKilometers: 0, municipalities: [])
+        var ours: [UInt8] = [], figures: [UInt8] = []
+        AuditJSON.append(findings, to: &ours)
+        AuditJSON.array([bare], to: &figures) { AuditJSON.append($0, to: &$1) }
+        try expectSameValue(ours, try JSONEncoder().encode(findings), "edge-case findings")
+        try expectSameValue(figures, try JSONEncoder().encode([bare]), "a bare region")
+        try SchemaValidation.expectValid("audit.schema.json#/$defs/findings", [file("edge-findings.json", ours)])
+        try SchemaValidation.expectValid("audit.schema.json#/properties/regions", [file("edge-regions.json", figures)])
     }
 
     @Test func mapJSONWriterMatchesTheSchemaAndTheEncoder() throws {
