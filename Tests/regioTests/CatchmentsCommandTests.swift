@@ -75,6 +75,9 @@ import Testing
         let asJSON = try RegioProcess.run(arguments + ["--format", "json", "--output", areas])
         #expect(asJSON.status == 0, "\(asJSON.stderr)")
         let report = try json(String(decoding: try Data(contentsOf: URL(fileURLWithPath: areas)), as: UTF8.self))
+        // With a bound: boundField and each area's measureTotal, as the schema has them.
+        #expect(report["boundField"] as? String == "inwoners")
+        if SchemaValidation.available { try SchemaValidation.expectValid("catchments.schema.json", [areas]) }
         let p = try #require(report["p"] as? Int)
         // pygeoda's maxp_greedy finds p = 277 on the mainland postcode areas alone with this bound.
         #expect(p >= 277, "p = \(p)")
