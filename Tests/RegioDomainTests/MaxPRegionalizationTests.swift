@@ -55,6 +55,17 @@ import RegioSpatial
         }
     }
 
+    /// The constructions run on `workers` threads; the winner is chosen in iteration order, so any number of
+    /// threads gives the one-thread result.
+    @Test func theResultDoesNotDependOnTheNumberOfThreads() throws {
+        let problem = try Self.scatteredProblem(bounds: [2, 120])
+        let solutions = [1, 2, 3, 8].map { workers -> MaxPRegionalization.Solution in
+            var g = SplitMix64(seed: 11)
+            return problem.solve(options: .init(constructionIterations: 30, workers: workers), using: &g)
+        }
+        for s in solutions.dropFirst() { #expect(s == solutions[0]) }
+    }
+
     @Test func localSearchNeverWorsensTheConstruction() throws {
         let problem = try Self.scatteredProblem()
         var g = SplitMix64(seed: 3)

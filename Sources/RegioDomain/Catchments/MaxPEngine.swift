@@ -56,7 +56,7 @@ struct MaxPEngine {
         for u in 0..<n { graph[u].sort() }
 
         // Phase 1: construction. The seed orders are drawn from the generator first, in iteration order, so
-        // the result does not depend on threads; the constructions run on both cores (every construction
+        // the result does not depend on threads; the constructions run on `options.workers` threads (every construction
         // reads only the problem); the winner is then chosen in iteration order exactly as one loop would.
         let iterations = Swift.max(1, options.constructionIterations)
         var orders: [[Int]] = []
@@ -66,7 +66,7 @@ struct MaxPEngine {
             generator.portableShuffle(&order)
             orders.append(order)
         }
-        let workers = Swift.min(2, iterations)
+        let workers = Swift.min(options.workers, iterations)
         var built = [Construction?](repeating: nil, count: iterations)
         let (engine, unitCount, seedOrders) = (self, n, orders)
         // Each worker writes only its own iterations' slots; progress is reported by worker 0 alone.

@@ -1,3 +1,4 @@
+import Foundation
 import RegioSpatial
 
 /// The max-p-regions problem: group contiguous units into as many regions as possible such that every
@@ -62,13 +63,17 @@ public struct MaxPRegionalization: Sendable {
         public var tabuLength: Int
         /// Phase 2: stop after this many consecutive steps that do not improve the best heterogeneity.
         public var maximumNonImprovingMoves: Int
+        /// Phase 1: how many constructions run at once (threads); the result does not depend on it. By
+        /// default the machine's active cores.
+        public var workers: Int
 
         public init(constructionIterations: Int = 100, localSearch: Bool = true, tabuLength: Int = 10,
-                    maximumNonImprovingMoves: Int = 100) {
+                    maximumNonImprovingMoves: Int = 100, workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
             self.constructionIterations = constructionIterations
             self.localSearch = localSearch
             self.tabuLength = tabuLength
             self.maximumNonImprovingMoves = maximumNonImprovingMoves
+            self.workers = Swift.max(1, workers)
         }
     }
 
