@@ -15,14 +15,12 @@ extension Auditor: AuditFacts {
 
     func nearestSchools(to code: SchoolCode) -> [(school: SchoolCode, distance: Double)] { neighbours[code] ?? [] }
 
-    /// From the static index over the located schools.
+    /// From the static index over the located schools (by position, so without a lookup per candidate).
     func locatedSchools(within distance: Double, of code: SchoolCode) -> [(school: SchoolCode, distance: Double)] {
         guard let p = locationOf[code] else { return [] }
         return pointIndex.query(around: p, within: distance).compactMap { i in
-            let other = located[i]
-            guard other != code else { return nil }
-            let d = locationOf[other]!.distance(to: p)
-            return d <= distance ? (other, d) : nil
+            let d = locatedPoints[i].distance(to: p)
+            return d <= distance && located[i] != code ? (located[i], d) : nil
         }
     }
 

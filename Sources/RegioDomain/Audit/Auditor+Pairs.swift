@@ -12,10 +12,11 @@ extension Auditor {
             }
         }
         closePairsOfSchool[code] = nil
-        for finding in SplitCloseSchools.findings(of: code, in: self) {
-            let key = finding.schools.joined(separator: "|")
+        for (partner, finding) in SplitCloseSchools.pairs(of: code, in: self) {
+            let key = code < partner ? "\(code)|\(partner)" : "\(partner)|\(code)"
             replace(closePairs.updateValue(finding, forKey: key).map { [$0] } ?? [], with: [finding])
-            for s in finding.schools { if let c = SchoolCode(s) { closePairsOfSchool[c, default: []].insert(key) } }
+            closePairsOfSchool[code, default: []].insert(key)
+            closePairsOfSchool[partner, default: []].insert(key)
         }
     }
 

@@ -18,8 +18,9 @@ public final class Auditor {
     let input: AuditInput
     var settings: AuditSettings { input.settings }
     let schoolByCode: [SchoolCode: School]
-    /// Located register schools, in code order, with a static index over them.
+    /// Located register schools, in code order, their locations in the same order, and a static index over them.
     let located: [SchoolCode]
+    let locatedPoints: [Point]
     let locationOf: [SchoolCode: Point]
     let pointIndex: SpatialIndex
     /// Each located school's nearest located schools (closest first), and the reverse relation.
@@ -116,6 +117,7 @@ public final class Auditor {
         schoolByCode = Dictionary(input.schools.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         let locatedSchools = input.schools.filter { $0.location != nil }.sorted { $0.code < $1.code }
         located = locatedSchools.map(\.code)
+        locatedPoints = locatedSchools.map { $0.location! }
         locationOf = Dictionary(locatedSchools.map { ($0.code, $0.location!) }, uniquingKeysWith: { a, _ in a })
         pointIndex = try SpatialIndex(envelopes: locatedSchools.map { Envelope(points: [$0.location!]) }, in: input.map.context)
         (neighbours, reverseNeighbours) = Auditor.nearestNeighbours(located, locationOf, count: Auditor.neighbourCount)
@@ -301,7 +303,7 @@ public final class Auditor {
     /// Technical students of a school, per the routes setting.
     func technical(_ code: SchoolCode) -> Int { studentsOf[code]?.technical ?? 0 }
 
-    /// A school counts for the overlap rule when it offers vmbo or is a vso school (or has vmbo pupils).
+    /// A school counts for `school-in-multiple-regions` when it offers vmbo or is a vso school (or has vmbo pupils).
     func isVmboOrVso(_ code: SchoolCode) -> Bool {
         guard let school = schoolByCode[code] else { return false }
         return school.kind == .vmbo || school.kind == .vso || input.counts[code] != nil
@@ -471,4 +473,3 @@ func oneDecimal(_ value: Double) -> String {
     let tenths = Int((abs(value) * 10).rounded())
     return "\(value < 0 && tenths > 0 ? "-" : "")\(tenths / 10).\(tenths % 10)"
 }
-
