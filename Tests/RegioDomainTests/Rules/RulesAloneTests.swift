@@ -94,6 +94,42 @@ import Testing
         #expect(FragmentedRegion.findings(facts.region("STO19001"), in: facts).isEmpty)
     }
 
+    @Test func aTechnicalSchoolInNoRegionIsUncoveredAndOneWithoutTechnicalStudentsIsNot() {
+        let facts = RuleFacts()
+        let a = facts.school("10AA00", at: 0, 0, technical: 3)
+        let b = facts.school("10AA01", at: 1, 0, technical: 0)
+        #expect(UncoveredSchool.findings(a, in: facts).map(\.schools) == [["10AA00"]])
+        #expect(UncoveredSchool.findings(b, in: facts).isEmpty)
+        facts.listedBy[a] = ["STO19001"]
+        #expect(UncoveredSchool.findings(a, in: facts).isEmpty)
+    }
+
+    @Test func anInstitutionIsSplitWhenItsListedLocationsAreInTwoRegions() {
+        let facts = RuleFacts()
+        facts.school("10AA00", at: 0, 0, in: ["STO19001"])
+        facts.school("10AA01", at: 1, 0, in: ["STO19001"])
+        facts.school("10AA02", at: 2, 0)
+        facts.school("10BB00", at: 3, 0, in: ["STO19002"])
+        #expect(SplitInstitution.findings(ofInstitution: "10AA", in: facts).isEmpty)
+        facts.listedBy[SchoolCode("10AA01")!] = ["STO19002"]
+        let found = SplitInstitution.findings(ofInstitution: "10AA", in: facts)
+        // The unlisted location is not named.
+        #expect(found.map(\.schools) == [["10AA00", "10AA01"]])
+        #expect(found.map(\.regions) == [["STO19001", "STO19002"]])
+    }
+
+    @Test func aLeadWithoutTechnicalStudentsIsAnErrorFromTheTechniekarmShareOn() {
+        let facts = RuleFacts()
+        let lead = facts.school("10AA00", at: 0, 0, technical: 0, in: ["STO19001"])
+        facts.school("10AA01", at: 1, 0, technical: 20, in: ["STO19001"])
+        var region = facts.region("STO19001")
+        region.lead = lead
+        let figures = figures(of: region, in: facts)  // 20 of 200: 10 %
+        #expect(LeadWithoutTechnology.findings(region, figures: figures, in: facts).map(\.schools) == [["10AA00"]])
+        facts.settings.techniekarmShareBelow = 0.11
+        #expect(LeadWithoutTechnology.findings(region, figures: figures, in: facts).isEmpty)
+    }
+
     /// The region's figures as the audit makes them, from the facts' technical students (each school with
     /// 100 counted students).
     func figures(of region: Region, in facts: RuleFacts) -> RegionFigures {
