@@ -5,10 +5,20 @@ import RegioSpatial
 @testable import RegioFormats
 
 /// Property: after any sequence of edits, the incrementally updated audit equals a fresh audit of the
-/// edited registration (figures, findings, suggestions), on the real data. Some steps undo the last edit,
-/// as the serve page does, so memberships seen before (the auditor's caches) are covered too.
-@Suite(.enabled(if: Fixtures.sharedGeodata != nil, "needs ../shared/geodata"))
-struct IncrementalAuditTests {
+/// edited registration (figures, findings), on the demo data (so on every clone) and on the real data when
+/// ../shared/geodata is there. Some steps undo the last edit, as the serve page does, so memberships seen
+/// before (the auditor's caches) are covered too.
+@Suite struct IncrementalAuditTests {
+    /// Seeds and cache limits: the last case lets the auditor keep only 3 memberships, so that its caches
+    /// are trimmed after every edit.
+    static let runs: [(seed: UInt64, cacheLimit: Int)] = [(1, 1_024), (2, 1_024), (3, 1_024), (4, 3)]
+    static let datasets = Fixtures.sharedGeodata == nil ? ["demo"] : ["demo", "real"]
+
+    /// A dataset by name: "demo" (geodata/demo) or "real" (../shared/geodata).
+    func dataset(_ name: String) throws -> Dataset {
+        name == "real" ? try Fixtures.realDataset() : try Fixtures.demoDataset()
+    }
+
     /// A random edit that applies to `registration` (schools from the register and the registration).
     func randomEdit(_ registration: Registration, schools: [SchoolCode], step: Int,
                     using random: inout SplitMix64) -> Edit {
@@ -36,10 +46,10 @@ struct IncrementalAuditTests {
         return String(decoding: try encoder.encode(result), as: UTF8.self)
     }
 
-    /// The last case lets the auditor keep only 3 memberships, so that its caches are trimmed after every edit.
-    @Test(arguments: [(UInt64(1), 1_024), (2, 1_024), (3, 1_024), (4, 3)])
-    func incrementalUpdatesEqualAFreshAudit(seed: UInt64, cacheLimit: Int) throws {
-        let dataset = try Fixtures.realDataset()
+    @Test(arguments: datasets, runs.indices)
+    func incrementalUpdatesEqualAFreshAudit(data: String, run: Int) throws {
+        let (seed, cacheLimit) = Self.runs[run]
+        let dataset = try self.dataset(data)
         let catchments = try dataset.catchments()
         let input = try dataset.auditInput(catchments: catchments)
         let auditor = try Auditor(input)

@@ -6,9 +6,11 @@ import RegioSpatial
 /// (close-by) and per pair of regions (overlap). ``update(to:)`` compares the new registration with the
 /// current one and re-evaluates only the scopes the difference reaches; the initial audit is the same
 /// update from an empty registration, so both paths share every line of rule code, and a test asserts that
-/// an incremental result equals a fresh audit. Rules live in extensions by concern
-/// (`Auditor+Membership`, `+Technology`, `+Proximity`, `+Geography`), the newer ones one rule per file in
-/// `Audit/Rules/` (named after the rule id, with its exact definition); the national totals in `+Totals`; ``SuggestionEngine`` tries its candidates on an auditor.
+/// an incremental result equals a fresh audit. The rules themselves are one per file in `Audit/Rules/`, named
+/// after the rule id (`SplitCloseSchools.swift` holds `split-close-schools`) with its exact definition; they
+/// read the audit through ``AuditFacts`` (`Auditor+Facts`), and this engine decides which scopes to ask them
+/// about. The pairs (close-by schools, overlaps) are kept in `+Pairs`, the national totals in `+Totals`;
+/// ``SuggestionEngine`` tries its candidates on an auditor.
 /// Coordinates in EPSG:28992 metres. Not thread-safe (holds GEOS geometries): keep it in one task.
 public final class Auditor {
     // MARK: static, from the inputs
@@ -16,8 +18,9 @@ public final class Auditor {
     let input: AuditInput
     var settings: AuditSettings { input.settings }
     let schoolByCode: [SchoolCode: School]
-    /// Located register schools, in code order, with a static index over them.
+    /// Located register schools, in code order, their locations in the same order, and a static index over them.
     let located: [SchoolCode]
+    let locatedPoints: [Point]
     let locationOf: [SchoolCode: Point]
     let pointIndex: SpatialIndex
     /// Each located school's nearest located schools (closest first), and the reverse relation.
@@ -30,7 +33,7 @@ public final class Auditor {
     /// The register's locations of each 4-character institution, in code order.
     let locationsOfInstitution: [String: [SchoolCode]]
     /// Located schools that no municipality covers, with their distance to the nearest (`school-outside-map`).
-    let outsideMap: [SchoolCode: SchoolPlacement.OutsideSchool]
+    let outsideSchools: [SchoolCode: SchoolPlacement.OutsideSchool]
     /// How many nearest schools `enclave` looks at.
     static let neighbourCount = 8
 
@@ -114,12 +117,13 @@ public final class Auditor {
         schoolByCode = Dictionary(input.schools.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         let locatedSchools = input.schools.filter { $0.location != nil }.sorted { $0.code < $1.code }
         located = locatedSchools.map(\.code)
+        locatedPoints = locatedSchools.map { $0.location! }
         locationOf = Dictionary(locatedSchools.map { ($0.code, $0.location!) }, uniquingKeysWith: { a, _ in a })
         pointIndex = try SpatialIndex(envelopes: locatedSchools.map { Envelope(points: [$0.location!]) }, in: input.map.context)
         (neighbours, reverseNeighbours) = Auditor.nearestNeighbours(located, locationOf, count: Auditor.neighbourCount)
         territoryBuilder = try TerritoryBuilder(map: input.map, settings: input.settings)
         locationsOfInstitution = Dictionary(grouping: input.schools.map(\.code).sorted(), by: \.institution)
-        outsideMap = Dictionary(input.placement.outside.map { ($0.school, $0) }, uniquingKeysWith: { a, _ in a })
+        outsideSchools = Dictionary(input.placement.outside.map { ($0.school, $0) }, uniquingKeysWith: { a, _ in a })
         let includingRoutes = input.settings.countTechnicalRoutes
         studentsOf = input.counts.mapValues { SchoolStudents($0, includingRoutes: includingRoutes) }
         registration = Registration(regions: [])
@@ -212,7 +216,7 @@ public final class Auditor {
         for code in schools { try reevaluate(school: code) }
         let institutions = Set((everything ? Set(regionsOfSchool.keys) : changedSchools).map(\.institution))
         for institution in institutions {
-            let findings = splitInstitutionFindings(institution)
+            let findings = SplitInstitution.findings(ofInstitution: institution, in: self)
             replace(institutionFindings[institution] ?? [], with: findings)
             institutionFindings[institution] = findings.isEmpty ? nil : findings
         }
@@ -299,10 +303,7 @@ public final class Auditor {
     /// Technical students of a school, per the routes setting.
     func technical(_ code: SchoolCode) -> Int { studentsOf[code]?.technical ?? 0 }
 
-    /// A school offers a technical profile when it has at least one technical student.
-    func offersTechnology(_ code: SchoolCode) -> Bool { technical(code) > 0 }
-
-    /// A school counts for the overlap rule when it offers vmbo or is a vso school (or has vmbo pupils).
+    /// A school counts for `school-in-multiple-regions` when it offers vmbo or is a vso school (or has vmbo pupils).
     func isVmboOrVso(_ code: SchoolCode) -> Bool {
         guard let school = schoolByCode[code] else { return false }
         return school.kind == .vmbo || school.kind == .vso || input.counts[code] != nil
@@ -316,9 +317,6 @@ public final class Auditor {
         labels[code] = text
         return text
     }
-
-    /// Member schools of a region that are in the register.
-    func knownMembers(_ region: Region) -> [SchoolCode] { region.schools.filter(isKnown) }
 
     /// Whether the register has `code` (without copying its entry).
     func isKnown(_ code: SchoolCode) -> Bool { schoolByCode.index(forKey: code) != nil }
@@ -379,20 +377,26 @@ public final class Auditor {
 
     /// Every rule evaluated per region, whose `figures` are made.
     func regionFindings(_ region: Region, figures: RegionFigures) -> [Finding] {
-        registrationFindings(region) + missingLeadFindings(region) + malformedRegionIDFindings(region)
-            + conflictingRegionNameFindings(region) + technologyFindings(region, figures: figures)
-            + fragmentFindings(region) + partOfLargerAreaFindings(region)
+        let technical = TechnicalMembers(of: region, in: self)
+        return UnknownSchool.findings(region, in: self) + EmptyRegion.findings(region) + MissingLead.findings(region)
+            + MalformedRegionID.findings(region) + ConflictingRegionName.findings(region)
+            + Techniekarm.findings(region, figures: figures, in: self)
+            + LeadWithoutTechnology.findings(region, figures: figures, in: self)
+            + UndersizedRegion.findings(region, figures: figures, technical: technical, in: self)
+            + SingleTechnologySchool.findings(region, technical: technical, in: self)
+            + FragmentedRegion.findings(region, in: self) + PartOfLargerArea.findings(region, in: self)
     }
 
     /// Every rule evaluated per school; remembers whose hull the enclave test read (``schoolsReadingHull``).
     private func reevaluate(school code: SchoolCode) throws(SpatialError) {
-        let host = enclaveHost(of: code)
+        let host = Enclave.host(of: code, in: self)
         if hullReadBy[code] != host?.region {
             if let old = hullReadBy[code] { schoolsReadingHull[old]?.remove(code) }
             if let region = host?.region { schoolsReadingHull[region, default: []].insert(code) }
             hullReadBy[code] = host?.region
         }
-        let findings = membershipFindings(code) + placementFindings(code) + (try enclaveFindings(code, host: host))
+        let findings = SchoolInMultipleRegions.findings(code, in: self) + UncoveredSchool.findings(code, in: self)
+            + placementFindings(code) + (try Enclave.findings(code, host: host, in: self))
         replace(schoolFindings[code] ?? [], with: findings)
         schoolFindings[code] = findings.isEmpty ? nil : findings
     }
@@ -401,8 +405,9 @@ public final class Auditor {
     /// `approximate-location`. They depend on the school's regions only (its location is static).
     private func placementFindings(_ code: SchoolCode) -> [Finding] {
         guard let regions = regionsOfSchool[code] else { return [] }
-        return schoolNotPlacedFindings(code, listedBy: regions) + schoolOutsideMapFindings(code, listedBy: regions)
-            + approximateLocationFindings(code, listedBy: regions)
+        return SchoolNotPlaced.findings(code, listedBy: regions, in: self)
+            + SchoolOutsideMap.findings(code, listedBy: regions, in: self)
+            + ApproximateLocation.findings(code, listedBy: regions, in: self)
     }
 
     /// The `count` nearest located schools of each located school, nearest first (ties by code), and the
@@ -468,5 +473,3 @@ func oneDecimal(_ value: Double) -> String {
     let tenths = Int((abs(value) * 10).rounded())
     return "\(value < 0 && tenths > 0 ? "-" : "")\(tenths / 10).\(tenths % 10)"
 }
-
-import Foundation

@@ -3,8 +3,8 @@
 /// Definition (domain.md): one finding per registration number whose rows give two or more different
 /// non-empty names (compared as written, after the padding spaces are removed). Rows with an empty name do
 /// not count.
-extension Auditor {
-    func conflictingRegionNameFindings(_ region: Region) -> [Finding] {
+enum ConflictingRegionName {
+    static func findings(_ region: Region) -> [Finding] {
         guard !region.otherNames.isEmpty else { return [] }
         let names = ([region.name] + region.otherNames).map { "'\($0)'" }
         return [Finding(.conflictingRegionName, regions: [region.id],

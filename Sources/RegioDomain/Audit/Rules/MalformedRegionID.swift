@@ -2,8 +2,8 @@
 ///
 /// Definition (domain.md): one finding per region whose registration number is not exactly `STO` followed
 /// by 5 digits (`STO19001`), compared as written (upper case `STO`, ASCII digits).
-extension Auditor {
-    func malformedRegionIDFindings(_ region: Region) -> [Finding] {
+enum MalformedRegionID {
+    static func findings(_ region: Region) -> [Finding] {
         guard let problem = RegionID.problem(region.id) else { return [] }
         return [Finding(.malformedRegionID, regions: [region.id],
             message: "'\(region.id)' (\(region.name)) is not a registration number: \(problem); expected STO and 5 digits, like STO19001")]

@@ -4,8 +4,8 @@
 /// an unknown or a malformed code) and has no `penvoerder` row. A `penvoerder` row whose code is malformed
 /// still names a lead (``Region/namesLead``); an empty region is `empty-region` instead. A scenario edit
 /// that removes the lead leaves the region without one.
-extension Auditor {
-    func missingLeadFindings(_ region: Region) -> [Finding] {
+enum MissingLead {
+    static func findings(_ region: Region) -> [Finding] {
         let listed = region.schools.count + region.malformedCodes.count
         guard !region.namesLead, listed > 0 else { return [] }
         return [Finding(.missingLead, regions: [region.id],

@@ -1,0 +1,64 @@
+import RegioSpatial
+
+/// The findings kept per pair: close-by schools (``SplitCloseSchools``) and overlapping regions
+/// (``OverlappingRegions``). An edit re-evaluates only the pairs that involve a changed school or region.
+extension Auditor {
+    /// Re-evaluates every close-by pair that involves `code`.
+    func updateClosePairs(of code: SchoolCode) {
+        for key in closePairsOfSchool[code] ?? [] {
+            if let pair = closePairs.removeValue(forKey: key) {
+                replace([pair], with: [])
+                for s in pair.schools { if let c = SchoolCode(s), c != code { closePairsOfSchool[c]?.remove(key) } }
+            }
+        }
+        closePairsOfSchool[code] = nil
+        for (partner, finding) in SplitCloseSchools.pairs(of: code, in: self) {
+            let key = code < partner ? "\(code)|\(partner)" : "\(partner)|\(code)"
+            replace(closePairs.updateValue(finding, forKey: key).map { [$0] } ?? [], with: [finding])
+            closePairsOfSchool[code, default: []].insert(key)
+            closePairsOfSchool[partner, default: []].insert(key)
+        }
+    }
+
+    /// Re-evaluates `overlapping-regions` for every pair that involves one of `changed`.
+    func updateOverlaps(of changed: Set<String>) throws(SpatialError) {
+        for (key, finding) in overlaps where finding.regions.contains(where: changed.contains) {
+            overlaps[key] = nil
+            replace([finding], with: [])
+        }
+        let ids = registration.regions.compactMap { region in
+            regionStates[region.id] == nil ? nil : (id: region.id, changed: changed.contains(region.id))
+        }
+        for (a, isChanged) in ids where isChanged {
+            // Each pair once: skip a pair of two changed regions from the second side.
+            for (b, otherChanged) in ids where b != a && !(otherChanged && b < a) {
+                guard let finding = try OverlappingRegions.finding(a, b, in: self) else { continue }
+                let key = finding.regions.joined(separator: "|")
+                replace(overlaps.updateValue(finding, forKey: key).map { [$0] } ?? [], with: [finding])
+            }
+        }
+    }
+
+    /// The area two territories share, km². Territories of one group each are their buffers cut by the land,
+    /// so they share the land within the intersection of their buffers: convex clipping, and a small overlay
+    /// only when that intersection reaches the sea or the border. Others by a GEOS overlay of the two.
+    /// Remembered per pair (territories are kept by ``shapes(of:)``, so the same pair of objects is the same
+    /// pair of shapes).
+    func overlapArea(_ a: RegionState, _ b: RegionState) throws(SpatialError) -> Double {
+        let key = OverlapKey(first: ObjectIdentifier(a.territory), second: ObjectIdentifier(b.territory))
+        if let known = overlapCache[key] { return known }
+        let area: Double
+        if let p = a.shapes.buffer, let q = b.shapes.buffer {
+            if let shared = p.intersection(with: q) {
+                let clipped = a.shapes.isClipped || b.shapes.isClipped
+                area = (clipped ? try territoryBuilder.landArea(within: shared) : shared.area) / 1_000_000
+            } else {
+                area = 0
+            }
+        } else {
+            area = try a.territory.intersection(b.territory).area / 1_000_000
+        }
+        overlapCache[key] = area
+        return area
+    }
+}

@@ -1,0 +1,12 @@
+/// `empty-region` (error).
+///
+/// Definition: one finding per region that lists no code at all: no school of the register, no unknown and
+/// no malformed code (a region listing only unknown or malformed codes is `unknown-school` instead). A
+/// region needs member schools; a scenario edit that removes the last school leaves an empty region.
+enum EmptyRegion {
+    static func findings(_ region: Region) -> [Finding] {
+        guard region.schools.isEmpty && region.malformedCodes.isEmpty else { return [] }
+        return [Finding(.emptyRegion, regions: [region.id],
+            message: "\(region.id) (\(region.name)) lists no school: a region needs member schools")]
+    }
+}

@@ -1,0 +1,23 @@
+/// `split-close-schools` (warning).
+///
+/// Definition: one finding per pair of located schools that are each listed by exactly one region, in
+/// different regions, and no more than ``AuditSettings/closeByDistanceMeters`` (5 km) apart, measured in
+/// metres in EPSG:28992 (RD New). Schools listed by several regions are `school-in-multiple-regions`
+/// instead. The finding names both regions and both schools; its value is the distance in metres.
+enum SplitCloseSchools {
+    /// The pairs that `code` forms: the other school of each, and its finding (which names the school of
+    /// lower code first).
+    static func pairs(of code: SchoolCode, in facts: some AuditFacts) -> [(partner: SchoolCode, finding: Finding)] {
+        guard let region = facts.soleRegion(of: code) else { return [] }
+        let limit = facts.settings.closeByDistanceMeters
+        var pairs: [(partner: SchoolCode, finding: Finding)] = []
+        for (other, d) in facts.locatedSchools(within: limit, of: code) {
+            guard let otherRegion = facts.soleRegion(of: other), otherRegion != region else { continue }
+            let (a, b, ra, rb) = code < other ? (code, other, region, otherRegion) : (other, code, otherRegion, region)
+            pairs.append((other, Finding(.splitCloseSchools, regions: [ra, rb], schools: [a, b],
+                message: "\(facts.label(a)) in \(ra) and \(facts.label(b)) in \(rb) are \(distanceText(d)) apart (close-by distance \(distanceText(limit))): close-by schools belong in one region",
+                value: d)))
+        }
+        return pairs
+    }
+}
