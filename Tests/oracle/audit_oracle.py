@@ -27,7 +27,8 @@ Decisions where domain.md leaves room (the Swift side should agree or the compar
   are not members (no students, no location).
 - lead-without-technology needs a lead that is in the register: an unknown lead is reported by
   unknown-school only. A lead in the register but not in the pupil file has no technical student.
-- split-close-schools: distance <= close-by (metres, RD New) between schools that have coordinates.
+- split-close-schools: distance <= close-by (metres, RD New) between schools that have coordinates and do not lie
+  farther than the outside tolerance outside every municipality (with --municipalities).
 - uncovered-school: schools of the register (not of the pupil file) with >= 1 technical student.
 - split-institution: an institution (first 4 characters) with at least two distinct locations in
   regions and at least two distinct regions among them; the finding lists all those regions and
@@ -164,7 +165,8 @@ class Audit:
 
     def split_close_schools(self) -> list[dict]:
         """Pairs of single-region schools in different regions within close-by metres (STRtree)."""
-        single = [c for c, rids in self.regions_of.items() if len(rids) == 1]
+        outside = self.far_outside()
+        single = [c for c, rids in self.regions_of.items() if len(rids) == 1 and c not in outside]
         placed = self.schools.loc[sorted(single)]
         placed = placed[np.isfinite(placed["x"]) & np.isfinite(placed["y"])]
         codes = placed.index.to_numpy()
@@ -210,13 +212,7 @@ class Audit:
         """school-not-placed, school-outside-map and approximate-location of the listed register schools."""
         listed = sorted(self.regions_of)
         found = []
-        distance = {}
-        if self.municipalities is not None:
-            placed = [c for c in listed if np.isfinite(self.schools.at[c, "x"])]
-            tree = shapely.STRtree(self.municipalities.geometry.values)
-            points = shapely.points(self.schools.loc[placed, "x"].to_numpy(), self.schools.loc[placed, "y"].to_numpy())
-            (_, _), nearest = tree.query_nearest(points, return_distance=True, all_matches=False)
-            distance = dict(zip(placed, nearest))
+        distance = self.outside_distances()
         for code in listed:
             placement = self.schools.at[code, "placement"]
             rids = self.regions_of[code]
@@ -228,6 +224,24 @@ class Audit:
             if placement == "postcode-centroid":
                 found.append(finding("approximate-location", rids, [code]))
         return found
+
+    def outside_distances(self) -> dict[str, float]:
+        """Metres (RD New) from each listed school with coordinates to the nearest municipality polygon (0 inside);
+        empty without --municipalities."""
+        if self.municipalities is None:
+            return {}
+        if not hasattr(self, "_outside"):
+            placed = [c for c in sorted(self.regions_of) if np.isfinite(self.schools.at[c, "x"])]
+            tree = shapely.STRtree(self.municipalities.geometry.values)
+            points = shapely.points(self.schools.loc[placed, "x"].to_numpy(), self.schools.loc[placed, "y"].to_numpy())
+            (_, _), nearest = tree.query_nearest(points, return_distance=True, all_matches=False)
+            self._outside = dict(zip(placed, (float(d) for d in nearest)))
+        return self._outside
+
+    def far_outside(self) -> set[str]:
+        """Listed schools farther outside every municipality than the tolerance: their location is wrong, so
+        the spatial rules (split-close-schools here) leave them out, as regio does."""
+        return {c for c, d in self.outside_distances().items() if d > self.outside_tolerance}
 
     def totals(self, summaries: dict[str, dict]) -> dict:
         """Each listed school of the register once."""

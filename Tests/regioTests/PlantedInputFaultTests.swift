@@ -44,6 +44,17 @@ struct PlantedInputFaultTests {
             #expect(found.contains(key), "planted \(key) (\(fault["note"] ?? "")) not among \(found.sorted())")
         }
 
+        // The school moved to Paris is left out of every spatial rule and of the suggestions' moves: its location is wrong.
+        let paris = try #require(faults.first { $0["rule"] as? String == "school-outside-map" }?["schools"] as? [String]).first ?? ""
+        let spatial: Set<String> = ["split-close-schools", "fragmented-region", "enclave", "overlapping-regions"]
+        for finding in ours["findings"] as? [[String: Any]] ?? [] where spatial.contains(finding["rule"] as? String ?? "") {
+            #expect(!(finding["schools"] as? [String] ?? []).contains(paris) && !(finding["message"] as? String ?? "").contains(paris),
+                    "\(finding["rule"] ?? "") measured from the school moved abroad: \(finding["message"] ?? "")")
+        }
+        for suggestion in ours["suggestions"] as? [[String: Any]] ?? [] {
+            #expect(!(suggestion["schools"] as? [String] ?? []).contains(paris), "a suggestion moves the school moved abroad")
+        }
+
         // Every exact rule, the new ones included, finding for finding with the oracle.
         let exact = OracleAgreementTests.exactRules
         #expect(Oracle.findingKeys(oracle, rules: exact).subtracting(Oracle.findingKeys(ours, rules: exact)).sorted() == [], "missed by regio")

@@ -115,7 +115,11 @@ public final class Auditor {
     public init(_ input: AuditInput) throws(SpatialError) {
         self.input = input
         schoolByCode = Dictionary(input.schools.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
-        let locatedSchools = input.schools.filter { $0.location != nil }.sorted { $0.code < $1.code }
+        outsideSchools = Dictionary(input.placement.outside.map { ($0.school, $0) }, uniquingKeysWith: { a, _ in a })
+        // A school farther outside every municipality than the tolerance has a wrong location (school-outside-map):
+        // the spatial rules leave it out, as they do an unplaced school, instead of measuring from Paris.
+        let farOutside = Set(outsideSchools.values.filter { $0.distanceMeters > input.settings.outsideMapToleranceMeters }.map(\.school))
+        let locatedSchools = input.schools.filter { $0.location != nil && !farOutside.contains($0.code) }.sorted { $0.code < $1.code }
         located = locatedSchools.map(\.code)
         locatedPoints = locatedSchools.map { $0.location! }
         locationOf = Dictionary(locatedSchools.map { ($0.code, $0.location!) }, uniquingKeysWith: { a, _ in a })
@@ -123,7 +127,6 @@ public final class Auditor {
         (neighbours, reverseNeighbours) = Auditor.nearestNeighbours(located, locationOf, count: Auditor.neighbourCount)
         territoryBuilder = try TerritoryBuilder(map: input.map, settings: input.settings)
         locationsOfInstitution = Dictionary(grouping: input.schools.map(\.code).sorted(), by: \.institution)
-        outsideSchools = Dictionary(input.placement.outside.map { ($0.school, $0) }, uniquingKeysWith: { a, _ in a })
         let includingRoutes = input.settings.countTechnicalRoutes
         studentsOf = input.counts.mapValues { SchoolStudents($0, includingRoutes: includingRoutes) }
         registration = Registration(regions: [])

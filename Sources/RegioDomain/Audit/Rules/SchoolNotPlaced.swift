@@ -5,7 +5,8 @@
 /// every region that lists it. Codes not in the register are `unknown-school` instead.
 enum SchoolNotPlaced {
     static func findings(_ code: SchoolCode, listedBy regions: [String], in facts: some AuditFacts) -> [Finding] {
-        guard !regions.isEmpty, facts.location(of: code) == nil, facts.isKnown(code) else { return [] }
+        // A school far outside the map is left out of the spatial rules too, but is school-outside-map instead.
+        guard !regions.isEmpty, facts.location(of: code) == nil, facts.outsideMap(code) == nil, facts.isKnown(code) else { return [] }
         return [Finding(.schoolNotPlaced, regions: regions, schools: [code],
             message: "\(facts.label(code)), listed by \(regions.joined(separator: " and ")), has no usable location (no coordinates, and no postcode centroid): every spatial rule about it is unknown; give its coordinates or pass --postcodes")]
     }
