@@ -1,8 +1,8 @@
 import Foundation
-import Testing
 @testable import RegioDomain
+@testable import RegioInputs
 import RegioSpatial
-@testable import RegioFormats
+import Testing
 
 /// Property: after any sequence of edits, the incrementally updated audit equals a fresh audit of the
 /// edited registration (figures, findings, suggestions), on the real data. Some steps undo the last edit,
