@@ -83,6 +83,7 @@ let package = Package(
         .testTarget(name: "RegioSpatialTests", dependencies: ["RegioSpatial"]),
         .testTarget(name: "RegioWebAssetsTests", dependencies: ["RegioWebAssets"]),
         .testTarget(name: "RegioDomainTests", dependencies: ["RegioDomain", "RegioSpatial"]),
+        // The readers', reports' and map's tests share their fixtures and real-data helpers, so they stay one target.
         .testTarget(name: "RegioFormatsTests", dependencies: ["RegioInputs", "RegioReports", "RegioMap", "RegioDomain", "RegioSpatial"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "RegioServerTests", dependencies: [
