@@ -1,8 +1,9 @@
 // swift-tools-version: 6.1
 // regio: forms, audits and compares school regions for Sterk Techniekonderwijs.
 //
-// Dependencies point one way: regio (command) → RegioServer → RegioFormats → RegioDomain → RegioSpatial → CGEOS/CPROJ;
-// RegioFormats and RegioServer also use RegioWebAssets (the pages' files).
+// Dependencies point one way: regio (command) → RegioServer → RegioMap → RegioReports → RegioInputs → RegioDomain
+// → RegioSpatial → CGEOS/CPROJ; RegioReports (the portrait page), RegioMap and RegioServer also use RegioWebAssets
+// (the pages' files).
 import PackageDescription
 
 let package = Package(
@@ -12,7 +13,9 @@ let package = Package(
         .executable(name: "regio", targets: ["regio"]),
         .library(name: "RegioSpatial", targets: ["RegioSpatial"]),
         .library(name: "RegioDomain", targets: ["RegioDomain"]),
-        .library(name: "RegioFormats", targets: ["RegioFormats"]),
+        .library(name: "RegioInputs", targets: ["RegioInputs"]),
+        .library(name: "RegioReports", targets: ["RegioReports"]),
+        .library(name: "RegioMap", targets: ["RegioMap"]),
         .library(name: "RegioServer", targets: ["RegioServer"]),
     ],
     dependencies: [
@@ -37,23 +40,35 @@ let package = Package(
         // embedded in the binary at build time. Its API is `package`: nothing outside regio sees the files.
         .target(name: "RegioWebAssets", resources: [.embedInCode("Web")]),
 
-        // Readers (DUO CSV, GeoJSON, GeoPackage, pre-registrations) and writers (reports, exports, the map page).
-        .target(name: "RegioFormats", dependencies: [
-            "RegioDomain", "RegioSpatial", "RegioWebAssets",
+        // Reading inputs: DUO CSV, polygon layers (GeoJSON, GeoPackage), postcodes, pre-registrations, config and
+        // scenario files, into a checked `Dataset`; every failure an `InputError` naming the file and the value.
+        .target(name: "RegioInputs", dependencies: [
+            "RegioDomain", "RegioSpatial",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Yams", package: "Yams"),
         ]),
 
+        // Writing results: the text, Markdown, JSON and HTML reports (region portraits), the GIS exports (GeoJSON,
+        // GeoPackage) and the atomic, never-destructive output files.
+        .target(name: "RegioReports", dependencies: [
+            "RegioInputs", "RegioDomain", "RegioSpatial", "RegioWebAssets",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+
+        // The map: its data (territories, schools, findings as SVG paths) and the self-contained page of
+        // `regio map`; the planning server draws from the same data.
+        .target(name: "RegioMap", dependencies: ["RegioReports", "RegioInputs", "RegioDomain", "RegioSpatial", "RegioWebAssets"]),
+
         // `regio serve`: the local web application (Hummingbird) over one scenario session; scenarios in SQLite (GRDB).
         .target(name: "RegioServer", dependencies: [
-            "RegioFormats", "RegioDomain", "RegioSpatial", "RegioWebAssets",
+            "RegioMap", "RegioReports", "RegioInputs", "RegioDomain", "RegioSpatial", "RegioWebAssets",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
 
         // The command-line tool, thin.
         .executableTarget(name: "regio", dependencies: [
-            "RegioFormats", "RegioDomain", "RegioSpatial", "RegioServer",
+            "RegioInputs", "RegioReports", "RegioMap", "RegioDomain", "RegioSpatial", "RegioServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
@@ -62,19 +77,20 @@ let package = Package(
         .executableTarget(name: "regio-demo-generator", dependencies: ["RegioDomain", "RegioSpatial", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
         // In-process timings on the real data, run by `make bench` (benchmarks/run), never in CI.
-        .executableTarget(name: "regio-bench", dependencies: ["RegioFormats", "RegioDomain", "RegioSpatial"],
+        .executableTarget(name: "regio-bench", dependencies: ["RegioInputs", "RegioReports", "RegioMap", "RegioDomain", "RegioSpatial"],
                           path: "benchmarks/swift"),
 
         .testTarget(name: "RegioSpatialTests", dependencies: ["RegioSpatial"]),
         .testTarget(name: "RegioWebAssetsTests", dependencies: ["RegioWebAssets"]),
         .testTarget(name: "RegioDomainTests", dependencies: ["RegioDomain", "RegioSpatial"]),
-        .testTarget(name: "RegioFormatsTests", dependencies: ["RegioFormats", "RegioDomain", "RegioSpatial"],
+        // The readers', reports' and map's tests share their fixtures and real-data helpers, so they stay one target.
+        .testTarget(name: "RegioFormatsTests", dependencies: ["RegioInputs", "RegioReports", "RegioMap", "RegioDomain", "RegioSpatial"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "RegioServerTests", dependencies: [
-            "RegioServer", "RegioFormats", "RegioDomain",
+            "RegioServer", "RegioMap", "RegioReports", "RegioInputs", "RegioDomain",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
-        .testTarget(name: "regioTests", dependencies: ["regio", "RegioFormats", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "regioTests", dependencies: ["regio", "RegioInputs", "RegioReports", "RegioMap", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]
 )

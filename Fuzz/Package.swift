@@ -10,7 +10,7 @@ func harness(_ name: String, _ dependencies: [Target.Dependency]) -> Target {
     .executableTarget(name: name, dependencies: ["FuzzSupport"] + dependencies)
 }
 
-let formats: Target.Dependency = .product(name: "RegioFormats", package: "regio")
+let inputs: Target.Dependency = .product(name: "RegioInputs", package: "regio")
 
 let package = Package(
     name: "regio-fuzz",
@@ -25,15 +25,15 @@ let package = Package(
         // The driver call, scratch files for the readers that take a path, and the GeoPackage that carries one
         // fuzzed blob.
         .target(name: "FuzzSupport", dependencies: ["CLibFuzzer", .product(name: "GRDB", package: "GRDB.swift")]),
-        harness("fuzz-school-register", [formats]),
-        harness("fuzz-pupil-file", [formats]),
-        harness("fuzz-registrations", [formats]),
-        harness("fuzz-geojson-municipalities", [formats, .product(name: "RegioSpatial", package: "regio")]),
-        harness("fuzz-geopackage-geometry", [formats, .product(name: "RegioSpatial", package: "regio")]),
-        harness("fuzz-config-json", [formats]),
-        harness("fuzz-config-yaml", [formats]),
-        harness("fuzz-scenario-file", [formats]),
-        harness("fuzz-serve-bodies", [formats, .product(name: "RegioDomain", package: "regio"),
+        harness("fuzz-school-register", [inputs]),
+        harness("fuzz-pupil-file", [inputs]),
+        harness("fuzz-registrations", [inputs]),
+        harness("fuzz-geojson-municipalities", [inputs, .product(name: "RegioSpatial", package: "regio")]),
+        harness("fuzz-geopackage-geometry", [inputs, .product(name: "RegioSpatial", package: "regio")]),
+        harness("fuzz-config-json", [inputs]),
+        harness("fuzz-config-yaml", [inputs]),
+        harness("fuzz-scenario-file", [inputs]),
+        harness("fuzz-serve-bodies", [inputs, .product(name: "RegioDomain", package: "regio"),
                                       .product(name: "RegioServer", package: "regio")]),
     ],
     swiftLanguageModes: [.v6]

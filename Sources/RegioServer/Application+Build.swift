@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
 import RegioDomain
-import RegioFormats
+import RegioInputs
 
 /// Checks the configuration, loads the inputs into a ``ScenarioSession``, opens the scenario database and
 /// builds the application (Hummingbird's pattern: kept apart from the command, so tests drive the router

@@ -1,6 +1,8 @@
 import Foundation
 import RegioDomain
-import RegioFormats
+import RegioInputs
+import RegioMap
+import RegioReports
 import RegioSpatial
 
 /// The one scenario that `regio serve` edits: the loaded inputs, the base pre-registration, the edits

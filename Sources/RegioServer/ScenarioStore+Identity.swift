@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import RegioFormats
+import RegioInputs
 
 /// Which SQLite files are regio's scenario databases. Every database regio makes is stamped in the SQLite
 /// header: `PRAGMA application_id` (``applicationID``, SQLite's field for "which program's file is this") and

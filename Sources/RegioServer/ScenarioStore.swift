@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import RegioDomain
-import RegioFormats
+import RegioInputs
 
 /// The saved scenarios of `regio serve`: an embedded SQLite database (GRDB) with one table,
 /// `scenarios(id, name, created_at, edits)`, `edits` holding the JSON list of edits as a scenario file

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
-import RegioFormats
+import RegioInputs
+import RegioReports
 import RegioWebAssets
 
 /// The page of `regio serve`: one self-contained HTML document, its template `serve.html` in

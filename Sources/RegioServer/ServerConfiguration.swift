@@ -1,5 +1,5 @@
 import Foundation
-import RegioFormats
+import RegioInputs
 
 /// Where `regio serve` listens and keeps its scenarios, and its limits.
 public struct ServerConfiguration: Sendable {

@@ -1,4 +1,4 @@
-import RegioFormats
+import RegioInputs
 
 /// The bounds of `regio serve` on what one user (or a runaway page) can make it hold or wait for.
 public struct ServerLimits: Sendable, Equatable {

@@ -1,6 +1,7 @@
 import Foundation
 import RegioDomain
-import RegioFormats
+import RegioMap
+import RegioReports
 
 /// What the page shows of the current scenario, sent as JSON by `GET /api/state` and after every change:
 /// the edits, the figures and findings of the edited registration beside the base, and the map layers

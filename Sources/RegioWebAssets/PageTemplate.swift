@@ -5,7 +5,7 @@ import Foundation
 /// - `{{include NAME}}`: the embedded file `NAME`, inlined once when the template is loaded; a script gets a
 ///   last line `//# sourceURL=NAME`, so a browser's debugger lists it under its own name and line numbers;
 /// - `{{key}}`: a value given to ``filled(_:)``, inserted as it is: the caller escapes it for its place
-///   (`htmlEscaped` of RegioFormats for text, embeddable JSON inside `<script type="application/json">`).
+///   (`htmlEscaped` of RegioReports for text, embeddable JSON inside `<script type="application/json">`).
 ///
 /// Values are never scanned for placeholders, and neither are the included files.
 package struct PageTemplate: Sendable {

@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
 import RegioDomain
-import RegioFormats
+import RegioInputs
+import RegioReports
 
 /// `regio audit`: every check of the programme's rules over a pre-registration.
 struct Audit: ParsableCommand {

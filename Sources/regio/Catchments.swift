@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
 import RegioDomain
-import RegioFormats
+import RegioInputs
+import RegioReports
 
 /// `regio catchments`: the logical catchment areas of the map (max-p regionalization).
 struct Catchments: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import RegioDomain
-import RegioFormats
+import RegioInputs
+import RegioReports
 
 /// `regio compare`: the base pre-registration and each scenario side by side.
 struct Compare: ParsableCommand {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import RegioDomain
-import RegioFormats
+import RegioInputs
 
 /// `regio config`: print the settings (defaults, or those of `--config`) with one line of explanation each.
 struct ConfigCommand: ParsableCommand {

@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
 import RegioDomain
-import RegioFormats
+import RegioInputs
+import RegioReports
 
 /// `regio export`: the audit as map layers for GIS tools (GeoJSON folder or GeoPackage).
 struct Export: ParsableCommand {

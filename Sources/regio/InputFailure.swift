@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import RegioFormats
+import RegioInputs
 import RegioSpatial
 
 /// Runs `body`; an ``InputError`` is printed as one line on standard error and ends the process with

@@ -1,5 +1,5 @@
 import ArgumentParser
-import RegioFormats
+import RegioInputs
 import RegioSpatial
 
 /// The input files every command takes. With none given, the demo dataset is used.

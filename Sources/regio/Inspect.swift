@@ -1,5 +1,6 @@
 import ArgumentParser
-import RegioFormats
+import RegioInputs
+import RegioReports
 
 /// `regio inspect`: load the inputs and print what was found.
 struct Inspect: ParsableCommand {

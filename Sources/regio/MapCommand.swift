@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import RegioDomain
-import RegioFormats
+import RegioInputs
+import RegioMap
+import RegioReports
 
 /// `regio map`: one self-contained HTML file with the regions, schools and findings on a map.
 struct MapCommand: ParsableCommand {

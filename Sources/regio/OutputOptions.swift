@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import RegioFormats
+import RegioInputs
+import RegioReports
 
 /// Where a report goes: standard output, or a file given with `--output`, replaced only with `--force`. The rule
 /// is the same for every command that writes (``AtomicOutput``): never over an input, never over a folder.

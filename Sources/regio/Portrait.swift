@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
 import RegioDomain
-import RegioFormats
+import RegioInputs
+import RegioReports
 
 /// `regio portrait REGION...`: the portrait of one or more regions, as the programme's regional portraits.
 struct Portrait: ParsableCommand {

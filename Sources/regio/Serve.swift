@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import Hummingbird
-import RegioFormats
+import RegioInputs
 import RegioServer
 import RegioSpatial
 

@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
 import RegioDomain
-import RegioFormats
+import RegioInputs
+import RegioReports
 
 /// `regio suggest`: merger and move proposals for the regions the audit flags.
 struct Suggest: ParsableCommand {

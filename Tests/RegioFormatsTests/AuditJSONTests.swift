@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 @testable import RegioDomain
-@testable import RegioFormats
+@testable import RegioReports
+import Testing
 
 /// ``AuditJSON`` writes by hand what the `Codable` conformances of `Finding` and `RegionFigures` write: the same
 /// JSON value, read back as the same values.

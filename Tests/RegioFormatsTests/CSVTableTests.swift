@@ -1,5 +1,5 @@
+@testable import RegioInputs
 import Testing
-@testable import RegioFormats
 
 @Suite struct CSVTableTests {
     let files = TemporaryFiles()

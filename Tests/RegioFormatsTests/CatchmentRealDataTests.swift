@@ -1,8 +1,8 @@
 import Foundation
-import Testing
 import RegioDomain
+import RegioInputs
 import RegioSpatial
-import RegioFormats
+import Testing
 
 /// Catchment areas on the real 2020 municipalities (355) and the CBS PC4 layer (4,068 postcode areas) in
 /// `../shared/geodata`. Skipped, with a message, where that folder does not exist.
@@ -27,7 +27,7 @@ import RegioFormats
 
     static func load() throws -> Inputs {
         let context = GeometryContext()
-        let layer = try MunicipalityReader.read(path: geodata + "/gemeenten_2020_rd.geojson", crs: nil, in: context)
+        let layer = try PolygonLayerReader.read(path: geodata + "/gemeenten_2020_rd.geojson", crs: nil, in: context)
         let map = try MunicipalityMap(layer.municipalities, in: context)
         let register = try SchoolRegisterReader.read(geodata + "/duo_vestigingen_vo_2020-12_geocoded.csv")
         let students = try StudentCountsReader.read(geodata + "/duo_leerlingen_vo_per_vestiging_naar_onderwijstype_2019.csv")

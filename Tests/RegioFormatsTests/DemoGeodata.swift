@@ -1,5 +1,5 @@
 import Foundation
-import RegioFormats
+import RegioInputs
 
 extension Fixtures {
     /// The demo dataset in the repository's `geodata/demo` (made by regio-demo-generator), found from this

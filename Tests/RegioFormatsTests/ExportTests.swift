@@ -1,7 +1,8 @@
 import Foundation
 import GRDB
 import RegioDomain
-@testable import RegioFormats
+@testable import RegioInputs
+@testable import RegioReports
 import RegioSpatial
 import Testing
 

@@ -1,5 +1,5 @@
 import Foundation
-import RegioFormats
+import RegioInputs
 import RegioSpatial
 import Testing
 
@@ -22,7 +22,7 @@ import Testing
         "school-register": { path throws(InputError) in _ = try SchoolRegisterReader.read(path) },
         "pupil-file": { path throws(InputError) in _ = try StudentCountsReader.read(path) },
         "registrations": { path throws(InputError) in _ = try RegistrationReader.read(path) },
-        "geojson-municipalities": { path throws(InputError) in _ = try MunicipalityReader.read(path: path, in: GeometryContext()) },
+        "geojson-municipalities": { path throws(InputError) in _ = try PolygonLayerReader.read(path: path, in: GeometryContext()) },
         "config-json": { path throws(InputError) in _ = try ConfigReader.read(path) },
         "config-yaml": { path throws(InputError) in _ = try ConfigReader.read(path) },
         "scenario-file": { path throws(InputError) in _ = try ScenarioReader.read(path) },

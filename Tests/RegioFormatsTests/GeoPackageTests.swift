@@ -1,9 +1,9 @@
 import Foundation
 import GRDB
-import Testing
 import RegioDomain
+@testable import RegioInputs
 import RegioSpatial
-@testable import RegioFormats
+import Testing
 
 /// Reading municipalities from GeoPackages written by the test itself with GRDB (``TestGeoPackage``), so
 /// GDAL's ogr2ogr is neither needed nor used.
@@ -37,7 +37,7 @@ import RegioSpatial
     @Test func readsAnRDNewGeoPackageWithAndWithoutEnvelopes() throws {
         let path = files.write("gemeenten.gpkg", bytes: [])
         try TestGeoPackage.write(path, layers: [try rdLayer()])
-        let layer = try MunicipalityReader.read(path: path, crs: nil, in: context)
+        let layer = try PolygonLayerReader.read(path: path, crs: nil, in: context)
         #expect(layer.sourceCRS == .rdNew)
         #expect(layer.crsSource == "GeoPackage srs_id 28992")
         #expect(layer.problems.isEmpty)
@@ -55,7 +55,7 @@ import RegioSpatial
         try TestGeoPackage.write(path, layers: [.init(srsID: 4326, features: [
             .init(code: "GM0344", name: "Utrecht", blob: try blob(box, srsID: 4326, envelopeCode: 1)),
         ])])
-        let layer = try MunicipalityReader.read(path: path, crs: nil, in: context)
+        let layer = try PolygonLayerReader.read(path: path, crs: nil, in: context)
         #expect(layer.sourceCRS == .wgs84)
         #expect(layer.crsSource == "GeoPackage srs_id 4326")
         let envelope = try #require(layer.municipalities.first?.geometry.envelope)
@@ -69,7 +69,7 @@ import RegioSpatial
         second.table = "gemeenten_2021"
         second.features.removeLast()
         try TestGeoPackage.write(path, layers: [try rdLayer(), second], otherContents: [("achtergrond", "tiles")])
-        let layer = try MunicipalityReader.read(path: path, crs: .rdNew, layer: "gemeenten_2021", in: context)
+        let layer = try PolygonLayerReader.read(path: path, crs: .rdNew, layer: "gemeenten_2021", in: context)
         #expect(layer.municipalities.count == 2)
         #expect(layer.crsSource == "given with --crs")
     }
@@ -77,7 +77,7 @@ import RegioSpatial
     @Test func aGeoPackageWithoutTheGpkgExtensionIsRecognised() throws {
         let path = files.write("gemeenten.sqlite", bytes: [])
         try TestGeoPackage.write(path, layers: [try rdLayer()])
-        #expect(try MunicipalityReader.read(path: path, crs: nil, in: context).municipalities.count == 3)
+        #expect(try PolygonLayerReader.read(path: path, crs: nil, in: context).municipalities.count == 3)
     }
 
     @Test func anInvalidPolygonIsRepaired() throws {
@@ -85,7 +85,7 @@ import RegioSpatial
         let path = files.write("bowtie.gpkg", bytes: [])
         try TestGeoPackage.write(path, layers: [.init(features: [.init(code: "GM0010", name: "Strik",
                                                                          blob: try blob(bowtie))])])
-        let layer = try MunicipalityReader.read(path: path, crs: nil, in: context)
+        let layer = try PolygonLayerReader.read(path: path, crs: nil, in: context)
         #expect(layer.municipalities.first?.geometry.isValid == true)
         #expect(layer.problems.map(\.kind) == ["repaired-polygon"])
         #expect(layer.problems.first?.description.contains("bowtie.gpkg: feature 0 (GM0010)") == true)
@@ -97,7 +97,7 @@ import RegioSpatial
             .init(code: "GM0001", name: "A", blob: try blob(try square(100_000, 450_000, 1_000))),
             .init(code: "GM0002", name: "B", blob: try blob(try square(102_000, 450_000, 1_000), srsID: 4326)),
         ])])
-        let layer = try MunicipalityReader.read(path: path, crs: nil, in: context)
+        let layer = try PolygonLayerReader.read(path: path, crs: nil, in: context)
         #expect(layer.municipalities.count == 2)
         #expect(layer.problems.map(\.kind) == ["geometry-srs-mismatch"])
         #expect(layer.problems.first?.description.contains("mixed.gpkg: feature 1: geometry blob has srs_id 4326") == true)
@@ -142,7 +142,7 @@ import RegioSpatial
         try prepare(path)
         let context = self.context
         return try #require(#expect(throws: InputError.self) {
-            _ = try MunicipalityReader.read(path: path, crs: nil, layer: layer, in: context)
+            _ = try PolygonLayerReader.read(path: path, crs: nil, layer: layer, in: context)
         })
     }
 

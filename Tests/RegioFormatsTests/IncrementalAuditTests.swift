@@ -1,8 +1,8 @@
 import Foundation
-import Testing
 @testable import RegioDomain
+@testable import RegioInputs
 import RegioSpatial
-@testable import RegioFormats
+import Testing
 
 /// Property: after any sequence of edits, the incrementally updated audit equals a fresh audit of the
 /// edited registration (figures, findings), on the demo data (so on every clone) and on the real data when

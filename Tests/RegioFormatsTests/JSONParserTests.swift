@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import RegioDomain
-@testable import RegioFormats
+@testable import RegioInputs
+import Testing
 
 /// The JSON parser behind the GeoJSON reader: exact numbers, strings with escapes, precise errors.
 @Suite struct JSONParserTests {

@@ -1,8 +1,9 @@
 import Foundation
-import Testing
 import RegioDomain
+@testable import RegioInputs
+@testable import RegioMap
 import RegioSpatial
-@testable import RegioFormats
+import Testing
 
 /// The HTML map (`regio map`): one self-contained file that references nothing on the network, whose
 /// embedded JSON has one entry per region and per placed school, and that stays under 3 MB for the whole

@@ -1,8 +1,8 @@
 import Foundation
-import Testing
 import RegioDomain
+@testable import RegioInputs
 import RegioSpatial
-@testable import RegioFormats
+import Testing
 
 /// The spatial core on the real public data in ../shared/geodata (skipped when absent).
 @Suite(.enabled(if: Fixtures.sharedGeodata != nil, "needs ../shared/geodata"))

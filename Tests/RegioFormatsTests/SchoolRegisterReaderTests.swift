@@ -1,7 +1,7 @@
-import Testing
 import RegioDomain
+@testable import RegioInputs
 import RegioSpatial
-@testable import RegioFormats
+import Testing
 
 @Suite struct SchoolRegisterReaderTests {
     let files = TemporaryFiles()

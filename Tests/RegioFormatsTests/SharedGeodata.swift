@@ -1,5 +1,5 @@
 import Foundation
-import RegioFormats
+import RegioInputs
 
 extension Fixtures {
     /// The real public data folder `../shared/geodata` (see its README.md), found from this source file's

@@ -1,6 +1,6 @@
-import Testing
 import RegioDomain
-@testable import RegioFormats
+@testable import RegioInputs
+import Testing
 
 @Suite struct StudentCountsReaderTests {
     let files = TemporaryFiles()

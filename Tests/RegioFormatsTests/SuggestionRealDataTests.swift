@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 @testable import RegioDomain
-@testable import RegioFormats
+@testable import RegioInputs
+import Testing
 
 /// Merger and move suggestions on the real data, with the planted cases of Tests/oracle/real.
 @Suite(.enabled(if: Fixtures.sharedGeodata != nil, "needs ../shared/geodata"))

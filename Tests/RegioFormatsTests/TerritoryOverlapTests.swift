@@ -1,8 +1,7 @@
 import Foundation
-import Testing
 import RegioDomain
 import RegioSpatial
-@testable import RegioFormats
+import Testing
 
 /// The auditor measures the overlap of two territories of one group each as the land within the intersection
 /// of their buffered hulls. On the real data (where most hulls reach the sea or the border) that must equal

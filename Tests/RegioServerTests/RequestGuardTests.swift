@@ -1,6 +1,6 @@
 import Foundation
 import Hummingbird
-import RegioFormats
+import RegioInputs
 @testable import RegioServer
 import Testing
 

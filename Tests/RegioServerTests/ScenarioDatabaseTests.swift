@@ -1,7 +1,6 @@
 import Foundation
 import GRDB
 import RegioDomain
-import RegioFormats
 @testable import RegioServer
 import Testing
 

@@ -1,5 +1,5 @@
 import Foundation
-import RegioFormats
+import RegioMap
 @testable import RegioServer
 import Testing
 

@@ -2,7 +2,6 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import RegioDomain
-import RegioFormats
 @testable import RegioServer
 import Testing
 

@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import RegioDomain
-import RegioFormats
+import RegioInputs
 @testable import RegioServer
 import Testing
 

@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import RegioDomain
-import RegioFormats
+import RegioInputs
 import RegioServer
 
 /// The demo inputs and a fresh scenario database per test.

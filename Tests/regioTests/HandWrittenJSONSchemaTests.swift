@@ -1,6 +1,7 @@
 import Foundation
 @testable import RegioDomain
-import RegioFormats
+import RegioMap
+import RegioReports
 import RegioServer
 import Testing
 

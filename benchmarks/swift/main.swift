@@ -3,7 +3,7 @@
 // incrementally against a full re-audit. Medians of repeated runs, milliseconds.
 import Foundation
 import RegioDomain
-import RegioFormats
+import RegioInputs
 import RegioSpatial
 
 func milliseconds(_ body: () throws -> Void) rethrows -> Double {

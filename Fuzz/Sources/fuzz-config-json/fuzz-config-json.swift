@@ -1,5 +1,5 @@
 import FuzzSupport
-import RegioFormats
+import RegioInputs
 
 /// One input as a `--config` file named `.json`.
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -1,5 +1,5 @@
 import FuzzSupport
-import RegioFormats
+import RegioInputs
 
 /// One input as a `--config` file named `.yaml`.
 @_cdecl("LLVMFuzzerTestOneInput")

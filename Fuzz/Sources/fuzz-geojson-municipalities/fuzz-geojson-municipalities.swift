@@ -1,5 +1,5 @@
 import FuzzSupport
-import RegioFormats
+import RegioInputs
 import RegioSpatial
 
 /// The GEOS context of this process's inputs (libFuzzer calls the harness from one thread).
@@ -10,7 +10,7 @@ nonisolated(unsafe) let context = GeometryContext()
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzGeoJSONMunicipalities(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let path = ScratchFile.write(data, size, named: "municipalities.geojson")
-    do { _ = try MunicipalityReader.read(path: path, in: context) } catch { _ = error.description }
+    do { _ = try PolygonLayerReader.read(path: path, in: context) } catch { _ = error.description }
     return 0
 }
 

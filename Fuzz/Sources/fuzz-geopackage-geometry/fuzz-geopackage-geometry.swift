@@ -1,5 +1,5 @@
 import FuzzSupport
-import RegioFormats
+import RegioInputs
 import RegioSpatial
 
 /// The GEOS context of this process's inputs (libFuzzer calls the harness from one thread).
@@ -12,7 +12,7 @@ let geoPackage = FuzzedGeoPackage()
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzGeoPackageGeometry(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     geoPackage.store(data, size)
-    do { _ = try MunicipalityReader.read(path: geoPackage.path, in: context) } catch { _ = error.description }
+    do { _ = try PolygonLayerReader.read(path: geoPackage.path, in: context) } catch { _ = error.description }
     return 0
 }
 

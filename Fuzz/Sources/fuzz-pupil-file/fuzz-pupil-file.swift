@@ -1,5 +1,5 @@
 import FuzzSupport
-import RegioFormats
+import RegioInputs
 
 /// One input as DUO's pupil file (`--students`).
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -1,5 +1,5 @@
 import FuzzSupport
-import RegioFormats
+import RegioInputs
 
 /// One input as a pre-registration (`--registrations`): rows, roles, leads, and the registration they make.
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -1,5 +1,5 @@
 import FuzzSupport
-import RegioFormats
+import RegioInputs
 
 /// One input as a scenario file (`regio compare --scenario`), read twice: named `.json` (JSON) and `.yaml` (YAML).
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -1,5 +1,5 @@
 import FuzzSupport
-import RegioFormats
+import RegioInputs
 
 /// One input as a school register (`--schools`): CSV parsing, code and coordinate checks, projection to RD New.
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -1,7 +1,7 @@
 import Foundation
 import FuzzSupport
 import RegioDomain
-import RegioFormats
+import RegioInputs
 import RegioServer
 
 /// The demo pre-registration and its schools, which a decoded edit is applied to (as `regio serve` on the demo
