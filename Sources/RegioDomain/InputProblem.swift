@@ -30,7 +30,11 @@ public struct InputProblem: Sendable, Hashable, Codable, CustomStringConvertible
     }
 
     /// "schools.csv:42: message" or "gemeenten.geojson: feature 12 (GM0363): message".
-    public var description: String {
+    public var description: String { Self.located(message, file: file, line: line, feature: feature) }
+
+    /// `message` after where it was found: "schools.csv:42: …", "gemeenten.geojson: feature 12 (GM0363): …"
+    /// or "file: …" (the one format of input problems and input errors).
+    public static func located(_ message: String, file: String, line: Int?, feature: String?) -> String {
         if let line { return "\(file):\(line): \(message)" }
         if let feature { return "\(file): feature \(feature): \(message)" }
         return "\(file): \(message)"

@@ -1,3 +1,5 @@
+import RegioDomain
+
 /// An input that cannot be read: the file, the line or feature, the value and what was expected.
 /// The command-line tool prints ``description`` and exits with code 2.
 public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -46,9 +48,5 @@ public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     /// "schools.csv:42: longitude 'abc' is not a number".
-    public var description: String {
-        if let line { return "\(file):\(line): \(message)" }
-        if let feature { return "\(file): feature \(feature): \(message)" }
-        return "\(file): \(message)"
-    }
+    public var description: String { InputProblem.located(message, file: file, line: line, feature: feature) }
 }
