@@ -94,7 +94,8 @@ let package = Package(
             "RegioServer", "RegioMap", "RegioReports", "RegioInputs", "RegioDomain",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
-        .testTarget(name: "regioTests", dependencies: ["regio", "RegioInputs", "RegioReports", "RegioMap", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "regioTests", dependencies: ["regio", "RegioInputs", "RegioReports", "RegioMap", .product(name: "GRDB", package: "GRDB.swift"),
+                                                   .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     ],
     swiftLanguageModes: [.v6]
 )

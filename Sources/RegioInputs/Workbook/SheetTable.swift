@@ -30,9 +30,7 @@ public struct SheetTable: TextTable {
         let workbook = try Workbook(bytes: bytes, file: file, maximumBytes: maximumBytes)
         let (sheet, part) = try workbook.sheet(named: wanted)
         let name = sheet.name
-        let handler = WorksheetHandler(sharedStrings: try workbook.sharedStrings(), file: file) {
-            "sheet '\(name)', cell \($0)"
-        }
+        let handler = WorksheetHandler(sharedStrings: try workbook.sharedStrings(), file: file, sheet: name)
         try workbook.parse(part, handler: handler)
         guard let first = handler.rows.first else {
             throw InputError(.emptyFile, file: file, place: "sheet '\(name)'", message: "the sheet is empty: expected a header row and rows below it")

@@ -20,7 +20,8 @@ struct WorksheetRow {
 final class WorksheetHandler: XMLPartHandler {
     private let sharedStrings: [String]
     private let file: String
-    private let place: (CellReference) -> String
+    /// The sheet's name, for messages.
+    private let sheet: String
     private(set) var rows: [WorksheetRow] = []
 
     private var inSheetData = false
@@ -32,16 +33,16 @@ final class WorksheetHandler: XMLPartHandler {
     private var collecting = false
     private var phoneticDepth = 0
 
-    /// `place` names a cell for messages ("sheet 'Regio's', cell B12").
-    init(sharedStrings: [String], file: String, place: @escaping (CellReference) -> String) {
+    init(sharedStrings: [String], file: String, sheet: String) {
         self.sharedStrings = sharedStrings
         self.file = file
-        self.place = place
+        self.sheet = sheet
     }
 
+    /// Stops with an error at the cell ("sheet 'Regio's', cell B12") or, without one, the row.
     private func error(_ parser: XMLParser, _ reference: CellReference?, _ message: String) {
-        let at = reference.map(place) ?? "row \(rowNumber)"
-        fail(parser, InputError(.badFormat, file: file, place: at, message: message))
+        let at = reference.map { "cell \($0)" } ?? "row \(rowNumber)"
+        fail(parser, InputError(.badFormat, file: file, place: "sheet '\(sheet)', \(at)", message: message))
     }
 
     override func start(_ name: Substring, attributes: [String: String], parser: XMLParser) {
@@ -58,7 +59,7 @@ final class WorksheetHandler: XMLPartHandler {
         case "c" where inSheetData:
             if let reference = Self.attribute(attributes, "r") {
                 guard let cell = CellReference(reference), cell.row == rowNumber, cell.column > column else {
-                    return error(parser, nil, "cell reference '\(reference)' is not a cell of row \(rowNumber) after column \(CellReference.letters(column))")
+                    return error(parser, nil, "cell reference '\(reference)' is not a cell of row \(rowNumber) right of the cells before it (columns A to XFD)")
                 }
                 column = cell.column
             } else {

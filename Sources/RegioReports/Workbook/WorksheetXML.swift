@@ -69,13 +69,15 @@ enum WorksheetXML {
 
     /// About the number of characters `value` takes in `format`.
     private static func shownLength(_ value: Double, _ format: Worksheet.Format) -> Int {
+        // Beyond 10^15 (and for infinities, never written) a spreadsheet shows an exponent: 1E+20.
+        guard abs(value) < 1e15 else { return numberText(value).count }
         let digits = String(Int64(abs(value).rounded(.down))).count
         let separators = (digits - 1) / 3
         switch format {
         case .general: return numberText(value).count
         case .integer: return digits + separators
         case .decimal: return digits + separators + 2
-        case .percent: return String(Int64((abs(value) * 100).rounded(.down))).count + 3
+        case .percent: return String(Int64((abs(value) * 100).rounded(.down))).count + 3  // 100 × below 10^15 fits
         }
     }
 }
