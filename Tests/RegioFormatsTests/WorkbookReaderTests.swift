@@ -60,4 +60,18 @@ import Testing
             #expect(error.description.hasSuffix("two.xlsx: has no sheet 'Blad1': its sheets are 'Notes', 'vooraanmelding'"), "\(error)")
         }
     }
+
+    @Test func theAuditWorkbookReadsBackWithItsSheetsInEitherLanguage() throws {
+        let result = try Fixtures.demoDataset().audit(catchments: nil).result
+        for (language, names) in [(Language.en, ["regions", "findings", "suggestions"]), (.nl, ["regio's", "bevindingen", "suggesties"])] {
+            let book = files.write("audit-\(language).xlsx", bytes: try AuditWorkbook(result, language: language).bytes())
+            let findings = try SheetTable.read(book, sheet: names[1])
+            #expect(findings.header == ["rule", "severity", "regions", "schools", "value", "message"])
+            #expect(findings.rowCount == result.findings.count && findings.rowCount > 5)
+            #expect((0..<findings.rowCount).map { findings.field($0, 5) } == result.findings.map(\.message))
+            let regions = try SheetTable.read(book)
+            #expect(regions.sheet == names[0] && regions.rowCount == result.regions.count)
+            #expect(try SheetTable.read(book, sheet: names[2]).rowCount == result.suggestions.count)
+        }
+    }
 }

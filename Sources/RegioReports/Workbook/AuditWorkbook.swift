@@ -3,15 +3,27 @@ import RegioInputs
 
 /// The audit as a workbook for the support team (`regio audit --format xlsx`): a sheet of regions with their
 /// figures and finding counts, one of findings (one row per finding, as the JSON lists them) and one of
-/// suggestions, best first. Column titles are the JSON's field names; counts, students, shares, money (EUR) and
-/// areas (km²) are numbers.
+/// suggestions, best first. Column titles are the JSON's field names (data, the same in every language); counts,
+/// students, shares, money (EUR) and areas (km²) are numbers, which the spreadsheet shows in its user's locale.
 public struct AuditWorkbook {
     public let result: AuditResult
+    /// The language of the sheet names and of yes/no; the findings' messages are the result's own.
+    public let language: Language
 
-    public init(_ result: AuditResult) { self.result = result }
+    public init(_ result: AuditResult, language: Language = .en) {
+        self.result = result
+        self.language = language
+    }
 
-    /// The sheets: `regions`, `findings`, `suggestions`.
+    /// The sheets: regions, findings, suggestions (`regions`, `findings`, `suggestions`; Dutch: `regio's`,
+    /// `bevindingen`, `suggesties`).
     public var sheets: [Worksheet] { [regions, findings, suggestions] }
+
+    /// The name of sheet `english` in ``language``.
+    private func sheetName(_ english: String) -> String {
+        guard language == .nl else { return english }
+        return ["regions": "regio's", "findings": "bevindingen", "suggestions": "suggesties"][english] ?? english
+    }
 
     /// The `.xlsx` file's bytes.
     public func bytes() throws(InputError) -> [UInt8] { try XLSXWriter.bytes(sheets) }
@@ -30,12 +42,12 @@ public struct AuditWorkbook {
             let c = counts[r.id] ?? AuditResult.SeverityCounts()
             return [.text("\(r.id)"), .text(r.name), .text(r.lead.map { "\($0)" } ?? ""), .number(r.schools.count),
                     .number(r.technicalSchools.count), .number(r.countedStudents), .number(r.technicalStudents),
-                    .number(r.technicalShare), .text(r.techniekarm ? "yes" : "no"), .number(r.budgetEUR),
+                    .number(r.technicalShare), .text(r.techniekarm ? (language == .nl ? "ja" : "yes") : (language == .nl ? "nee" : "no")), .number(r.budgetEUR),
                     .number(r.budgetRangeEUR?.first), .number(r.budgetRangeEUR?.last),
                     .number(r.territoryAreaSquareKilometers), .number(r.municipalities.count),
                     .number(c.errors), .number(c.warnings), .number(c.infos)]
         }
-        return Worksheet(name: "regions", columns: columns, rows: rows)
+        return Worksheet(name: sheetName("regions"), columns: columns, rows: rows)
     }
 
     /// One row per finding, in the order of the JSON report; regions and schools space-separated.
@@ -46,7 +58,7 @@ public struct AuditWorkbook {
             [.text(f.rule.rawValue), .text(f.severity.rawValue), .text(f.regions.map { "\($0)" }.joined(separator: " ")),
              .text(f.schools.map { "\($0)" }.joined(separator: " ")), .number(f.value), .text(f.message)]
         }
-        return Worksheet(name: "findings", columns: columns, rows: rows)
+        return Worksheet(name: sheetName("findings"), columns: columns, rows: rows)
     }
 
     /// One row per suggestion, best first, with the counts of findings it resolves and introduces.
@@ -63,6 +75,6 @@ public struct AuditWorkbook {
              .number(s.resolvedFindings.count), .number(s.introducedFindings.count), .number(s.closePairsResolved),
              .number(s.sharedBorderMeters), .number(s.sameCatchmentShare), .text(s.reason)]
         }
-        return Worksheet(name: "suggestions", columns: columns, rows: rows)
+        return Worksheet(name: sheetName("suggestions"), columns: columns, rows: rows)
     }
 }
