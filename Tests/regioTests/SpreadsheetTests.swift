@@ -117,6 +117,16 @@ import Testing
         #expect(alone.status == 2 && alone.stderr.contains("pass --registrations FILE.xlsx"), "\(alone.stderr)")
     }
 
+    @Test func aWorkbookUnderAnotherOptionIsRefused() throws {
+        let book = scratch.path("audit.xlsx")
+        #expect(try RegioProcess.run(["audit", "--format", "xlsx", "--output", book]).status == 1)
+        let out = try RegioProcess.run(["inspect", "--schools", book, "--municipalities", "\(demo)/municipalities.geojson"])
+        #expect(out.status == 2 && out.stderr.contains("\(book): this is an XLSX workbook: regio reads workbooks only as --registrations"), "\(out.stderr)")
+        // Read as --registrations, the audit's workbook is no pre-registration: its first sheet lacks the columns.
+        let wrong = try RegioProcess.run(["audit"] + demoInputs(book))
+        #expect(wrong.status == 2 && wrong.stderr.contains("sheet 'regions', row 1: no column 'regio_id'"), "\(wrong.stderr)")
+    }
+
     @Test func excelsEmptyRowsInACSVAreSkipped() throws {
         let csv = try String(contentsOfFile: "\(demo)/registrations.csv", encoding: .utf8)
         var lines = csv.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
