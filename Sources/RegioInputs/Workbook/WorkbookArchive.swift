@@ -2,7 +2,7 @@ import Foundation
 import ZIPFoundation
 
 /// The parts of an XLSX workbook, a ZIP archive of XML parts (ECMA-376 Part 2, Open Packaging Conventions), read
-/// with ZIPFoundation from bytes that ``InputFile`` already bounded.
+/// with ZIPFoundation from bytes that ``InputFile`` already bounded (so a pipe or a device is read the same way).
 ///
 /// Inflating is bounded too: all parts read together may not inflate to more than the input limit
 /// (`maximumInputMegabytes`), counted on the bytes as they come out of the inflater rather than on the sizes the
@@ -27,7 +27,17 @@ final class WorkbookArchive {
         self.file = file
         self.maximumBytes = maximumBytes
         self.budget = maximumBytes
-        do { archive = try Archive(data: Data(bytes), accessMode: .read) } catch {
+        // From a file, not from memory: ZIPFoundation 0.9.20's in-memory archive lets an entry's offset seek past the
+        // end of the data and then traps reading there (found by fuzz-registrations-xlsx); a file reads nothing there.
+        // The file is a private copy of the bounded bytes, removed at once (the open archive keeps it until closed).
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("regio-workbook-\(UUID().uuidString).xlsx")
+        do {
+            try Data(bytes).write(to: copy, options: .withoutOverwriting)
+        } catch {
+            throw InputError(.unreadable, file: file, message: "cannot be copied to a temporary file to read it as a ZIP archive: \(error.localizedDescription)")
+        }
+        defer { try? FileManager.default.removeItem(at: copy) }
+        do { archive = try Archive(url: copy, accessMode: .read) } catch {
             throw InputError(.badFormat, file: file, message: "is not a readable ZIP archive, so not an XLSX workbook (\(error)): save it again from the spreadsheet program as .xlsx, or as CSV")
         }
         var entries: [String: Entry] = [:]
