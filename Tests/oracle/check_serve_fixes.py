@@ -7,7 +7,8 @@ mouse events on a running `regio serve` page (English):
 - the school's tooltip is hidden when its panel opens, and stays hidden while the panel is open;
 - the "Move to" list holds every other region nearest first, by the distance from the school to the
   region's nearest school (worked out here from the state's map positions, metres), each with its distance;
-- region colours are the same after a reload and after an edit (a move), and are the server's;
+- region colours are the same after a reload, after an edit (a move), after reloading the edited scenario and
+  after undoing the edit, and are the server's;
 - every finding reads "SEVERITY rule message": a space between the severity and the rule in the text.
 
     python check_serve_fixes.py --url http://127.0.0.1:8080/ --screenshot build/serve-fixes.png
@@ -173,6 +174,9 @@ def main():
             check(len(same) == len(first) and len(after) == len(first),
                   f"every region keeps its colour after moving {code} to {target} "
                   f"({[rid for rid in first if after.get(rid) != first[rid]]} changed)")
+            # The page shows what the server gives: after a reload the edited scenario keeps the colours too.
+            load()
+            check(colours() == after, "and after reloading the edited scenario")
             browser.click("#undo")
             wait("!document.body.classList.contains('busy') && document.getElementById('edit-count').textContent.startsWith('base')",
                  "the undo")
