@@ -29,6 +29,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--html", required=True, help="the map page written with --language nl")
     parser.add_argument("--url", required=True, help="the planning page served with --language nl")
+    parser.add_argument("--screenshot", default="build/serve-nl.png", help="the planning page in Dutch, for a person to look at")
     parser.add_argument("--chromium", default=shutil.which("chromium") or shutil.which("chromium-browser") or "chromium")
     args = parser.parse_args()
     if not shutil.which(args.chromium) and not os.path.exists(args.chromium):
@@ -92,6 +93,8 @@ def main():
         share = text("#region-list .fig-share") or ""
         check(re.fullmatch(DUTCH_SHARE, share) is not None, f"planning page: the first region's share {share!r}")
         check(text("#findings h2").startswith("Bevindingen"), "planning page: the findings are 'Bevindingen'")
+        browser.screenshot(args.screenshot)
+        print(f"     screenshot {args.screenshot}")
         errors = [e for e in browser.events if e["method"] == "Runtime.exceptionThrown"
                   or (e["method"] == "Runtime.consoleAPICalled" and e["params"].get("type") in ("error", "assert"))]
         check(errors == [], f"no console errors {errors[:1] if errors else ''}")

@@ -80,7 +80,8 @@ struct ServeBrowserTests {
     }
 
     /// `regio map --language nl` and `regio serve --language nl` in the browser
-    /// (`Tests/oracle/check_page_language.py`): Dutch labels, plurals and number formats on both pages.
+    /// (`Tests/oracle/check_page_language.py`): Dutch labels, plurals and number formats on both pages. Leaves
+    /// `build/serve-nl.png` for a person to look at.
     @Test func bothPagesSpeakDutch() throws {
         let html = scratch.directory.appendingPathComponent("map-nl.html").path
         let made = try RegioProcess.run(["map", "--language", "nl", "--output", html])
@@ -89,7 +90,9 @@ struct ServeBrowserTests {
         let server = try ServeProcess(["serve", "--language", "nl", "--port", "0", "--database", database])
         defer { server.stop() }
         let url = try server.waitForURL()
-        let check = try Oracle.run("check_page_language.py", ["--html", html, "--url", url, "--chromium", HeadlessChromium.binary!])
+        let screenshot = RegioProcess.packageRoot.appendingPathComponent("build/serve-nl.png").path
+        let check = try Oracle.run("check_page_language.py", ["--html", html, "--url", url, "--screenshot", screenshot,
+                                                              "--chromium", HeadlessChromium.binary!])
         #expect(check.status == 0, "check_page_language.py:\n\(check.combined)\nserver:\n\(server.output)")
         #expect(!check.combined.contains("FAIL"), "\(check.combined)")
     }
