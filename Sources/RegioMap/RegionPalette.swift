@@ -1,3 +1,4 @@
+import RegioDomain
 import RegioSpatial
 
 /// Distinct colours for regions: a qualitative palette (Tableau 10 and its lighter companions, without
@@ -38,16 +39,16 @@ struct RegionPalette {
     /// with every entry taken, its first choice. So a region's colour depends on its id and on the ids and
     /// colours of its neighbours only: the order of `ids` does not matter, and an edit changes the colour of
     /// a region only where it gives the region a new neighbour of the same colour.
-    static func assign(ids: [String], neighbours: [[Int]]) -> [String: String] {
+    static func assign(ids: [RegionID], neighbours: [[Int]]) -> [RegionID: String] {
         let order = ids.indices.sorted { ids[$0] < ids[$1] }
         var colourOf = [Int?](repeating: nil, count: ids.count)
         for i in order {
             let taken = Set(neighbours[i].compactMap { colourOf[$0] })
-            let first = Int(hash(ids[i]) % UInt64(colours.count))
+            let first = Int(hash(ids[i].rawValue) % UInt64(colours.count))
             let free = (0..<colours.count).lazy.map { (first + $0) % colours.count }.first { !taken.contains($0) }
             colourOf[i] = free ?? first
         }
-        var result: [String: String] = [:]
+        var result: [RegionID: String] = [:]
         for (i, id) in ids.enumerated() { result[id] = colours[colourOf[i] ?? 0] }
         return result
     }

@@ -1,10 +1,11 @@
+import RegioDomain
 @testable import RegioMap
 import Testing
 
 /// Region colours derive from the region ids (``RegionPalette``), so a region keeps its colour across
 /// reloads, edits elsewhere and the two pages; neighbours still differ.
 struct RegionPaletteTests {
-    static let ids = ["STO19001", "STO19002", "STO19003", "STO19004", "STO19005", "STO19006", "STO19007"]
+    static let ids: [RegionID] = ["STO19001", "STO19002", "STO19003", "STO19004", "STO19005", "STO19006", "STO19007"]
     /// A ring of neighbours, 0–1–2–…–6–0, and nothing else.
     static let ring = ids.indices.map { i in [(i + ids.count - 1) % ids.count, (i + 1) % ids.count] }
 
@@ -12,7 +13,7 @@ struct RegionPaletteTests {
         let alone = [[Int]](repeating: [], count: Self.ids.count)
         let colours = RegionPalette.assign(ids: Self.ids, neighbours: alone)
         for id in Self.ids {
-            #expect(colours[id] == RegionPalette.colours[Int(RegionPalette.hash(id) % UInt64(RegionPalette.colours.count))])
+            #expect(colours[id] == RegionPalette.colours[Int(RegionPalette.hash(id.rawValue) % UInt64(RegionPalette.colours.count))])
         }
         // FNV-1a 64 of "a" (a published test vector): the hash is the same on every run and machine.
         #expect(RegionPalette.hash("a") == 0xaf63_dc4c_8601_ec8c)
