@@ -14,16 +14,18 @@ import Testing
     /// An audited dataset and its layers.
     final class Exported {
         let dataset: Dataset
+        let catchments: CatchmentPartition
         let result: AuditResult
         let territories: [String: Geometry]
         let layers: [ExportLayer]
 
         init(_ paths: InputPaths) throws {
             dataset = try Dataset(loading: paths)
-            let catchments = try dataset.catchments()
-            (result, territories) = try dataset.audit(catchments: catchments)
-            layers = try MapExport.layers(MapExportInput(dataset: dataset, catchments: catchments, result: result,
-                                                         territories: territories))
+            catchments = try dataset.catchments()
+            let input = try MapExportInput(dataset: dataset, catchments: catchments,
+                                           auditor: try dataset.auditor(catchments: catchments))
+            (result, territories) = (input.result, input.territories)
+            layers = try MapExport.layers(input)
         }
 
         func layer(_ name: String) -> ExportLayer { layers.first { $0.name == name }! }
