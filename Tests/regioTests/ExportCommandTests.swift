@@ -130,6 +130,14 @@ import Testing
         let out = try Oracle.run("check_exports.py", ["--geojson", folder, "--gpkg", file, "--expect", expected])
         #expect(out.status == 0, "check_exports.py: \(out.stderr)")
         #expect(out.stdout.contains("regions:") && out.stdout.contains("findings_lines:"))
+        // Each GeoJSON layer is valid against its published definition (docs/schema/export.schema.json): its
+        // one geometry type, never null, and exactly the documented properties.
+        let layers = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".geojson") }.sorted()
+        #expect(layers.count == 7)
+        for layer in layers {
+            let name = String(layer.dropLast(".geojson".count))
+            try SchemaValidation.expectValid("export.schema.json#/$defs/\(name)", ["\(folder)/\(layer)"])
+        }
     }
 
     // MARK: portrait
