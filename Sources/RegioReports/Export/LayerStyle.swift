@@ -54,7 +54,8 @@ public struct LayerStyle: Sendable {
     /// (0–1, the techniekarm threshold).
     static func byTechnicalShare(techniekarmBelow threshold: Double) -> LayerStyle {
         let percent = { (share: Double) in "\(Int((share * 100).rounded())) %" }
-        let bounds = [0, threshold, threshold + 0.05, threshold + 0.10, threshold + 0.20, 1].map { min(1, $0) }
+        // Rounded to 0.01 % so that the bounds read 0.15, not 0.15000000000000002.
+        let bounds = [0, threshold, threshold + 0.05, threshold + 0.10, threshold + 0.20, 1].map { min(1, ($0 * 10_000).rounded() / 10_000) }
         let colors = [(215, 48, 39), (252, 141, 89), (254, 224, 139), (145, 207, 96), (26, 152, 80)]
         var ranges: [(range: ClosedRange<Double>, color: (Int, Int, Int), label: String)] = []
         for i in 0..<5 where bounds[i] < bounds[i + 1] {
