@@ -30,8 +30,8 @@ import Testing
             let value = { (field: String) in layer.value(field, of: i) }
             // The edit: kind, regions, the school moved, and the edit as a scenario holds it.
             #expect(value("kind") == .text(suggestion.kind.rawValue))
-            #expect(value("region") == .text(suggestion.regions[0]) && value("otherRegion") == .text(suggestion.regions[1]))
-            #expect(value("survivingRegion") == .text(suggestion.survivingRegion))
+            #expect(value("region") == .text(suggestion.regions[0].rawValue) && value("otherRegion") == .text(suggestion.regions[1].rawValue))
+            #expect(value("survivingRegion") == .text(suggestion.survivingRegion.rawValue))
             guard case .text(let editJSON) = value("edit") else { Issue.record("no edit"); continue }
             #expect(try JSONDecoder().decode(Edit.self, from: Data(editJSON.utf8)) == suggestion.edit)
             if case .move(let school, let to) = suggestion.edit {
@@ -52,7 +52,7 @@ import Testing
                 let source = try #require(fresh.regions.first { $0.id == suggestion.regions[0] })
                 try expectFigures(source, prefix: "source", in: layer, row: i, suggestion.headline)
                 // Never the two regions added together (notebook 03 used to do that).
-                let before = { (id: String) in e.result.regions.first { $0.id == id }?.schools.count ?? 0 }
+                let before = { (id: RegionID) in e.result.regions.first { $0.id == id }?.schools.count ?? 0 }
                 #expect(value("survivingSchoolCount") != .integer(before(suggestion.regions[0]) + before(suggestion.regions[1])))
             } else {
                 #expect(value("sourceSchoolCount") == .null && value("sourceTechnicalStudents") == .null)

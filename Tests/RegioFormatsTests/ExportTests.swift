@@ -16,7 +16,7 @@ import Testing
         let dataset: Dataset
         let catchments: CatchmentPartition
         let result: AuditResult
-        let territories: [String: Geometry]
+        let territories: [RegionID: Geometry]
         let layers: [ExportLayer]
 
         init(_ paths: InputPaths) throws {
@@ -67,7 +67,7 @@ import Testing
         // Regions: those with a territory are drawn, the rest listed apart, in registration order.
         let withoutTerritory = e.result.regions.filter { ($0.territoryAreaSquareKilometers) == 0 }.map(\.id)
         #expect(e.layer("regions_without_territory").features.indices.map { e.layer("regions_without_territory").value("id", of: $0) }
-                == withoutTerritory.map { .text($0) })
+                == withoutTerritory.map { .text($0.rawValue) })
         #expect(e.layer("regions").features.count + withoutTerritory.count == e.result.regions.count)
         #expect(!withoutTerritory.isEmpty, "the demo and the real pre-registration each have an empty region")
 
@@ -121,7 +121,7 @@ import Testing
         // A region's row carries its figures and territory.
         let regions = e.layer("regions")
         for (i, figures) in e.result.regions.filter({ !withoutTerritory.contains($0.id) }).enumerated() {
-            #expect(regions.value("id", of: i) == .text(figures.id))
+            #expect(regions.value("id", of: i) == .text(figures.id.rawValue))
             #expect(regions.value("technicalStudents", of: i) == .integer(figures.technicalStudents))
             #expect(regions.value("errorCount", of: i) == .integer(e.result.findings(of: figures.id).filter { $0.severity == .error }.count))
             let area = regions.features[i].geometry?.area ?? 0

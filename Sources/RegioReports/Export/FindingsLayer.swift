@@ -46,7 +46,7 @@ enum FindingsLayer {
         for (index, finding) in input.result.findings.enumerated() {
             let values: [ExportValue] = [
                 .integer(index + 1), .text(finding.rule.rawValue), .text(finding.severity.rawValue),
-                .list(finding.regions), .list(finding.schools), .text(finding.message), .real(finding.value),
+                .list(finding.regions.map(\.rawValue)), .list(finding.schools), .text(finding.message), .real(finding.value),
             ]
             switch try place(finding, input) {
             case .line(let line): lines.append(ExportFeature(geometry: line, values: values))

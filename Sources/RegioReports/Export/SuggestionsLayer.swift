@@ -58,9 +58,9 @@ enum SuggestionsLayer {
         for (suggestion, outcome) in zip(input.result.suggestions, input.suggestionOutcomes) {
             let moved = suggestion.kind == .move ? suggestion.schools.first : nil
             var values: [ExportValue] = [
-                .text(suggestion.kind.rawValue), .text(suggestion.regions.first), .text(suggestion.regions.dropFirst().first),
-                .list(suggestion.regions), .text(moved), .text(moved.flatMap { SchoolCode($0) }.flatMap { input.schoolByCode[$0]?.name }),
-                .text(suggestion.survivingRegion), .text(json(suggestion.edit)), .text(suggestion.headline),
+                .text(suggestion.kind.rawValue), .text(suggestion.regions.first?.rawValue),
+                .text(suggestion.regions.dropFirst().first?.rawValue), .list(suggestion.regions.map(\.rawValue)), .text(moved), .text(moved.flatMap { SchoolCode($0) }.flatMap { input.schoolByCode[$0]?.name }),
+                .text(suggestion.survivingRegion.rawValue), .text(json(suggestion.edit)), .text(suggestion.headline),
                 .real(suggestion.score), .text(suggestion.reason),
             ]
             values += figureValues(outcome.surviving) + figureValues(outcome.source)
