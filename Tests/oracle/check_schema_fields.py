@@ -9,8 +9,8 @@ only assigned (`table["name"] = ...`) are the script's own. A name read must be 
 
 - a member named by docs/schema/*.schema.json (a `properties` key or a `propertyNames` value);
 - a property of a layer of `regio export --format geojson`, or a column of its CSV tables (the folder given
-  with --export; the layers
-  are defined with their fields in Sources/RegioReports/Export and read by the notebooks);
+  with --export; the layers are defined with their fields in Sources/RegioReports/Export and read by the
+  notebooks);
 - a name of another vocabulary, listed below with where it comes from (inputs, GeoJSON, Chromium's DevTools
   protocol, GDAL, the scripts' own reports).
 
