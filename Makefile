@@ -48,11 +48,10 @@ FUZZ_SECONDS ?= 600
 fuzz: deps
 	FUZZ_SECONDS=$(FUZZ_SECONDS) SWIFT=$(SWIFT) bash Fuzz/run fuzz $(FUZZ_TARGETS)
 
-# The pages' scripts (Sources/RegioWebAssets/Web): TypeScript's checker over their JSDoc types (strict for
-# the shared scripts, then all scripts together as the browser loads them), then the unit tests of their
-# pure functions under node's own test runner.
+# The pages' scripts (Sources/RegioWebAssets/Web): TypeScript's strict checker over their JSDoc types (all
+# scripts together as the browser loads them, the JSON they read typed in Tests/web/page-data.d.ts), then the
+# unit tests of their pure functions under node's own test runner.
 test-web: test-deps
-	tsc -p Tests/web/tsconfig.shared.json
 	tsc -p Tests/web
 	node --test Tests/web/*.test.js
 
