@@ -4,7 +4,7 @@
 #   make fuzz   every fuzz harness for FUZZ_SECONDS (default 600) each
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-SYSTEM_PACKAGES := libgeos-dev libproj-dev proj-data
+SYSTEM_PACKAGES := libgeos-dev libproj-dev proj-data zlib1g-dev
 # Only for `make test`: node runs the pages' script tests, tsc (TypeScript) checks the scripts.
 TEST_PACKAGES := nodejs node-typescript
 
