@@ -2,7 +2,8 @@
 // SVG layers, the legend, the region list and the portraits; pans (drag) and zooms (wheel, buttons, keys)
 // through the shared map view of page.js; colours the territories by region, technical share or status;
 // selects regions (click, Ctrl/Cmd-click to add or remove, Shift-click for a range). It loads nothing from
-// the network. Inlined after page-pure.js and page.js, whose functions it uses.
+// the network. Its words come from strings.js in the language of the data. Inlined after strings.js,
+// page-pure.js and page.js, whose functions it uses.
 (function () {
   'use strict';
   /**

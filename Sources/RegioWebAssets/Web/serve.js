@@ -3,7 +3,8 @@
 // findings on the map; the side list of regions with their figures and the change from the base; the
 // findings below the map. Every change (move a school from its panel, merge or split from the selected
 // region, undo, redo, load) is one request to the API, whose answer is the new state, drawn at once. It
-// talks to this server only. Inlined after page-pure.js and page.js, whose functions it uses.
+// talks to this server only. Its words come from strings.js in the language of the background data. Inlined
+// after strings.js, page-pure.js and page.js, whose functions it uses.
 (function () {
   'use strict';
   /**
