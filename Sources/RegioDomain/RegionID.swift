@@ -52,14 +52,17 @@ public struct RegionID: Hashable, Comparable, Sendable, Codable, CodingKeyRepres
     /// or `nil` when it is one.
     public var problem: String? { RegionID.problem(rawValue) }
 
-    /// What is wrong with `id` as a registration number, or `nil` when it is one.
-    static func problem(_ id: String) -> String? {
-        guard id.hasPrefix("STO") else { return "it does not start with STO" }
+    /// What is wrong with `id` as a registration number, or `nil` when it is one, in `language` (the
+    /// `malformed-region-id` message).
+    static func problem(_ id: String, in language: Language = .en) -> String? {
+        guard id.hasPrefix("STO") else { return language.pick("it does not start with STO", "het begint niet met STO") }
         let rest = id.dropFirst(3)
         if let other = rest.first(where: { !("0"..."9").contains($0) }) {
-            return "'\(other)' after STO is not a digit"
+            return language.pick("'\(other)' after STO is not a digit", "'\(other)' na STO is geen cijfer")
         }
-        return rest.count == 5 ? nil : "it has \(rest.count) digit\(rest.count == 1 ? "" : "s") after STO"
+        return rest.count == 5 ? nil
+            : language.pick("it has \(language.count(rest.count, "digit", "digits")) after STO",
+                            "het heeft \(language.count(rest.count, "cijfer", "cijfers")) na STO")
     }
 
     public init(from decoder: Decoder) throws {

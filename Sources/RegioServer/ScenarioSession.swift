@@ -62,12 +62,14 @@ public actor ScenarioSession {
     ///   - seed: seed of the catchment regionalization (as `regio audit --seed`).
     ///   - catchments: `false` skips the catchment areas and the rules that need them.
     ///   - editLimit: the most edits the session keeps (`regio serve --max-edits`).
-    ///   - language: the language of the page (`regio serve --language`).
+    ///   - language: the language of the page (`regio serve --language`); nil: the config file's
+    ///     `language` key, else English.
     /// - Throws: ``InputError`` for an input that cannot be read, or a geometry failure on the map or in its
     ///   page.
     public init(inputs: InputPaths, seed: UInt64 = 1, catchments: Bool = true,
-                editLimit: Int = ServerLimits().editsPerSession, language: Language = .en) throws(InputError) {
+                editLimit: Int = ServerLimits().editsPerSession, language chosen: Language? = nil) throws(InputError) {
         let dataset = try Dataset(loading: inputs)
+        let language = chosen ?? dataset.settings.language
         let partition = catchments ? try dataset.catchments(seed: seed) : nil
         let auditor = try dataset.auditor(catchments: partition)
         let baseResult = auditor.result

@@ -17,13 +17,14 @@ public struct ServerConfiguration: Sendable {
     public var seed: UInt64
     /// Caps on edits and saved scenarios, and the timeouts.
     public var limits: ServerLimits
-    /// The language of the page.
-    public var language: Language
+    /// The language of the page (`regio serve --language`); nil: the config file's `language` key, else
+    /// English.
+    public var language: Language?
 
     /// The configuration of a server on `inputs`; the defaults are those of `regio serve`.
     public init(inputs: InputPaths, host: String = "127.0.0.1", port: Int = 8080,
                 databasePath: String = "regio-scenarios.sqlite", seed: UInt64 = 1, limits: ServerLimits = ServerLimits(),
-                language: Language = .en) {
+                language: Language? = nil) {
         self.inputs = inputs
         self.host = host
         self.port = port

@@ -55,7 +55,7 @@ struct MapCommand: ParsableCommand {
             timer.lap("audit")
             let name = dataset.paths.registrations.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "regions"
             let html = try dataset.mapHTML(result: result, territories: territories, colorBy: colorBy,
-                                           title: "Sterk Techniekonderwijs: \(name)", language: language.language)
+                                           title: "Sterk Techniekonderwijs: \(name)", language: language.resolved(dataset.settings))
             timer.lap("map")
             try AtomicOutput.write(output, force: force, inputs: paths.outputInputs) { temporary in
                 try Data(html.utf8).write(to: URL(fileURLWithPath: temporary))

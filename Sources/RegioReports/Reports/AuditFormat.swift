@@ -13,7 +13,7 @@ public enum AuditFormat: String, CaseIterable, Sendable {
 
     /// `report` in this format, as the bytes to write.
     public func bytes(of report: AuditReport) throws(InputError) -> [UInt8] {
-        guard let textFormat else { return try AuditWorkbook(report.result).bytes() }
+        guard let textFormat else { return try AuditWorkbook(report.result, language: report.language).bytes() }
         return Array(report.render(textFormat).utf8)
     }
 }
