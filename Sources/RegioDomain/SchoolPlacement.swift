@@ -48,15 +48,24 @@ public struct SchoolPlacement: Sendable {
 
     /// A person's best guess at why a school lies outside the map, from how far out it is.
     static func likelyCause(distanceMeters: Double, school: School) -> String {
+        likelyCause(distanceMeters: distanceMeters, atPostcodeCentroid: school.placement == .postcodeCentroid, in: .en)
+    }
+
+    /// ``likelyCause(distanceMeters:school:)`` in `language`, for a school placed at its postcode centroid or not.
+    public static func likelyCause(distanceMeters: Double, atPostcodeCentroid: Bool, in language: Language) -> String {
         switch distanceMeters {
         case ..<1_000:
-            return "just outside a border: the municipality polygons are simplified, or the geocode is slightly off"
+            return language.pick("just outside a border: the municipality polygons are simplified, or the geocode is slightly off",
+                                 "net buiten een grens: de gemeentegrenzen zijn vereenvoudigd, of de geocodering wijkt iets af")
         case ..<20_000:
-            return school.placement == .postcodeCentroid
-                ? "placed at a postcode centroid that lies outside the map (water or a neighbouring country)"
-                : "in water or abroad near the border: check the address and coordinates"
+            return atPostcodeCentroid
+                ? language.pick("placed at a postcode centroid that lies outside the map (water or a neighbouring country)",
+                                "geplaatst op een postcodemiddelpunt buiten de kaart (water of een buurland)")
+                : language.pick("in water or abroad near the border: check the address and coordinates",
+                                "in het water of net over de grens: controleer het adres en de coördinaten")
         default:
-            return "far outside the map: latitude and longitude swapped, RD coordinates given as lat/lon, or a map that does not cover this school"
+            return language.pick("far outside the map: latitude and longitude swapped, RD coordinates given as lat/lon, or a map that does not cover this school",
+                                 "ver buiten de kaart: breedte- en lengtegraad verwisseld, RD-coördinaten als lat/lon opgegeven, of een kaart die deze school niet dekt")
         }
     }
 }

@@ -79,7 +79,7 @@ enum SpatialInputCheck {
     static let netherlandsRD = Envelope(minX: -10_000, minY: 280_000, maxX: 310_000, maxY: 640_000)
 
     static func areaText(_ squareKilometers: Double) -> String {
-        squareKilometers >= 1 ? "\(BudgetText.grouped(squareKilometers)) km²" : "\(shortNumber(squareKilometers)) km²"
+        squareKilometers >= 1 ? Language.en.squareKilometres(squareKilometers, decimals: 0) : "\(shortNumber(squareKilometers)) km²"
     }
 
     static func percentText(_ share: Double) -> String { "\(((share * 1000).rounded() / 10)) %" }

@@ -462,17 +462,3 @@ public final class Auditor {
         return (nearest, reverse)
     }
 }
-
-/// Formats a share as "9.9 %".
-func percent(_ share: Double) -> String { "\(oneDecimal(share * 100)) %" }
-
-/// Formats metres as "4.9 km" or "850 m".
-func distanceText(_ metres: Double) -> String {
-    metres < 1_000 ? "\(Int(metres.rounded())) m" : "\(oneDecimal(metres / 1_000)) km"
-}
-
-/// "4.9": one decimal, rounded half away from zero (without Foundation's slow `String(format:)`).
-func oneDecimal(_ value: Double) -> String {
-    let tenths = Int((abs(value) * 10).rounded())
-    return "\(value < 0 && tenths > 0 ? "-" : "")\(tenths / 10).\(tenths % 10)"
-}

@@ -1,36 +1,28 @@
-import Foundation
-
-/// How reports state a budget: a region's amount, or a techniekarm region's separate range.
+/// How reports state a budget: a region's amount, or a techniekarm region's separate range, in a language
+/// (amounts through ``Language/money(_:)``).
 public enum BudgetText {
-    /// "EUR 492,000", or for a techniekarm region "EUR 600,000–4,000,000 for four years (techniekarm)".
-    public static func region(_ figures: RegionFigures) -> String {
-        if let amount = figures.budgetEUR { return "EUR \(grouped(amount))" }
-        return range(figures.budgetRangeEUR ?? TechniekarmBudget.rangeEUR) + " (techniekarm)"
+    /// "€492,000" (en), "€ 492.000" (nl); for a techniekarm region "€600,000–4,000,000 for four years (techniekarm)".
+    public static func region(_ figures: RegionFigures, in language: Language = .en) -> String {
+        if let amount = figures.budgetEUR { return language.money(amount) }
+        return range(figures.budgetRangeEUR ?? TechniekarmBudget.rangeEUR, in: language) + " (techniekarm)"
     }
 
-    /// "EUR 600,000–4,000,000 for four years".
-    public static func range(_ bounds: [Double]) -> String {
-        "EUR \(bounds.map(grouped).joined(separator: "–")) for four years"
+    /// "€600,000–4,000,000 for four years" (en), "€ 600.000–4.000.000 voor vier jaar" (nl).
+    public static func range(_ bounds: [Double], in language: Language = .en) -> String {
+        guard let low = bounds.first, let high = bounds.last else { return "" }
+        return language.moneyRange(low, high) + language.pick(" for four years", " voor vier jaar")
     }
 
-    /// The totals' budget: "EUR 68,154,000", and with techniekarm regions
-    /// "EUR 68,154,000, and for the 3 techniekarm regions EUR 1,800,000–12,000,000 for four years".
-    public static func totals(_ totals: AuditTotals) -> String {
-        let base = "EUR \(grouped(totals.budgetEUR))"
-        guard totals.techniekarmRegions > 0 else { return base }
-        let regions = totals.techniekarmRegions == 1 ? "the techniekarm region" : "the \(totals.techniekarmRegions) techniekarm regions"
-        return base + ", and for \(regions) " + range(totals.techniekarmBudgetRangeEUR)
-    }
-
-    /// "1,234,567": rounded to a whole number, thousands grouped (amounts in euros, distances, counts).
-    public static func grouped(_ amount: Double) -> String {
-        guard amount.isFinite, abs(amount) < 1e18 else { return String(format: "%.3g", amount) }
-        let digits = String(Int(amount.rounded()))
-        var out = ""
-        for (i, c) in digits.reversed().enumerated() {
-            if i > 0 && i % 3 == 0 && c != "-" { out.append(",") }
-            out.append(c)
-        }
-        return String(out.reversed())
+    /// The totals' budget: "€68,154,000", and with techniekarm regions
+    /// "€68,154,000, and for the 3 techniekarm regions €1,800,000–12,000,000 for four years"
+    /// (nl: "€ 68.154.000, en voor de 3 techniekarme regio's € 1.800.000–12.000.000 voor vier jaar").
+    public static func totals(_ totals: AuditTotals, in language: Language = .en) -> String {
+        let base = language.money(totals.budgetEUR)
+        let n = totals.techniekarmRegions
+        guard n > 0 else { return base }
+        let regions = language == .nl
+            ? (n == 1 ? ", en voor de techniekarme regio " : ", en voor de \(language.integer(n)) techniekarme regio's ")
+            : (n == 1 ? ", and for the techniekarm region " : ", and for the \(language.integer(n)) techniekarm regions ")
+        return base + regions + range(totals.techniekarmBudgetRangeEUR, in: language)
     }
 }

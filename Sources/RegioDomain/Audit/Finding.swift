@@ -6,7 +6,12 @@ public struct Finding: Sendable, Hashable, Codable {
     public var regions: [String] { storage.regions }
     /// The schools it concerns, sorted (for `split-close-schools`: the two of the pair).
     public var schools: [String] { storage.schools }
-    public var message: String { storage.message }
+    /// The message in English (``message(in:)`` gives it in any language).
+    public var message: String { storage.message.text(in: .en) }
+    /// The message a person can act on, in `language`.
+    public func message(in language: Language) -> String { storage.message.text(in: language) }
+    /// The message's data, rendered per language.
+    public var messageData: any FindingMessage { storage.message }
     /// The region the finding is about, when it is about one (the flagged region of a region rule, the
     /// own region of an enclave school); `regions` may name partners too.
     public var subjectRegion: String? { storage.subjectRegion }
@@ -28,13 +33,13 @@ public struct Finding: Sendable, Hashable, Codable {
         let rule: Rule
         let regions: [String]
         let schools: [String]
-        let message: String
+        let message: any FindingMessage
         let subjectRegion: String?
         let value: Double?
         let key: String
         let identity: String
 
-        init(rule: Rule, regions: [String], schools: [String], message: String, subjectRegion: String?, value: Double?) {
+        init(rule: Rule, regions: [String], schools: [String], message: any FindingMessage, subjectRegion: String?, value: Double?) {
             self.rule = rule
             self.regions = regions
             self.schools = schools
@@ -48,22 +53,33 @@ public struct Finding: Sendable, Hashable, Codable {
     private let storage: Storage
 
     public init(_ rule: Rule, regions: [String], schools: [SchoolCode] = [], rawSchools: [String] = [],
-                message: String, value: Double? = nil, subject: String? = nil) {
+                message: some FindingMessage, value: Double? = nil, subject: String? = nil) {
         // A finding about one region is about that region.
         storage = Storage(rule: rule, regions: regions.sorted(), schools: (schools.map(\.rawValue) + rawSchools).sorted(),
                           message: message, subjectRegion: subject ?? (regions.count == 1 ? regions[0] : nil), value: value)
     }
 
+    /// A finding whose message is fixed text (read back, or made by hand in a test).
+    public init(_ rule: Rule, regions: [String], schools: [SchoolCode] = [], rawSchools: [String] = [],
+                message: String, value: Double? = nil, subject: String? = nil) {
+        self.init(rule, regions: regions, schools: schools, rawSchools: rawSchools, message: FixedMessage(message),
+                  value: value, subject: subject)
+    }
+
+    /// Whether the two findings say the same in every language (same message data).
+    func hasSameMessage(as other: Finding) -> Bool { storage.message.isSame(as: other.storage.message) }
+
     public static func == (a: Finding, b: Finding) -> Bool {
         if a.storage === b.storage { return true }
         let (x, y) = (a.storage, b.storage)
-        return x.rule == y.rule && x.regions == y.regions && x.schools == y.schools && x.message == y.message
+        return x.rule == y.rule && x.regions == y.regions && x.schools == y.schools && x.message.isSame(as: y.message)
             && x.subjectRegion == y.subjectRegion && x.value == y.value
     }
 
     public func hash(into hasher: inout Hasher) {
+        // The key and value: equal findings have equal keys, and findings of one key rarely differ in wording.
         hasher.combine(storage.key)
-        hasher.combine(storage.message)
+        hasher.combine(storage.value)
     }
 
     private enum CodingKeys: String, CodingKey { case rule, severity, regions, schools, message, value, subjectRegion }
@@ -75,7 +91,7 @@ public struct Finding: Sendable, Hashable, Codable {
         _ = try c.decode(Severity.self, forKey: .severity)
         storage = Storage(rule: rule, regions: try c.decode([String].self, forKey: .regions),
                           schools: try c.decode([String].self, forKey: .schools),
-                          message: try c.decode(String.self, forKey: .message),
+                          message: FixedMessage(try c.decode(String.self, forKey: .message)),
                           subjectRegion: try c.decodeIfPresent(String.self, forKey: .subjectRegion),
                           value: try c.decodeIfPresent(Double.self, forKey: .value))
     }
@@ -86,7 +102,8 @@ public struct Finding: Sendable, Hashable, Codable {
         try c.encode(severity, forKey: .severity)
         try c.encode(regions, forKey: .regions)
         try c.encode(schools, forKey: .schools)
-        try c.encode(message, forKey: .message)
+        // In the language the encoder names (``Language/codingKey``), English by default.
+        try c.encode(message(in: Language(of: encoder)), forKey: .message)
         try c.encodeIfPresent(value, forKey: .value)
         try c.encodeIfPresent(subjectRegion, forKey: .subjectRegion)
     }

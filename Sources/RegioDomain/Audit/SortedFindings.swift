@@ -71,7 +71,11 @@ struct SortedFindings {
         let (ra, rb) = (a.severity.rank, b.severity.rank)
         if ra != rb { return ra < rb }
         if a.key != b.key { return a.key < b.key }
-        if a.message != b.message { return a.message < b.message }
+        // Rendered only for findings of one key that say different things, which is rare.
+        if !a.hasSameMessage(as: b) {
+            let (ma, mb) = (a.message, b.message)
+            if ma != mb { return ma < mb }
+        }
         if a.value != b.value { return (a.value ?? -.infinity) < (b.value ?? -.infinity) }
         return (a.subjectRegion ?? "") < (b.subjectRegion ?? "")
     }

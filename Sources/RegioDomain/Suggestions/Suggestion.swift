@@ -8,8 +8,9 @@ public struct Suggestion: Sendable, Hashable, Codable {
     public let regions: [String]
     /// For a move: the school(s) to move.
     public let schools: [String]
-    /// What to do, naming the region that remains by id and name, the same in every output:
+    /// What to do, naming the region that remains by id and name, the same in every output, in English:
     /// "merge STO19042 (Zuid) into STO19023 (Amsterdam)", "move 02XQ00 (…) from STO19039 (…) to STO19004 (…)".
+    /// ``headline(in:)`` gives it in any language.
     public let headline: String
     /// The region that remains (a merge: the edit's `into`) or receives the school (a move).
     public let survivingRegion: String
@@ -17,7 +18,7 @@ public struct Suggestion: Sendable, Hashable, Codable {
     public let score: Double
     /// The terms of the score with their evidence.
     public let scoreTerms: SuggestionScore
-    /// Why, in plain words, with the numbers and the terms that made the score.
+    /// Why, in plain words, with the numbers and the terms that made the score, in English (``reason(in:)``).
     public let reason: String
     /// The edit that carries the proposal out (as a scenario would hold it).
     public let edit: Edit
@@ -33,13 +34,58 @@ public struct Suggestion: Sendable, Hashable, Codable {
     /// ``Finding/identity`` (``FindingChanges``): a finding whose numbers or text change is in neither.
     public let resolvedFindings: [Finding]
     public let introducedFindings: [Finding]
+    /// The headline and reason in Dutch, made with the English ones (a suggestion is rare and costly to find,
+    /// so both are written up front). Not part of the JSON: the encoder writes the language it is given.
+    var dutch: Wording?
+
+    /// A suggestion's headline and reason in one language.
+    public struct Wording: Sendable, Hashable {
+        public let headline: String
+        public let reason: String
+        public init(headline: String, reason: String) {
+            self.headline = headline
+            self.reason = reason
+        }
+    }
+
+    /// The headline in `language` (English when the suggestion was read back from JSON).
+    public func headline(in language: Language) -> String { language == .nl ? dutch?.headline ?? headline : headline }
+    /// The reason in `language` (English when the suggestion was read back from JSON).
+    public func reason(in language: Language) -> String { language == .nl ? dutch?.reason ?? reason : reason }
+
+    private enum CodingKeys: String, CodingKey {
+        case kind, regions, schools, headline, survivingRegion, score, scoreTerms, reason, edit, sharedBorderMeters,
+             closePairsResolved, sameCatchmentShare, resultingFigures, resolvedFindings, introducedFindings
+    }
+
+    /// The synthesized members, with `headline` and `reason` in the encoder's language (``Language/codingKey``).
+    public func encode(to encoder: Encoder) throws {
+        let language = Language(of: encoder)
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(regions, forKey: .regions)
+        try c.encode(schools, forKey: .schools)
+        try c.encode(headline(in: language), forKey: .headline)
+        try c.encode(survivingRegion, forKey: .survivingRegion)
+        try c.encode(score, forKey: .score)
+        try c.encode(scoreTerms, forKey: .scoreTerms)
+        try c.encode(reason(in: language), forKey: .reason)
+        try c.encode(edit, forKey: .edit)
+        try c.encode(sharedBorderMeters, forKey: .sharedBorderMeters)
+        try c.encode(closePairsResolved, forKey: .closePairsResolved)
+        try c.encode(sameCatchmentShare, forKey: .sameCatchmentShare)
+        try c.encodeIfPresent(resultingFigures, forKey: .resultingFigures)
+        try c.encode(resolvedFindings, forKey: .resolvedFindings)
+        try c.encode(introducedFindings, forKey: .introducedFindings)
+    }
 
     public init(kind: Kind, regions: [String], schools: [String], headline: String, survivingRegion: String,
                 scoreTerms: SuggestionScore, reason: String, edit: Edit, sharedBorderMeters: Double,
-                resultingFigures: RegionFigures?, changes: FindingChanges) {
+                resultingFigures: RegionFigures?, changes: FindingChanges, dutch: Wording? = nil) {
         self.kind = kind
         self.regions = regions
         self.schools = schools
+        self.dutch = dutch
         self.headline = headline
         self.survivingRegion = survivingRegion
         self.score = scoreTerms.value

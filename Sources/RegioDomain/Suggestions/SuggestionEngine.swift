@@ -70,9 +70,11 @@ public struct SuggestionEngine {
         let into = other.schools.count >= region.schools.count ? partner : region.id
         let edit = Edit.merge(regions: [region.id, partner], into: into)
         let absorbed = [region, other].filter { $0.id != into }.map(title).joined(separator: ", ")
-        let headline = "merge \(absorbed) into \(title(into == partner ? other : region))"
-        return try evaluate(.merge, edit: edit, headline: headline, from: region, to: other, surviving: into,
-                            moving: region.schools, movingName: "\(region.id)'s schools", story: "merging", base: base, before: before)
+        let surviving = title(into == partner ? other : region)
+        return try evaluate(.merge, edit: edit, headline: { $0.pick("merge \(absorbed) into \(surviving)", "voeg \(absorbed) samen met \(surviving)") },
+                            from: region, to: other, surviving: into, moving: region.schools,
+                            movingName: { $0.pick("\(region.id)'s schools", "de scholen van \(region.id)") },
+                            story: { $0.pick("merging", "samenvoegen") }, base: base, before: before)
     }
 
     /// Moves for an enclave school (to the region around it) or the outliers of a fragmented region (each
@@ -85,10 +87,12 @@ public struct SuggestionEngine {
             let target = finding.rule == .enclave ? finding.regions.first { $0 != fromID }
                 : nearestOtherRegion(of: code, excluding: fromID)
             guard let toID = target, let to = base[toID] else { continue }
-            let headline = "move \(auditor.label(code)) from \(title(from)) to \(title(to))"
-            if let s = try evaluate(.move, edit: .move(school: code, to: toID), headline: headline, from: from, to: to,
-                                    surviving: toID, moving: [code], movingName: code.rawValue,
-                                    story: "moving \(code) out of \(fromID)", base: base, before: before) {
+            let (school, source, destination) = (auditor.label(code), title(from), title(to))
+            if let s = try evaluate(.move, edit: .move(school: code, to: toID),
+                                    headline: { $0.pick("move \(school) from \(source) to \(destination)", "verplaats \(school) van \(source) naar \(destination)") },
+                                    from: from, to: to, surviving: toID, moving: [code], movingName: { _ in code.rawValue },
+                                    story: { $0.pick("moving \(code) out of \(fromID)", "\(code) uit \(fromID) verplaatsen") },
+                                    base: base, before: before) {
                 suggestions.append(s)
             }
         }
@@ -97,8 +101,8 @@ public struct SuggestionEngine {
 
     /// Tries `edit` on the auditor and returns the suggestion when it improves the audit: `from` is the
     /// region the proposal is for, `to` the receiving region, `moving` the schools that change region.
-    func evaluate(_ kind: Suggestion.Kind, edit: Edit, headline: String, from: Region, to: Region, surviving: String,
-                  moving: [SchoolCode], movingName: String, story: String,
+    func evaluate(_ kind: Suggestion.Kind, edit: Edit, headline: (Language) -> String, from: Region, to: Region, surviving: String,
+                  moving: [SchoolCode], movingName: (Language) -> String, story: (Language) -> String,
                   base: Registration, before: AuditResult) throws(SpatialError) -> Suggestion? {
         guard let edited = try? base.applying([edit], knownSchools: knownSchools) else { return nil }
         try auditor.update(to: edited)
@@ -114,16 +118,17 @@ public struct SuggestionEngine {
             closePairsResolved: changes.resolved.count { $0.rule == .splitCloseSchools },
             neighbouring: areNeighbouringMunicipalities(moving, receiving))
         let figures = after.regions.first { $0.id == surviving }
-        var reason = "\(story) resolves \(changes.resolved.count) finding\(changes.resolved.count == 1 ? "" : "s") (\(summary(changes.resolved)))"
-        if !changes.introduced.isEmpty { reason += " and introduces \(changes.introduced.count) (\(summary(changes.introduced)))" }
-        if let f = figures {
-            reason += "; \(title(surviving, base)) then has \(f.schools.count) schools, \(f.technicalStudents) technical students (\(f.technicalShare.map(percent) ?? "n/a")\(f.techniekarm ? ", techniekarm" : "")), budget \(BudgetText.region(f))"
+        func reason(_ language: Language) -> String {
+            var reason = story(language) + " " + SuggestionWording.changes(changes, in: language)
+            if let f = figures { reason += "; " + SuggestionWording.figures(f, of: title(surviving, base), in: language) }
+            return reason + "; " + scoreTerms.explanation(moving: movingName(language), oneSchool: kind == .move, from: from.id,
+                                                          to: to.id, in: language)
         }
-        reason += "; " + scoreTerms.explanation(moving: movingName, oneSchool: kind == .move, from: from.id, to: to.id)
         let border = kind == .merge ? sharedBorderMeters(from.schools, to.schools).rounded() : 0
         return Suggestion(kind: kind, regions: [from.id, to.id], schools: kind == .move ? moving.map(\.rawValue) : [],
-                          headline: headline, survivingRegion: surviving, scoreTerms: scoreTerms, reason: reason,
-                          edit: edit, sharedBorderMeters: border, resultingFigures: figures, changes: changes)
+                          headline: headline(.en), survivingRegion: surviving, scoreTerms: scoreTerms, reason: reason(.en),
+                          edit: edit, sharedBorderMeters: border, resultingFigures: figures, changes: changes,
+                          dutch: Suggestion.Wording(headline: headline(.nl), reason: reason(.nl)))
     }
 
     // MARK: wording
@@ -132,13 +137,6 @@ public struct SuggestionEngine {
     func title(_ region: Region) -> String { region.name.isEmpty ? region.id : "\(region.id) (\(region.name))" }
 
     func title(_ id: String, _ registration: Registration) -> String { registration[id].map(title) ?? id }
-
-    /// "2 part-of-larger-area, 1 split-close-schools": findings counted by rule.
-    func summary(_ findings: [Finding]) -> String {
-        var counts: [String: Int] = [:]
-        for f in findings { counts[f.rule.rawValue, default: 0] += 1 }
-        return counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
-    }
 }
 
 import RegioSpatial

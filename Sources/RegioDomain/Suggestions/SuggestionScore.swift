@@ -59,31 +59,35 @@ public struct SuggestionScore: Sendable, Hashable, Codable {
     }
 
     /// "score 0.78: net 3 of the 3 errors and warnings of STO19042 resolved (0.35 × 1.00), …": the score and
-    /// every term that adds to it, with its evidence. `moving` names the moving schools ("STO19042's
-    /// schools", or one school's code when `oneSchool`), `from` the region the proposal is for, `to` the
-    /// receiving region.
-    public func explanation(moving: String, oneSchool: Bool = false, from: String, to: String) -> String {
+    /// every term that adds to it, with its evidence, in `language` (numbers as it writes them). `moving` names
+    /// the moving schools ("STO19042's schools", or one school's code when `oneSchool`), `from` the region the
+    /// proposal is for, `to` the receiving region.
+    public func explanation(moving: String, oneSchool: Bool = false, from: String, to: String, in language: Language = .en) -> String {
         var terms: [String] = []
         func term(_ weight: Double, _ value: Double, _ text: String) {
-            if value > 0 { terms.append("\(text) (\(decimals(weight)) × \(decimals(value)))") }
+            if value > 0 { terms.append("\(text) (\(decimals(weight, language)) × \(decimals(value, language)))") }
         }
-        term(Self.findingsWeight, findingsTerm,
-             "net \(netProblemsResolved) of the \(problemsOfRegion) errors and warnings of \(from) resolved")
-        let some = oneSchool ? moving : "\(wholePercent(nearestShare)) of \(moving)"
-        term(Self.nearestWeight, nearestShare, "\(some) \(oneSchool ? "has its" : "have their") nearest other-region school in \(to)")
-        let inArea = oneSchool ? moving : "\(wholePercent(sameCatchmentShare)) of \(moving)"
-        term(Self.catchmentWeight, sameCatchmentShare, "\(inArea) \(oneSchool ? "shares" : "share") a catchment area with \(to)")
-        term(Self.closePairsWeight, closePairsTerm, "\(closePairsResolved) close-by pair\(closePairsResolved == 1 ? "" : "s") resolved")
-        term(Self.neighboursWeight, neighbouring ? 1 : 0, "\(moving) \(oneSchool ? "lies" : "lie") in or next to a municipality of \(to)")
-        return "score \(decimals(value))" + (terms.isEmpty ? "" : ": " + terms.joined(separator: ", "))
+        let nl = language == .nl
+        term(Self.findingsWeight, findingsTerm, nl
+             ? "netto \(netProblemsResolved) van de \(problemsOfRegion) fouten en waarschuwingen van \(from) opgelost"
+             : "net \(netProblemsResolved) of the \(problemsOfRegion) errors and warnings of \(from) resolved")
+        let some = oneSchool ? moving : nl ? "\(language.percent(nearestShare, decimals: 0)) van \(moving)" : "\(language.percent(nearestShare, decimals: 0)) of \(moving)"
+        term(Self.nearestWeight, nearestShare, nl
+             ? "\(some) \(oneSchool ? "heeft" : "hebben") de dichtstbijzijnde school van een andere regio in \(to)"
+             : "\(some) \(oneSchool ? "has its" : "have their") nearest other-region school in \(to)")
+        let inArea = oneSchool ? moving : nl ? "\(language.percent(sameCatchmentShare, decimals: 0)) van \(moving)" : "\(language.percent(sameCatchmentShare, decimals: 0)) of \(moving)"
+        term(Self.catchmentWeight, sameCatchmentShare, nl
+             ? "\(inArea) \(oneSchool ? "deelt" : "delen") een verzorgingsgebied met \(to)"
+             : "\(inArea) \(oneSchool ? "shares" : "share") a catchment area with \(to)")
+        term(Self.closePairsWeight, closePairsTerm, nl
+             ? "\(language.count(closePairsResolved, "paar nabije scholen", "paren nabije scholen")) opgelost"
+             : "\(language.count(closePairsResolved, "close-by pair", "close-by pairs")) resolved")
+        term(Self.neighboursWeight, neighbouring ? 1 : 0, nl
+             ? "\(moving) \(oneSchool ? "ligt" : "liggen") in of naast een gemeente van \(to)"
+             : "\(moving) \(oneSchool ? "lies" : "lie") in or next to a municipality of \(to)")
+        return "score \(decimals(value, language))" + (terms.isEmpty ? "" : ": " + terms.joined(separator: ", "))
     }
 
-    /// "0.35": two decimals.
-    func decimals(_ x: Double) -> String {
-        let hundredths = Int((x * 100).rounded())
-        return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
-    }
-
-    /// "67 %".
-    func wholePercent(_ share: Double) -> String { "\(Int((share * 100).rounded())) %" }
+    /// "0.35" (en), "0,35" (nl): two decimals.
+    func decimals(_ x: Double, _ language: Language) -> String { language.number(x, decimals: 2) }
 }

@@ -133,7 +133,7 @@ public struct AuditReport {
     }
 
     /// "1,234,567": rounded to a whole number, thousands grouped (amounts in euros, distances, counts).
-    static func grouped(_ amount: Double) -> String { BudgetText.grouped(amount) }
+    static func grouped(_ amount: Double) -> String { Language.en.number(amount) }
 
     /// The national totals in one sentence, as text, Markdown and the map state them: "44 regions, 1,116
     /// schools (each counted once), 80,212 counted and 22,718 technical students, budget EUR …".

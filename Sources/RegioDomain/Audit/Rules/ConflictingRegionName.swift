@@ -8,7 +8,21 @@ enum ConflictingRegionName {
         guard !region.otherNames.isEmpty else { return [] }
         let names = ([region.name] + region.otherNames).map { "'\($0)'" }
         return [Finding(.conflictingRegionName, regions: [region.id],
-            message: "\(region.id) appears with \(names.count) different names, \(names.joined(separator: ", ")): one registration number is one region; correct the name or the number",
+            message: Message(region: region.id, names: names),
             value: Double(names.count))]
+    }
+}
+
+extension ConflictingRegionName {
+    struct Message: FindingMessage {
+        /// The names, quoted.
+        let region: String, names: [String]
+
+        func text(in language: Language) -> String {
+            switch language {
+            case .en: "\(region) appears with \(names.count) different names, \(names.joined(separator: ", ")): one registration number is one region; correct the name or the number"
+            case .nl: "\(region) komt voor met \(names.count) verschillende namen, \(names.joined(separator: ", ")): één registratienummer is één regio; verbeter de naam of het nummer"
+            }
+        }
     }
 }

@@ -7,6 +7,19 @@ enum EmptyRegion {
     static func findings(_ region: Region) -> [Finding] {
         guard region.schools.isEmpty && region.malformedCodes.isEmpty else { return [] }
         return [Finding(.emptyRegion, regions: [region.id],
-            message: "\(region.id) (\(region.name)) lists no school: a region needs member schools")]
+            message: Message(region: region.id, name: region.name))]
+    }
+}
+
+extension EmptyRegion {
+    struct Message: FindingMessage {
+        let region: String, name: String
+
+        func text(in language: Language) -> String {
+            switch language {
+            case .en: "\(region) (\(name)) lists no school: a region needs member schools"
+            case .nl: "\(region) (\(name)) noemt geen enkele school: een regio heeft deelnemende scholen nodig"
+            }
+        }
     }
 }

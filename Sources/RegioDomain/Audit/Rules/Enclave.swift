@@ -28,6 +28,23 @@ enum Enclave {
     static func findings(_ code: SchoolCode, host: Host?, in facts: some AuditFacts) throws(SpatialError) -> [Finding] {
         guard let host, let p = facts.location(of: code), try facts.memberHull(of: host.region, contains: p) else { return [] }
         return [Finding(.enclave, regions: [host.own, host.region], schools: [code],
-            message: "\(facts.label(code)) of \(host.own) lies inside \(host.region)'s area, surrounded by its schools (nearest: \(facts.label(host.nearest)), \(distanceText(host.distance))): consider moving it to \(host.region)", subject: host.own)]
+            message: Message(school: facts.label(code), own: host.own, host: host.region, nearest: facts.label(host.nearest),
+                             distanceMeters: host.distance), subject: host.own)]
+    }
+}
+
+extension Enclave {
+    struct Message: FindingMessage {
+        let school: String, own: String, host: String, nearest: String
+        /// Metres (EPSG:28992).
+        let distanceMeters: Double
+
+        func text(in language: Language) -> String {
+            let distance = language.distance(distanceMeters)
+            return switch language {
+            case .en: "\(school) of \(own) lies inside \(host)'s area, surrounded by its schools (nearest: \(nearest), \(distance)): consider moving it to \(host)"
+            case .nl: "\(school) van \(own) ligt binnen het gebied van \(host), omringd door de scholen daarvan (dichtstbij: \(nearest), \(distance)): overweeg de school naar \(host) te verplaatsen"
+            }
+        }
     }
 }

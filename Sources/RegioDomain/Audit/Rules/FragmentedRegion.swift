@@ -14,7 +14,25 @@ enum FragmentedRegion {
         let gap = others.map { o in main.map { points[$0].distance(to: points[o]) }.min()! }.min()!
         let outliers = others.map { codes[$0] }
         return [Finding(.fragmentedRegion, regions: [region.id], schools: outliers,
-            message: "\(region.id)'s schools fall apart into \(groups.count) groups; \(outliers.map(facts.label).joined(separator: ", ")) \(outliers.count == 1 ? "lies" : "lie") \(distanceText(gap)) from the rest (gap distance \(distanceText(facts.settings.fragmentGapMeters))): a region is one bounded area",
+            message: Message(region: region.id, groups: groups.count, outliers: outliers.map(facts.label), gapMeters: gap,
+                             limitMeters: facts.settings.fragmentGapMeters),
             value: gap)]
+    }
+}
+
+extension FragmentedRegion {
+    struct Message: FindingMessage {
+        let region: String, groups: Int, outliers: [String]
+        /// Metres: the gap between the outliers and the largest group, and the setting.
+        let gapMeters: Double, limitMeters: Double
+
+        func text(in language: Language) -> String {
+            let (gap, limit) = (language.distance(gapMeters), language.distance(limitMeters))
+            let one = outliers.count == 1
+            return switch language {
+            case .en: "\(region)'s schools fall apart into \(groups) groups; \(language.list(outliers)) \(one ? "lies" : "lie") \(gap) from the rest (gap distance \(limit)): a region is one bounded area"
+            case .nl: "de scholen van \(region) vallen uiteen in \(groups) groepen; \(language.list(outliers)) \(one ? "ligt" : "liggen") \(gap) van de rest (grensafstand \(limit)): een regio is één begrensd gebied"
+            }
+        }
     }
 }

@@ -9,6 +9,20 @@ enum LeadWithoutTechnology {
         guard let lead = region.lead, facts.isKnown(lead), !facts.offersTechnology(lead), let share = figures.technicalShare,
               share >= facts.settings.techniekarmShareBelow else { return [] }
         return [Finding(.leadWithoutTechnology, regions: [region.id], schools: [lead],
-            message: "the lead of \(region.id), \(facts.label(lead)), offers no technical profile while the region is not techniekarm (\(percent(share)) technical): choose a lead with technical profiles")]
+            message: Message(region: region.id, lead: facts.label(lead), share: share))]
+    }
+}
+
+extension LeadWithoutTechnology {
+    struct Message: FindingMessage {
+        /// The region's technical share, 0…1.
+        let region: String, lead: String, share: Double
+
+        func text(in language: Language) -> String {
+            switch language {
+            case .en: "the lead of \(region), \(lead), offers no technical profile while the region is not techniekarm (\(language.percent(share)) technical): choose a lead with technical profiles"
+            case .nl: "de penvoerder van \(region), \(lead), biedt geen technisch profiel, terwijl de regio niet techniekarm is (\(language.percent(share)) technisch): kies een penvoerder met technische profielen"
+            }
+        }
     }
 }

@@ -9,6 +9,19 @@ enum MissingLead {
         let listed = region.schools.count + region.malformedCodes.count
         guard !region.namesLead, listed > 0 else { return [] }
         return [Finding(.missingLead, regions: [region.id],
-            message: "\(region.id) (\(region.name)) lists \(listed) school\(listed == 1 ? "" : "s") but names no lead applicant: mark the lead's row as penvoerder")]
+            message: Message(region: region.id, name: region.name, listed: listed))]
+    }
+}
+
+extension MissingLead {
+    struct Message: FindingMessage {
+        let region: String, name: String, listed: Int
+
+        func text(in language: Language) -> String {
+            switch language {
+            case .en: "\(region) (\(name)) lists \(language.count(listed, "school", "schools")) but names no lead applicant: mark the lead's row as penvoerder"
+            case .nl: "\(region) (\(name)) noemt \(language.count(listed, "school", "scholen")) maar geen penvoerder: markeer de rij van de penvoerder als penvoerder"
+            }
+        }
     }
 }

@@ -13,7 +13,23 @@ enum OverlappingRegions {
         let tolerance = facts.settings.overlapToleranceSquareKilometers
         guard let overlap = try facts.sharedTerritory(first, second), overlap > tolerance else { return nil }
         return Finding(.overlappingRegions, regions: [first, second],
-            message: "the territories of \(first) and \(second) overlap by \(oneDecimal(overlap)) km² (edge tolerance \(oneDecimal(tolerance)) km²): agree who serves the shared area, or merge",
+            message: Message(first: first, second: second, overlapSquareKilometers: overlap, toleranceSquareKilometers: tolerance),
             value: overlap)
+    }
+}
+
+extension OverlappingRegions {
+    struct Message: FindingMessage {
+        let first: String, second: String
+        /// km².
+        let overlapSquareKilometers: Double, toleranceSquareKilometers: Double
+
+        func text(in language: Language) -> String {
+            let (overlap, tolerance) = (language.squareKilometres(overlapSquareKilometers), language.squareKilometres(toleranceSquareKilometers))
+            return switch language {
+            case .en: "the territories of \(first) and \(second) overlap by \(overlap) (edge tolerance \(tolerance)): agree who serves the shared area, or merge"
+            case .nl: "de gebieden van \(first) en \(second) overlappen \(overlap) (randtolerantie \(tolerance)): spreek af wie het gedeelde gebied bedient, of voeg samen"
+            }
+        }
     }
 }

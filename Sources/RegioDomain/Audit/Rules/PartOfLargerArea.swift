@@ -19,6 +19,25 @@ enum PartOfLargerArea {
         guard !others.isEmpty else { return [] }
         let partners = others.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map(\.key)
         return [Finding(.partOfLargerArea, regions: [region.id] + partners, schools: members,
-            message: "all \(members.count) schools of \(region.id) lie in catchment area \(area.id), which also holds technical schools of \(partners.joined(separator: ", ")): merge candidate", subject: region.id)]
+            message: Message(region: region.id, members: members.count, area: "\(area.id)", partners: partners), subject: region.id)]
+    }
+}
+
+extension PartOfLargerArea {
+    struct Message: FindingMessage {
+        let region: String, members: Int, area: String, partners: [String]
+
+        func text(in language: Language) -> String {
+            switch language {
+            case .en:
+                let schools = members == 1 ? "the one school of \(region) lies" : members == 2 ? "both schools of \(region) lie"
+                    : "all \(language.integer(members)) schools of \(region) lie"
+                return "\(schools) in catchment area \(area), which also holds technical schools of \(language.list(partners)): merge candidate"
+            case .nl:
+                let schools = members == 1 ? "de enige school van \(region) ligt" : members == 2 ? "beide scholen van \(region) liggen"
+                    : "alle \(language.integer(members)) scholen van \(region) liggen"
+                return "\(schools) in verzorgingsgebied \(area), waarin ook technische scholen van \(language.list(partners)) liggen: kandidaat om samen te voegen"
+            }
+        }
     }
 }

@@ -9,6 +9,19 @@ enum SchoolInMultipleRegions {
         let ids = facts.regions(listing: code)
         guard ids.count > 1, facts.isVmboOrVso(code) else { return [] }
         return [Finding(.schoolInMultipleRegions, regions: ids, schools: [code],
-            message: "\(facts.label(code)) is listed by \(ids.joined(separator: " and ")): a school takes part in one region only")]
+            message: Message(school: facts.label(code), regions: ids))]
+    }
+}
+
+extension SchoolInMultipleRegions {
+    struct Message: FindingMessage {
+        let school: String, regions: [String]
+
+        func text(in language: Language) -> String {
+            switch language {
+            case .en: "\(school) is listed by \(language.list(regions)): a school takes part in one region only"
+            case .nl: "\(school) staat bij \(language.list(regions)): een school neemt maar aan één regio deel"
+            }
+        }
     }
 }

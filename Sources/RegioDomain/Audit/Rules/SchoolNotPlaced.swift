@@ -8,6 +8,19 @@ enum SchoolNotPlaced {
         // A school far outside the map is left out of the spatial rules too, but is school-outside-map instead.
         guard !regions.isEmpty, facts.location(of: code) == nil, facts.outsideMap(code) == nil, facts.isKnown(code) else { return [] }
         return [Finding(.schoolNotPlaced, regions: regions, schools: [code],
-            message: "\(facts.label(code)), listed by \(regions.joined(separator: " and ")), has no usable location (no coordinates, and no postcode centroid): every spatial rule about it is unknown; give its coordinates or pass --postcodes")]
+            message: Message(school: facts.label(code), regions: regions))]
+    }
+}
+
+extension SchoolNotPlaced {
+    struct Message: FindingMessage {
+        let school: String, regions: [String]
+
+        func text(in language: Language) -> String {
+            switch language {
+            case .en: "\(school), listed by \(language.list(regions)), has no usable location (no coordinates, and no postcode centroid): every spatial rule about it is unknown; give its coordinates or pass --postcodes"
+            case .nl: "\(school), opgegeven door \(language.list(regions)), heeft geen bruikbare locatie (geen coördinaten en geen postcodemiddelpunt): geen enkele ruimtelijke regel kan over deze school oordelen; geef de coördinaten of gebruik --postcodes"
+            }
+        }
     }
 }

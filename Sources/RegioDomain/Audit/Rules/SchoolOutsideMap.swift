@@ -10,10 +10,34 @@ enum SchoolOutsideMap {
     static func findings(_ code: SchoolCode, listedBy regions: [String], in facts: some AuditFacts) -> [Finding] {
         guard !regions.isEmpty, let outside = facts.outsideMap(code),
               outside.distanceMeters > facts.settings.outsideMapToleranceMeters else { return [] }
-        let nearest = outside.nearestMunicipality.map { "nearest municipality \($0)" } ?? "no municipality"
-        let distance = outside.distanceMeters.isFinite ? distanceText(outside.distanceMeters) : "far"
         return [Finding(.schoolOutsideMap, regions: regions, schools: [code],
-            message: "\(facts.label(code)), listed by \(regions.joined(separator: " and ")), lies \(distance) outside every municipality (\(nearest); tolerance \(distanceText(facts.settings.outsideMapToleranceMeters))): \(outside.likelyCause); the spatial rules leave it out until its location is corrected",
+            message: Message(school: facts.label(code), regions: regions, nearestMunicipality: outside.nearestMunicipality,
+                             distanceMeters: outside.distanceMeters, toleranceMeters: facts.settings.outsideMapToleranceMeters,
+                             atPostcodeCentroid: facts.school(code)?.placement == .postcodeCentroid),
             value: outside.distanceMeters.isFinite ? outside.distanceMeters : nil)]
+    }
+}
+
+extension SchoolOutsideMap {
+    struct Message: FindingMessage {
+        let school: String, regions: [String], nearestMunicipality: String?
+        /// Metres (infinite when no municipality was found), and the tolerance setting.
+        let distanceMeters: Double, toleranceMeters: Double
+        let atPostcodeCentroid: Bool
+
+        func text(in language: Language) -> String {
+            let distance = distanceMeters.isFinite ? language.distance(distanceMeters) : language.pick("far", "ver")
+            let tolerance = language.distance(toleranceMeters)
+            let cause = SchoolPlacement.likelyCause(distanceMeters: distanceMeters, atPostcodeCentroid: atPostcodeCentroid, in: language)
+            let regions = language.list(regions)
+            switch language {
+            case .en:
+                let nearest = nearestMunicipality.map { "nearest municipality \($0)" } ?? "no municipality"
+                return "\(school), listed by \(regions), lies \(distance) outside every municipality (\(nearest); tolerance \(tolerance)): \(cause); the spatial rules leave it out until its location is corrected"
+            case .nl:
+                let nearest = nearestMunicipality.map { "dichtstbijzijnde gemeente \($0)" } ?? "geen gemeente"
+                return "\(school), opgegeven door \(regions), ligt \(distance) buiten elke gemeente (\(nearest); tolerantie \(tolerance)): \(cause); de ruimtelijke regels laten de school buiten beschouwing tot de locatie is verbeterd"
+            }
+        }
     }
 }

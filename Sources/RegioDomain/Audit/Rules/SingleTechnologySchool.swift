@@ -9,6 +9,19 @@ enum SingleTechnologySchool {
         guard technical.schools.count == 1 && technical.aloneInCatchment else { return [] }
         let school = technical.schools[0]
         return [Finding(.singleTechnologySchool, regions: [region.id], schools: technical.schools,
-            message: "\(region.id) has one school with technical profiles, \(facts.label(school)), and its catchment has no other: allowed")]
+            message: Message(region: region.id, school: facts.label(school)))]
+    }
+}
+
+extension SingleTechnologySchool {
+    struct Message: FindingMessage {
+        let region: String, school: String
+
+        func text(in language: Language) -> String {
+            switch language {
+            case .en: "\(region) has one school with technical profiles, \(school), and its catchment has no other: allowed"
+            case .nl: "\(region) heeft één school met technische profielen, \(school), en het verzorgingsgebied heeft er geen andere: toegestaan"
+            }
+        }
     }
 }

@@ -15,9 +15,28 @@ enum SplitCloseSchools {
             guard let otherRegion = facts.soleRegion(of: other), otherRegion != region else { continue }
             let (a, b, ra, rb) = code < other ? (code, other, region, otherRegion) : (other, code, otherRegion, region)
             pairs.append((other, Finding(.splitCloseSchools, regions: [ra, rb], schools: [a, b],
-                message: "\(facts.label(a)) in \(ra) and \(facts.label(b)) in \(rb) are \(distanceText(d)) apart (close-by distance \(distanceText(limit))): close-by schools belong in one region",
+                message: Message(first: facts.label(a), firstRegion: ra, second: facts.label(b), secondRegion: rb,
+                                distanceMeters: d, limitMeters: limit),
                 value: d)))
         }
         return pairs
+    }
+}
+
+extension SplitCloseSchools {
+    /// The labels are made once per school (``AuditFacts/label(_:)``), so a pair's message costs no formatting
+    /// until a report writes it.
+    struct Message: FindingMessage {
+        let first: String, firstRegion: String, second: String, secondRegion: String
+        /// Metres (EPSG:28992): the pair's distance and the close-by setting.
+        let distanceMeters: Double, limitMeters: Double
+
+        func text(in language: Language) -> String {
+            let (distance, limit) = (language.distance(distanceMeters), language.distance(limitMeters))
+            return switch language {
+            case .en: "\(first) in \(firstRegion) and \(second) in \(secondRegion) are \(distance) apart (close-by distance \(limit)): close-by schools belong in one region"
+            case .nl: "\(first) in \(firstRegion) en \(second) in \(secondRegion) liggen \(distance) uit elkaar (nabijheidsafstand \(limit)): scholen dicht bij elkaar horen in één regio"
+            }
+        }
     }
 }

@@ -9,6 +9,19 @@ enum SplitInstitution {
         let ids = Set(schools.flatMap { facts.regions(listing: $0) })
         guard ids.count > 1 else { return [] }
         return [Finding(.splitInstitution, regions: Array(ids), schools: schools,
-            message: "institution \(institution) has locations in \(ids.sorted().joined(separator: ", ")) (allowed: each location is in one region)")]
+            message: Message(institution: institution, regions: ids.sorted()))]
+    }
+}
+
+extension SplitInstitution {
+    struct Message: FindingMessage {
+        let institution: String, regions: [String]
+
+        func text(in language: Language) -> String {
+            switch language {
+            case .en: "institution \(institution) has locations in \(language.list(regions)) (allowed: each location is in one region)"
+            case .nl: "instelling \(institution) heeft vestigingen in \(language.list(regions)) (toegestaan: elke vestiging zit in één regio)"
+            }
+        }
     }
 }

@@ -9,12 +9,29 @@ enum UnknownSchool {
         var findings: [Finding] = []
         for raw in region.malformedCodes {
             findings.append(Finding(.unknownSchool, regions: [region.id], rawSchools: [raw],
-                message: "\(region.id) lists '\(raw)', which is not a school code: \(SchoolCode.diagnosis(raw) ?? SchoolCode.shape)"))
+                message: Message(region: region.id, code: raw, malformed: true)))
         }
         for code in region.schools where !facts.isKnown(code) {
             findings.append(Finding(.unknownSchool, regions: [region.id], schools: [code],
-                message: "\(region.id) lists \(code), which is not in the school register: check the code"))
+                message: Message(region: region.id, code: code.rawValue, malformed: false)))
         }
         return findings
+    }
+}
+
+extension UnknownSchool {
+    struct Message: FindingMessage {
+        /// `code` as listed; `malformed` when it is not a school code at all.
+        let region: String, code: String, malformed: Bool
+
+        func text(in language: Language) -> String {
+            if malformed {
+                let why = SchoolCode.diagnosis(code, in: language) ?? SchoolCode.shape(in: language)
+                return language.pick("\(region) lists '\(code)', which is not a school code: \(why)",
+                                     "\(region) noemt '\(code)', wat geen schoolcode is: \(why)")
+            }
+            return language.pick("\(region) lists \(code), which is not in the school register: check the code",
+                                 "\(region) noemt \(code), die niet in het scholenregister staat: controleer de code")
+        }
     }
 }
