@@ -7,7 +7,7 @@ struct LetterWording {
     let language: Language
 
     /// `en` or `nl`, by the language.
-    func t(_ en: String, _ nl: String) -> String { language == .nl ? nl : en }
+    func t(_ en: String, _ nl: String) -> String { language.pick(en, nl) }
 
     // MARK: letterhead and address
 
@@ -46,7 +46,7 @@ struct LetterWording {
     func problemCount(errors: Int, warnings: Int) -> String {
         let parts = [errors > 0 ? language.count(errors, t("error", "fout"), t("errors", "fouten")) : nil,
                      warnings > 0 ? language.count(warnings, t("warning", "waarschuwing"), t("warnings", "waarschuwingen")) : nil]
-        return parts.compactMap { $0 }.joined(separator: t(" and ", " en "))
+        return language.list(parts.compactMap { $0 })
     }
 
     /// What errors and warnings ask of the region, for the kinds it has.

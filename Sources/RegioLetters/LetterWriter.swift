@@ -48,7 +48,7 @@ public struct LetterWriter {
             let base = Self.fileBase(id, taken: &taken)
             let svg = try map.svg(for: region, names: names, title: wording.mapTitle(names.region(id)))
             let letter = Letter(region: region, result: result, names: names, wording: wording,
-                                message: { $0.message }, map: svg)
+                                message: { $0.message(in: language) }, map: svg)
             switch format {
             case .html:
                 files.append(("\(base).html", Array(LetterHTML.document(letter).utf8)))

@@ -20,7 +20,7 @@ enum ProblemList {
             for finding in findings where finding.severity == severity && finding.regions.contains(region) {
                 guard finding.rule == .splitCloseSchools,
                       let partner = finding.regions.first(where: { $0 != region }) else {
-                    lines.append(ProblemLine(severity: severity, rule: finding.rule, text: message(finding)))
+                    lines.append(ProblemLine(severity: severity, rule: finding.rule, text: sentence(message(finding))))
                     continue
                 }
                 if pairGroups[partner] != nil {
@@ -39,6 +39,12 @@ enum ProblemList {
         return lines
     }
 
+    /// A message as a sentence of a list: its first letter upper case ("de gebieden …" → "De gebieden …").
+    static func sentence(_ message: String) -> String {
+        guard let first = message.first, first.isLowercase else { return message }
+        return first.uppercased() + message.dropFirst()
+    }
+
     /// "With region STO19041 (…): 230 pairs of schools within 5.0 km of each other in different regions; the
     /// closest pair: A and B, 0.4 km apart."
     static func closePairs(_ pairs: [Finding], partner: String, names: LetterNames, wording w: LetterWording,
@@ -46,8 +52,8 @@ enum ProblemList {
         let l = w.language
         // Each pair's distance (metres) is its value; a pair without one sorts last.
         let closest = pairs.min { ($0.value ?? .infinity, $0.key) < ($1.value ?? .infinity, $1.key) }!
-        let schools = closest.schools.map(names.school).joined(separator: w.t(" and ", " en "))
-        let apart = closest.value.map { w.t(", \(l.kilometres($0)) apart", ", \(l.kilometres($0)) uit elkaar") } ?? ""
+        let schools = l.list(closest.schools.map(names.school))
+        let apart = closest.value.map { w.t(", \(l.distance($0)) apart", ", \(l.distance($0)) uit elkaar") } ?? ""
         let within = l.kilometres(settings.closeByDistanceMeters)
         let count = l.count(pairs.count, w.t("pair", "paar"), w.t("pairs", "paren"))
         let head = w.t("With region \(names.region(partner)): \(count) of schools within \(within) of each other in different regions",

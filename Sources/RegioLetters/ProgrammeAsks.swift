@@ -58,7 +58,7 @@ enum ProgrammeAsks {
             return w.t("A region covers the towns whose pupils attend its schools. A small region inside a larger logical area is asked to join one application for the larger area.",
                        "Een regio omvat de plaatsen waarvan de leerlingen haar scholen bezoeken. Een kleine regio binnen een groter, logisch gebied vragen wij om op te gaan in één aanvraag voor dat grotere gebied.")
         case .overlappingRegions:
-            let tolerance = l.number(settings.overlapToleranceSquareKilometers, decimals: 1) + " km²"
+            let tolerance = l.squareKilometres(settings.overlapToleranceSquareKilometers)
             return w.t("Regions do not overlap. At the edges this cannot always be avoided, but not by more than \(tolerance).",
                        "Regio's overlappen elkaar niet. Aan de randen is dat niet altijd te vermijden, maar niet meer dan \(tolerance).")
         case .fragmentedRegion:

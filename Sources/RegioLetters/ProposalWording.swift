@@ -21,11 +21,11 @@ struct Proposal {
         let surviving = names.region(s.survivingRegion)
         switch s.kind {
         case .merge:
-            let regions = s.regions.map(names.region).joined(separator: w.t(" and ", " en "))
+            let regions = l.list(s.regions.map(names.region))
             text = w.t("We propose to merge regions \(regions) into one region, which continues as \(surviving).",
                        "Wij stellen voor de regio's \(regions) samen te voegen tot één regio, die verdergaat als \(surviving).")
         case .move:
-            let schools = s.schools.map(names.school).joined(separator: w.t(" and ", " en "))
+            let schools = l.list(s.schools.map(names.school))
             let from = s.regions.first.map(names.region) ?? ""
             let noun = s.schools.count == 1 ? w.t("school", "school") : w.t("schools", "de scholen")
             text = w.t("We propose to move \(noun) \(schools) from region \(from) to region \(surviving).",
@@ -36,9 +36,9 @@ struct Proposal {
         let newWarnings = s.introducedFindings.filter { $0.severity == .warning }.count
         var effect = w.t("This resolves \(l.count(resolved, "error or warning", "errors and warnings"))",
                          "Dit lost \(l.count(resolved, "fout of waarschuwing", "fouten en waarschuwingen")) op")
-        let introduced = [newErrors > 0 ? l.count(newErrors, w.t("new error", "nieuwe fout"), w.t("new errors", "nieuwe fouten")) : nil,
+        let introduced = l.list([newErrors > 0 ? l.count(newErrors, w.t("new error", "nieuwe fout"), w.t("new errors", "nieuwe fouten")) : nil,
                           newWarnings > 0 ? l.count(newWarnings, w.t("new warning", "nieuwe waarschuwing"), w.t("new warnings", "nieuwe waarschuwingen")) : nil]
-            .compactMap { $0 }.joined(separator: w.t(" and ", " en "))
+            .compactMap { $0 })
         if !introduced.isEmpty { effect += w.t(" and brings \(introduced)", " en geeft \(introduced)") }
         effect += w.t(" (score \(l.number(s.score, decimals: 2)) on a scale from 0 to 1).",
                       " (score \(l.number(s.score, decimals: 2)) op een schaal van 0 tot 1).")

@@ -31,8 +31,12 @@ struct Letters: ParsableCommand {
     @Option(help: "Output format: html (A4 pages with the map inline) or markdown (with the map as an SVG file).")
     var format: LetterFormat = .html
 
-    @Option(help: "Language of the letters: nl (what the regions read) or en.")
-    var language: Language = .en
+    @Option(help: ArgumentHelp("Language of the letters: nl (what the regions read) or en.", valueName: "nl|en"))
+    var language = "en"
+
+    func validate() throws {
+        guard Language(named: language) != nil else { throw ValidationError("--language must be nl or en, not '\(language)'") }
+    }
 
     @Flag(help: "Replace the folder of an earlier `regio letters` (only the files regio wrote in it).")
     var force = false
@@ -73,6 +77,7 @@ struct Letters: ParsableCommand {
                 writeStandardOutput("regio letters: no region to write to; nothing written\n")
                 return
             }
+            let language = Language(named: self.language) ?? .en
             let files = try dataset.letterFiles(writer, regions: chosen, format: format, language: language)
             try AtomicOutput.writeFolder(output, files: files, force: force, inputs: paths.outputInputs)
             let noun = chosen.count == 1 ? "letter" : "letters"
@@ -82,4 +87,3 @@ struct Letters: ParsableCommand {
 }
 
 extension LetterFormat: ExpressibleByArgument {}
-extension Language: ExpressibleByArgument {}

@@ -32,15 +32,15 @@ struct ProblemListTests {
         let lines = lines(.en)
         #expect(lines.map(\.severity) == [.error, .warning, .warning, .warning, .info])
         #expect(lines[0].text == "unknown 99ZZ99")
-        #expect(lines[1].text == "With region STO19002: 3 pairs of schools within 5.0 km of each other in different regions; the closest pair: 10AA02 and 20BB02, 0.4 km apart.")
-        #expect(lines[2].text == "overlap 3")
+        #expect(lines[1].text == "With region STO19002: 3 pairs of schools within 5.0 km of each other in different regions; the closest pair: 10AA02 and 20BB02, 420 m apart.")
+        #expect(lines[2].text == "Overlap 3")
         #expect(lines[3].text == "With region STO19003: 1 pair of schools within 5.0 km of each other in different regions: 10AA03 and 30CC01, 2.5 km apart.")
         #expect(lines[4].rule == .techniekarm)
     }
 
     @Test func dutchCountsAndDistances() {
         let lines = lines(.nl)
-        #expect(lines[1].text == "Met regio STO19002: 3 paren scholen binnen 5,0 km van elkaar in verschillende regio's; het dichtste paar: 10AA02 en 20BB02, 0,4 km uit elkaar.")
+        #expect(lines[1].text == "Met regio STO19002: 3 paren scholen binnen 5,0 km van elkaar in verschillende regio's; het dichtste paar: 10AA02 en 20BB02, 420 m uit elkaar.")
         #expect(lines[3].text.hasPrefix("Met regio STO19003: 1 paar scholen"))
     }
 }
