@@ -31,7 +31,7 @@ struct ProblemListTests {
     @Test func errorsComeFirstAndCloseByPairsTakeOneLinePerPartner() {
         let lines = lines(.en)
         #expect(lines.map(\.severity) == [.error, .warning, .warning, .warning, .info])
-        #expect(lines[0].text == "unknown 99ZZ99")
+        #expect(lines[0].text == "Unknown 99ZZ99", "a message starts a sentence")
         #expect(lines[1].text == "With region STO19002: 3 pairs of schools within 5.0 km of each other in different regions; the closest pair: 10AA02 and 20BB02, 420 m apart.")
         #expect(lines[2].text == "Overlap 3")
         #expect(lines[3].text == "With region STO19003: 1 pair of schools within 5.0 km of each other in different regions: 10AA03 and 30CC01, 2.5 km apart.")
