@@ -58,7 +58,7 @@ struct Letter {
         notes = lines.filter { $0.severity == .info }
 
         // Suggestions come best first.
-        let concerning = result.suggestions.filter { $0.regions.contains(region.id) || $0.survivingRegion == region.id }
+        let concerning = result.suggestions.filter { $0.regions.contains(region.id) }
         proposal = concerning.first.map { Proposal($0, names: names, settings: settings, wording: w) }
         if concerning.isEmpty {
             proposalNote = w.t("The audit found no change that resolves your region's problems without causing new ones. We would like to discuss with you how to resolve them.",
