@@ -9,8 +9,13 @@ struct Audit: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Audit the pre-registrations: every rule, region figures, merge suggestions.",
         discussion: """
-        Exit code 0 when no finding has error severity, 1 when some do, 2 when an input could not be read.
-        The territory and catchment methods are stated at the end of every report.
+        Exit code 0 when no finding of the whole audit has error severity, 1 when some do, 2 when an input \
+        could not be read. The territory and catchment methods are stated at the end of every report.
+
+        Text and Markdown list the regions to contact first (errors first), then each region with its lead \
+        and findings; the close-by pairs between two regions take one line (every pair is in json and csv). \
+        --rule, --region and --severity report a part of the audit in every format (the JSON states the \
+        filter); the national totals and the exit code stay those of the whole audit.
         """)
 
     @OptionGroup var inputs: InputOptions
@@ -19,6 +24,10 @@ struct Audit: ParsableCommand {
     var format: AuditReport.Format = .text
 
     @OptionGroup var destination: OutputOptions
+
+    @OptionGroup var language: LanguageOption
+
+    @OptionGroup var filter: AuditFilterOptions
 
     @Flag(help: "Skip the catchment areas (and the rules that need them).")
     var noCatchments = false
@@ -43,7 +52,13 @@ struct Audit: ParsableCommand {
             defer { timer.lap("report"); timer.report() }
             let colour = format == .text && destination.output == nil && isatty(STDOUT_FILENO) != 0
                 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-            try destination.write(AuditReport(result, colour: colour).render(format), inputs: paths.outputInputs)
+            let chosen = AuditFilter(rules: try filter.parsedRules(),
+                                     regions: try RegionChoice.resolve(filter.regions, in: result.regions,
+                                                                       file: paths.registrations ?? "--region"),
+                                     severity: filter.severity)
+            let report = AuditReport(result.filtered(by: chosen), language: language.resolved(dataset.settings),
+                                     schools: SchoolDirectory(dataset.schoolsByCode), colour: colour)
+            try destination.write(report.render(format), inputs: paths.outputInputs)
             return result.hasErrors
         }
         if hasErrors { throw ExitCode(1) }

@@ -49,6 +49,8 @@ struct Catchments: ParsableCommand {
 
     @OptionGroup var destination: OutputOptions
 
+    @OptionGroup var language: LanguageOption
+
     @Option(help: "Seed of the regionalization.")
     var seed: UInt64 = 1
 
@@ -106,7 +108,7 @@ struct Catchments: ParsableCommand {
             defer { timer.lap("report"); timer.report() }
             switch format {
             case .json: try destination.write(CatchmentReport(partition, dataset: dataset).json(), inputs: paths.outputInputs)
-            case .text: try destination.write(CatchmentReport(partition, dataset: dataset).text(), inputs: paths.outputInputs)
+            case .text: try destination.write(CatchmentReport(partition, dataset: dataset).text(in: language.resolved(dataset.settings)), inputs: paths.outputInputs)
             case .geojson: try destination.write(dataset.catchmentsGeoJSON(partition), inputs: paths.outputInputs)
             }
         }

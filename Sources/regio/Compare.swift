@@ -12,6 +12,8 @@ struct Compare: ParsableCommand {
         {"merge": ["STO19012", "STO19007"], "into": "STO19007"}, {"split": "STO19003", "new": "STO19950", "schools": ["..."]}, \
         {"add": "00AB01", "to": "STO19003"}, {"remove": "00AB01", "from": "STO19003"}, {"lead": "00AB01", "of": "STO19003"}]}.
         An edit that cannot apply is an error naming its position, and nothing of that scenario is applied.
+        Text and markdown name each changed region with its lead and count the findings resolved and introduced \
+        per rule; --list-findings lists them.
         """)
 
     @OptionGroup var inputs: InputOptions
@@ -23,6 +25,11 @@ struct Compare: ParsableCommand {
     var format: ComparisonReport.Format = .text
 
     @OptionGroup var destination: OutputOptions
+
+    @OptionGroup var language: LanguageOption
+
+    @Flag(help: "List every finding each scenario resolves and introduces (text and markdown; json always lists them).")
+    var listFindings = false
 
     func validate() throws {
         if scenarios.isEmpty { throw ValidationError("give at least one --scenario FILE") }
@@ -44,7 +51,9 @@ struct Compare: ParsableCommand {
             for (path, scenario) in files {
                 comparisons.append(try dataset.compare(scenario, file: path, base: base, auditor: auditor))
             }
-            try destination.write(ComparisonReport(base: base, scenarios: comparisons).render(format), inputs: protected)
+            let report = ComparisonReport(base: base, scenarios: comparisons, language: language.resolved(dataset.settings),
+                                          schools: SchoolDirectory(dataset.schoolsByCode), listFindings: listFindings)
+            try destination.write(report.render(format), inputs: protected)
         }
     }
 }

@@ -13,7 +13,7 @@ struct Portrait: ParsableCommand {
         writes a self-contained, print-friendly page (one portrait per printed page).
         """)
 
-    @Argument(help: ArgumentHelp("Registration numbers of the regions, e.g. STO19042.", valueName: "region"))
+    @Argument(help: ArgumentHelp("Registration numbers of the regions, e.g. STO19042 (any case).", valueName: "region"))
     var regions: [String]
 
     @OptionGroup var inputs: InputOptions
@@ -22,6 +22,8 @@ struct Portrait: ParsableCommand {
     var format: RegionPortrait.Format = .markdown
 
     @OptionGroup var destination: OutputOptions
+
+    @OptionGroup var language: LanguageOption
 
     @Option(help: "Seed of the catchment regionalization.")
     var seed: UInt64 = 1
@@ -37,16 +39,9 @@ struct Portrait: ParsableCommand {
             let dataset = try Dataset(loading: paths)
             let result = try dataset.audit(catchments: try dataset.catchments(seed: seed)).result
             let byID = Dictionary(result.regions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-            var chosen: [RegionFigures] = []
-            for id in regions {
-                guard let region = byID[id.trimmingCharacters(in: .whitespaces)] else {
-                    let known = result.regions.map(\.id)
-                    let more = known.count > 20 ? ", … (\(known.count) in all)" : ""
-                    throw InputError(.badValue, file: dataset.paths.registrations ?? "--registrations",
-                                     message: "no region '\(id)': the known ids are \(known.prefix(20).joined(separator: ", "))\(more)")
-                }
-                chosen.append(region)
-            }
+            let chosen = try RegionChoice.resolve(regions, in: result.regions, file: dataset.paths.registrations ?? "--registrations")
+                .compactMap { byID[$0] }
+            let l = language.resolved(dataset.settings)
             let schools = dataset.schoolsByCode
             let counts = dataset.students?.counts ?? [:]
             let names = dataset.municipalityNames
@@ -54,10 +49,10 @@ struct Portrait: ParsableCommand {
             switch format {
             case .html:
                 text = RegionPortrait.document(for: chosen, result: result, schools: schools, counts: counts,
-                                               municipalityNames: names)
+                                               municipalityNames: names, language: l)
             case .markdown:
                 text = chosen.map {
-                    RegionPortrait.markdown(for: $0, result: result, schools: schools, counts: counts, municipalityNames: names)
+                    RegionPortrait.markdown(for: $0, result: result, schools: schools, counts: counts, municipalityNames: names, language: l)
                 }.joined(separator: "\n")
             }
             try destination.write(text, inputs: paths.outputInputs)

@@ -26,6 +26,8 @@ struct Suggest: ParsableCommand {
 
     @OptionGroup var destination: OutputOptions
 
+    @OptionGroup var language: LanguageOption
+
     @Option(help: "Show at most this many suggestions (text).")
     var limit: Int = 20
 
@@ -39,17 +41,22 @@ struct Suggest: ParsableCommand {
             try destination.check(inputs: paths.outputInputs)
             let dataset = try Dataset(loading: paths)
             let result = try dataset.audit(catchments: try dataset.catchments()).result
+            let l = language.resolved(dataset.settings)
             if format == .json {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                encoder.userInfo[Language.codingKey] = l
                 try destination.write(String(decoding: try encoder.encode(["suggestions": result.suggestions]), as: UTF8.self) + "\n", inputs: paths.outputInputs)
                 return
             }
-            var out = "\(result.suggestions.count) suggestions for \(Set(result.suggestions.map { $0.regions[0] }).count) flagged regions, best first\n"
-            for s in result.suggestions.prefix(limit) {
-                out += "\n\(String(format: "%.2f", s.score))  \(s.headline)\n      \(s.reason)\n"
+            let flagged = Set(result.suggestions.map { $0.regions[0] }).count
+            var out = l.pick("\(l.count(result.suggestions.count, "suggestion", "suggestions")) for \(l.count(flagged, "flagged region", "flagged regions")), best first\n",
+                             "\(l.count(result.suggestions.count, "voorstel", "voorstellen")) voor \(l.count(flagged, "gemarkeerde regio", "gemarkeerde regio's")), beste eerst\n")
+            for s in result.suggestions.prefix(limit) { out += "\n" + SuggestionText.line(s, in: l) + "\n" }
+            if result.suggestions.count > limit {
+                out += "\n… " + l.pick("\(l.integer(result.suggestions.count - limit)) more (--limit, or --format json)\n",
+                                       "nog \(l.integer(result.suggestions.count - limit)) (--limit, of --format json)\n")
             }
-            if result.suggestions.count > limit { out += "\n… \(result.suggestions.count - limit) more (--limit, or --format json)\n" }
             try destination.write(out, inputs: paths.outputInputs)
         }
     }

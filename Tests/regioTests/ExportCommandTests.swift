@@ -136,7 +136,7 @@ import Testing
             #expect(markdown.stdout.contains(heading))
         }
         #expect(markdown.stdout.contains("**Technical share**"))
-        #expect(markdown.stdout.contains("**Budget**: EUR "))
+        #expect(markdown.stdout.contains("**Budget**: €"))
 
         let file = path("portrait.html")
         let html = try RegioProcess.run(["portrait", id, "--format", "html", "--output", file])

@@ -79,7 +79,7 @@ struct PlantedInputFaultTests {
         for format in ["text", "markdown"] {
             let report = try RegioProcess.run(["audit", "--no-catchments", "--format", format, "--municipalities", municipalities] + inputs)
             #expect(report.stdout.contains("\(counted) counted and \(technical) technical students"), "\(format) totals")
-            #expect(report.stdout.contains("EUR 600,000–4,000,000 for four years"), "\(format) techniekarm budget")
+            #expect(report.stdout.contains("€600,000–4,000,000 for four years"), "\(format) techniekarm budget")
         }
     }
 

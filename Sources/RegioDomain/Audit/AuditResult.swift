@@ -7,7 +7,10 @@ public struct AuditResult: Sendable, Codable {
     public let suggestions: [Suggestion]
     /// How territories and catchment areas were derived, stated in every report.
     public let methods: Methods
-    public let settings: AuditSettings
+    public private(set) var settings: AuditSettings
+    /// The filter the findings, regions and suggestions were chosen by (``filtered(by:)``); `nil` for the whole
+    /// audit. The totals are never filtered.
+    public internal(set) var filter: AuditFilter?
 
     public struct Methods: Sendable, Codable, Hashable {
         public let territory: String
@@ -28,6 +31,13 @@ public struct AuditResult: Sendable, Codable {
     public func with(suggestions: [Suggestion]) -> AuditResult {
         AuditResult(regions: regions, totals: totals, findings: findings, suggestions: suggestions, methods: methods,
                     settings: settings)
+    }
+
+    /// The same result stating that its messages are written in `language` (``AuditSettings/language``).
+    public func stating(_ language: Language) -> AuditResult {
+        var result = self
+        result.settings.language = language
+        return result
     }
 
     /// Findings by severity.

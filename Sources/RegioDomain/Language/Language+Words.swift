@@ -18,5 +18,5 @@ extension Language {
 
     /// `english` or `dutch`, whichever is this language's.
     @inlinable
-    public func pick(_ english: String, _ dutch: String) -> String { self == .nl ? dutch : english }
+    public func pick<T>(_ english: T, _ dutch: T) -> T { self == .nl ? dutch : english }
 }

@@ -36,6 +36,9 @@ public struct AuditSettings: Sendable, Hashable, Codable {
     /// No input file may be larger than this many megabytes (1 MB = 1,000,000 bytes); a device or pipe is read
     /// only up to it. Guards against a wrong or hostile file filling the memory.
     public var maximumInputMegabytes: Double = 200
+    /// The language of reports, portraits and finding messages (`--language` overrides it). The audit itself
+    /// does not depend on it.
+    public var language: Language = .en
 
     public init() {}
 
@@ -70,6 +73,8 @@ public struct AuditSettings: Sendable, Hashable, Codable {
                 "the audit stops (exit 2) when more than this fraction of the register lies outside every municipality"),
         Setting("maximumInputMegabytes", .megabytes, above: 0, atMost: 100_000, \.maximumInputMegabytes,
                 "no input file may be larger than this (MB); a device or pipe is read only up to it"),
+        Setting("language", \.language,
+                "language of reports, portraits and finding messages: en (English) or nl (Dutch); --language overrides it"),
     ]
 
     /// One line per setting, for `regio config`.
@@ -112,6 +117,7 @@ public struct AuditSettings: Sendable, Hashable, Codable {
             case .number(let path): settings[keyPath: path] = try c.decode(Double.self, forKey: key)
             case .whole(let path): settings[keyPath: path] = try c.decode(Int.self, forKey: key)
             case .flag(let path): settings[keyPath: path] = try c.decode(Bool.self, forKey: key)
+            case .language(let path): settings[keyPath: path] = try c.decode(Language.self, forKey: key)
             }
         }
         do { try settings.validate() } catch {
@@ -128,6 +134,7 @@ public struct AuditSettings: Sendable, Hashable, Codable {
             case .number(let path): try c.encode(self[keyPath: path], forKey: key)
             case .whole(let path): try c.encode(self[keyPath: path], forKey: key)
             case .flag(let path): try c.encode(self[keyPath: path], forKey: key)
+            case .language(let path): try c.encode(self[keyPath: path], forKey: key)
             }
         }
     }

@@ -28,6 +28,7 @@ public struct Setting: Sendable {
         case number(WritableKeyPath<AuditSettings, Double> & Sendable)
         case whole(WritableKeyPath<AuditSettings, Int> & Sendable)
         case flag(WritableKeyPath<AuditSettings, Bool> & Sendable)
+        case language(WritableKeyPath<AuditSettings, Language> & Sendable)
     }
 
     /// The name in a config file, e.g. `closeByDistanceMeters`.
@@ -66,6 +67,11 @@ public struct Setting: Sendable {
         self.init(key, nil, 0, true, 1, .flag(path), explanation)
     }
 
+    /// A language: en or nl (any case).
+    init(_ key: String, _ path: WritableKeyPath<AuditSettings, Language> & Sendable, _ explanation: String) {
+        self.init(key, nil, 0, true, 1, .language(path), explanation)
+    }
+
     private init(_ key: String, _ unit: Unit?, _ minimum: Double, _ minimumIsValid: Bool, _ maximum: Double,
                  _ access: Access, _ explanation: String) {
         self.key = key
@@ -80,6 +86,7 @@ public struct Setting: Sendable {
     /// What a valid value is, in words: "a positive number of metres up to 100,000", "a fraction from 0 to 1
     /// (0.1 = 10 %)", "true or false".
     public var expectation: String {
+        if case .language = access { return Language.allCases.map(\.rawValue).joined(separator: " or ") }
         guard let unit else { return "true or false" }
         let article = unit.noun.first.map { "aeiou".contains($0) } == true ? "an" : "a"
         let range = minimum == 0 && !minimumIsValid
@@ -100,6 +107,9 @@ public struct Setting: Sendable {
             case "false": settings[keyPath: path] = false
             default: throw failure(got: text)
             }
+        case .language(let path):
+            guard let language = Language(named: trimmed) else { throw failure(got: text) }
+            settings[keyPath: path] = language
         case .number(let path):
             guard let value = Self.number(trimmed), inRange(value) else { throw failure(got: text) }
             settings[keyPath: path] = value
@@ -113,7 +123,7 @@ public struct Setting: Sendable {
     public func check(_ settings: AuditSettings) throws(SettingError) {
         let value = text(in: settings)
         switch access {
-        case .flag: return
+        case .flag, .language: return
         case .number(let path): if !inRange(settings[keyPath: path]) { throw failure(got: value) }
         case .whole(let path): if !inRange(Double(settings[keyPath: path])) { throw failure(got: value) }
         }
@@ -123,6 +133,7 @@ public struct Setting: Sendable {
     public func text(in settings: AuditSettings) -> String {
         switch access {
         case .flag(let path): return "\(settings[keyPath: path])"
+        case .language(let path): return settings[keyPath: path].rawValue
         case .whole(let path): return "\(settings[keyPath: path])"
         case .number(let path):
             let text = "\(settings[keyPath: path])"

@@ -69,9 +69,7 @@ public struct SuggestionEngine {
         guard let other = base[partner] else { return nil }
         let into = other.schools.count >= region.schools.count ? partner : region.id
         let edit = Edit.merge(regions: [region.id, partner], into: into)
-        let absorbed = [region, other].filter { $0.id != into }.map(title).joined(separator: ", ")
-        let surviving = title(into == partner ? other : region)
-        return try evaluate(.merge, edit: edit, headline: { $0.pick("merge \(absorbed) into \(surviving)", "voeg \(absorbed) samen met \(surviving)") },
+        return try evaluate(.merge, edit: edit, headline: { self.headline(edit, in: $0, base: base) },
                             from: region, to: other, surviving: into, moving: region.schools,
                             movingName: { $0.pick("\(region.id)'s schools", "de scholen van \(region.id)") },
                             story: { $0.pick("merging", "samenvoegen") }, base: base, before: before)
@@ -87,9 +85,8 @@ public struct SuggestionEngine {
             let target = finding.rule == .enclave ? finding.regions.first { $0 != fromID }
                 : nearestOtherRegion(of: code, excluding: fromID)
             guard let toID = target, let to = base[toID] else { continue }
-            let (school, source, destination) = (auditor.label(code), title(from), title(to))
-            if let s = try evaluate(.move, edit: .move(school: code, to: toID),
-                                    headline: { $0.pick("move \(school) from \(source) to \(destination)", "verplaats \(school) van \(source) naar \(destination)") },
+            let edit = Edit.move(school: code, to: toID)
+            if let s = try evaluate(.move, edit: edit, headline: { self.headline(edit, in: $0, base: base) },
                                     from: from, to: to, surviving: toID, moving: [code], movingName: { _ in code.rawValue },
                                     story: { $0.pick("moving \(code) out of \(fromID)", "\(code) uit \(fromID) verplaatsen") },
                                     base: base, before: before) {
@@ -137,6 +134,12 @@ public struct SuggestionEngine {
     func title(_ region: Region) -> String { region.name.isEmpty ? region.id : "\(region.id) (\(region.name))" }
 
     func title(_ id: String, _ registration: Registration) -> String { registration[id].map(title) ?? id }
+
+    /// The edit in words (``Edit/text(in:title:label:regionOf:)``, as `compare` describes edits).
+    func headline(_ edit: Edit, in language: Language, base: Registration) -> String {
+        edit.text(in: language, title: { self.title($0, base) }, label: auditor.label,
+                  regionOf: { code in base.regions.first { $0.schools.contains(code) }?.id })
+    }
 }
 
 import RegioSpatial

@@ -2,16 +2,25 @@ import Foundation
 import RegioDomain
 
 /// Renders an ``AuditResult`` as text (terminal), Markdown (briefing), JSON (the contract other tools use)
-/// or CSV (one row per finding).
+/// or CSV (one row per finding), in English or Dutch. Text and Markdown are written for action: the regions to
+/// contact first, then each region with its lead and its findings, the close-by pairs grouped per region pair
+/// (``AuditOutline``); JSON and CSV list every finding.
 public struct AuditReport {
     public enum Format: String, CaseIterable, Sendable { case text, markdown, json, csv }
 
+    /// The result to report, already filtered (``AuditResult/filtered(by:)``) when the reader asked for a part.
     public let result: AuditResult
+    /// The language of every sentence, number and message (JSON keys, rule ids and severities stay English).
+    public var language: Language
+    /// Names the leads in the region headers and the closest schools of grouped close-by pairs.
+    public var schools: SchoolDirectory
     /// Use ANSI colours (text format on a terminal).
     public var colour: Bool
 
-    public init(_ result: AuditResult, colour: Bool = false) {
+    public init(_ result: AuditResult, language: Language = .en, schools: SchoolDirectory = SchoolDirectory(), colour: Bool = false) {
         self.result = result
+        self.language = language
+        self.schools = schools
         self.colour = colour
     }
 
@@ -27,22 +36,25 @@ public struct AuditReport {
     // MARK: JSON
 
     /// `{"regions": [...], "findings": [...], "suggestions": [...], "methods": {...}, "settings": {...}}`,
-    /// keys sorted, stable for diffs.
+    /// keys sorted, stable for diffs; messages, headlines and reasons in ``language`` (stated as
+    /// `settings.language`), and `filter` when the result was filtered.
     public func json() -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(result)) ?? Data(), as: UTF8.self) + "\n"
+        encoder.userInfo[Language.codingKey] = language
+        return String(decoding: (try? encoder.encode(result.stating(language))) ?? Data(), as: UTF8.self) + "\n"
     }
 
     // MARK: CSV
 
-    /// One row per finding: rule, severity, regions and schools (space-separated), message, value.
+    /// One row per finding: rule, severity, regions and schools (space-separated), message (in ``language``),
+    /// value. The header and the ids stay English, for scripts.
     public func csv() -> String {
         var out = "rule,severity,regions,schools,message,value\n"
         for f in result.findings {
             let value = f.value.map { String(format: "%.3f", $0) } ?? ""
             out += [f.rule.rawValue, f.severity.rawValue, f.regions.joined(separator: " "),
-                    f.schools.joined(separator: " "), f.message, value].map(Self.csvField).joined(separator: ",") + "\n"
+                    f.schools.joined(separator: " "), f.message(in: language), value].map(Self.csvField).joined(separator: ",") + "\n"
         }
         return out
     }
@@ -51,103 +63,76 @@ public struct AuditReport {
         s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
     }
 
-    // MARK: text
+    // MARK: sentences shared by text and Markdown
 
-    /// Regions ordered worst first (most errors, then warnings), with their figures and findings.
-    public func text() -> String {
-        var out = bold("regio audit") + ": \(result.regions.count) regions, "
-        out += paint("\(result.count(.error)) errors", .error) + ", " + paint("\(result.count(.warning)) warnings", .warning)
-        out += ", \(result.count(.info)) notes\n"
-        out += "Totals: \(Self.totalsLine(result.totals))\n"
-        for region in regionsWorstFirst(result.severityCountsByRegion()) {
-            let findings = result.findings(of: region.id)
-            out += "\n" + bold("\(region.id)  \(region.name)") + "\n"
-            out += "  " + figuresLine(region) + "\n"
-            for f in findings { out += "  " + paint(f.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0), f.severity) + " \(f.rule.rawValue): \(f.message)\n" }
-        }
-        let unassigned = result.findings.filter { $0.regions.isEmpty }
-        if !unassigned.isEmpty {
-            out += "\n" + bold("Schools in no region") + "\n"
-            for f in unassigned { out += "  " + paint("info   ", .info) + " \(f.rule.rawValue): \(f.message)\n" }
-        }
-        if !result.suggestions.isEmpty {
-            out += "\n" + bold("Suggestions") + "\n"
-            for s in result.suggestions {
-                out += "  \(s.headline) (score \(String(format: "%.2f", s.score))): \(s.reason)\n"
-            }
-        }
-        let catchment = result.methods.catchment.hasSuffix(".") ? String(result.methods.catchment.dropLast()) : result.methods.catchment
-        out += "\nMethods: \(result.methods.territory); \(catchment).\n"
-        return out
+    /// "44 regions, 12 errors, 530 warnings, 20 notes" (nl: "44 regio's, 12 fouten, …").
+    func countsLine() -> String {
+        language.regions(result.regions.count) + ", "
+            + Severity.allCases.map { language.count(result.count($0), $0) }.joined(separator: ", ")
     }
 
-    // MARK: Markdown
-
-    public func markdown() -> String {
-        var out = "# Audit of the pre-registrations\n\n"
-        out += "\(result.regions.count) regions: **\(result.count(.error)) errors**, \(result.count(.warning)) warnings, \(result.count(.info)) notes.\n\n"
-        out += "Totals: \(Self.totalsLine(result.totals)).\n\n"
-        out += "| region | name | schools | counted | technical | share | techniekarm | budget | errors | warnings |\n"
-        out += "| --- | --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |\n"
-        let counts = result.severityCountsByRegion()
-        for r in regionsWorstFirst(counts) {
-            let c = counts[r.id] ?? AuditResult.SeverityCounts()
-            out += "| \(r.id) | \(r.name) | \(r.schools.count) | \(r.countedStudents) | \(r.technicalStudents) | \(Self.shareText(r.technicalShare)) | \(r.techniekarm ? "yes" : "no") | \(BudgetText.region(r)) | \(c.errors) | \(c.warnings) |\n"
-        }
-        for severity in Severity.allCases {
-            let fs = result.findings.filter { $0.severity == severity }
-            guard !fs.isEmpty else { continue }
-            out += "\n## \(severity.rawValue.capitalized)s (\(fs.count))\n\n"
-            for f in fs { out += "- **\(f.rule.rawValue)** (\(f.regions.joined(separator: ", "))): \(f.message)\n" }
-        }
-        if !result.suggestions.isEmpty {
-            out += "\n## Suggestions\n\n"
-            for s in result.suggestions { out += "- **\(s.headline)**, score \(String(format: "%.2f", s.score)): \(s.reason)\n" }
-        }
-        out += "\n## Methods\n\n- \(result.methods.territory)\n- \(result.methods.catchment)\n"
-        return out
+    /// "STO19029 Rotterdam Zuid, lead: Het College, Rotterdam (00AB01)" (nl: "penvoerder: …").
+    func title(_ r: RegionFigures, separator: String = "  ") -> String {
+        let name = r.name.isEmpty ? r.id : "\(r.id)\(separator)\(r.name)"
+        let lead = r.lead.map(schools.lead) ?? language.pick("none", "geen")
+        return "\(name), \(language.pick("lead", "penvoerder")): \(lead)"
     }
 
-    // MARK: helpers
-
-    /// The regions with the most errors first, then the most warnings, else in registration order.
-    func regionsWorstFirst(_ counts: [String: AuditResult.SeverityCounts]) -> [RegionFigures] {
-        func weight(_ r: RegionFigures) -> (Int, Int) { counts[r.id].map { ($0.errors, $0.warnings) } ?? (0, 0) }
-        return result.regions.enumerated().sorted { a, b in
-            let wa = weight(a.element), wb = weight(b.element)
-            return wa != wb ? wa > wb : a.offset < b.offset
-        }.map(\.element)
-    }
-
+    /// "12 schools (5 technical), 3,370 counted / 812 technical students (24.1 %), budget €2,436,000,
+    /// territory 182 km²" (nl: "12 scholen (5 technisch), 3.370 getelde / 812 technische leerlingen (24,1 %), …").
     func figuresLine(_ r: RegionFigures) -> String {
-        var s = "\(r.schools.count) schools (\(r.technicalSchools.count) technical), lead \(r.lead ?? "none"), "
-        s += "\(r.countedStudents) counted / \(r.technicalStudents) technical students (\(Self.shareText(r.technicalShare))"
-        s += r.techniekarm ? ", techniekarm)" : ")"
-        s += ", budget \(BudgetText.region(r)), territory \(String(format: "%.0f", r.territoryAreaSquareKilometers)) km²"
-        return s
+        let l = language
+        let share = l.share(r.technicalShare) + (r.techniekarm ? ", techniekarm" : "")
+        let territory = l.squareKilometres(r.territoryAreaSquareKilometers, decimals: 0)
+        return l.pick(
+            "\(l.schools(r.schools.count)) (\(l.integer(r.technicalSchools.count)) technical), \(l.integer(r.countedStudents)) counted / \(l.integer(r.technicalStudents)) technical students (\(share)), budget \(BudgetText.region(r, in: l)), territory \(territory)",
+            "\(l.schools(r.schools.count)) (\(l.integer(r.technicalSchools.count)) technisch), \(l.integer(r.countedStudents)) getelde / \(l.integer(r.technicalStudents)) technische leerlingen (\(share)), budget \(BudgetText.region(r, in: l)), gebied \(territory)")
     }
 
-    /// "20.2 %", or "n/a" without counted pupils.
-    static func shareText(_ share: Double?, missing: String = "n/a") -> String {
-        share.map { String(format: "%.1f %%", $0 * 100) } ?? missing
+    /// "2 errors, 244 warnings" (the severities a region has; notes left out).
+    func contactCounts(_ c: AuditResult.SeverityCounts) -> String {
+        [(c.errors, Severity.error), (c.warnings, .warning)].filter { $0.0 > 0 }.map { language.count($0.0, $0.1) }
+            .joined(separator: ", ")
     }
 
-    /// "1,234,567": rounded to a whole number, thousands grouped (amounts in euros, distances, counts).
-    static func grouped(_ amount: Double) -> String { Language.en.number(amount) }
+    /// The line of one item of a region's section (without its severity and rule).
+    func itemText(_ item: AuditOutline.Item, in region: String) -> String {
+        switch item {
+        case .finding(let f): f.message(in: language)
+        case .pairs(let group): group.line(in: language, schools: schools)
+        case .reference(let group): group.reference(from: region, in: language)
+        }
+    }
+
+    /// "Filter: rules split-close-schools; regions STO19029; warnings and worse. The totals are those of the
+    /// whole audit." or `nil` for an unfiltered result.
+    func filterLine() -> String? {
+        guard let filter = result.filter, !filter.isEmpty else { return nil }
+        let l = language
+        var parts: [String] = []
+        if !filter.rules.isEmpty { parts.append(l.pick("rules ", "regels ") + filter.rules.map(\.rawValue).joined(separator: ", ")) }
+        if !filter.regions.isEmpty { parts.append(l.pick("regions ", "regio's ") + filter.regions.joined(separator: ", ")) }
+        if let severity = filter.severity {
+            parts.append(severity == .info ? l.pick("every severity", "elke ernst")
+                         : l.pick("\(l.word(severity))s and worse", "\(l.word(severity)) en ernstiger"))
+        }
+        return "Filter: " + parts.joined(separator: "; ") + l.pick(". The totals are those of the whole audit.",
+                                                                   ". De totalen gelden voor de hele audit.")
+    }
+
+    /// "Methods: …" in one sentence.
+    func methodsText() -> (territory: String, catchment: String) {
+        let catchment = result.methods.catchment.hasSuffix(".") ? String(result.methods.catchment.dropLast()) : result.methods.catchment
+        return (result.methods.territory, catchment)
+    }
 
     /// The national totals in one sentence, as text, Markdown and the map state them: "44 regions, 1,116
-    /// schools (each counted once), 80,212 counted and 22,718 technical students, budget EUR …".
-    public static func totalsLine(_ t: AuditTotals) -> String {
-        "\(t.regions) region\(t.regions == 1 ? "" : "s"), \(grouped(Double(t.schools))) schools (each counted once), "
-            + "\(grouped(Double(t.countedStudents))) counted and \(grouped(Double(t.technicalStudents))) technical students, "
-            + "budget \(BudgetText.totals(t))"
-    }
-
-    func bold(_ s: String) -> String { colour ? "\u{1B}[1m\(s)\u{1B}[0m" : s }
-
-    func paint(_ s: String, _ severity: Severity) -> String {
-        guard colour else { return s }
-        let code = severity == .error ? "31" : severity == .warning ? "33" : "36"
-        return "\u{1B}[\(code)m\(s)\u{1B}[0m"
+    /// schools (each counted once), 80,212 counted and 22,718 technical students, budget €…" (nl: "44 regio's,
+    /// 1.116 scholen (elk één keer geteld), 80.212 getelde en 22.718 technische leerlingen, budget € …").
+    public static func totalsLine(_ t: AuditTotals, in language: Language = .en) -> String {
+        let l = language
+        return l.pick(
+            "\(l.regions(t.regions)), \(l.schools(t.schools)) (each counted once), \(l.integer(t.countedStudents)) counted and \(l.integer(t.technicalStudents)) technical students, budget \(BudgetText.totals(t, in: l))",
+            "\(l.regions(t.regions)), \(l.schools(t.schools)) (elk één keer geteld), \(l.integer(t.countedStudents)) getelde en \(l.integer(t.technicalStudents)) technische leerlingen, budget \(BudgetText.totals(t, in: l))")
     }
 }

@@ -60,23 +60,32 @@ public struct CatchmentReport {
         return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"
     }
 
-    /// A terminal listing: a header with p and the method, one block per area, the notes.
-    public func text() -> String {
+    /// A terminal listing in `language`: a header with p and the method, one block per area, the notes (the
+    /// method sentence and the notes are English).
+    public func text(in language: Language = .en) -> String {
+        let l = language
         let map = dataset.map
         let unitCount = partition.areas.reduce(0) { $0 + $1.units.count }
-        var out = "\(partition.count) catchment areas over \(unitCount) units\n\(partition.method)\n"
-        out += "Heterogeneity (sum of within-area distances between unit centroids): \(AuditReport.grouped(partition.heterogeneityMeters / 1_000)) km\n\n"
+        var out = l.pick("\(l.count(partition.count, "catchment area", "catchment areas")) over \(l.count(unitCount, "unit", "units"))\n",
+                         "\(l.count(partition.count, "verzorgingsgebied", "verzorgingsgebieden")) uit \(l.count(unitCount, "eenheid", "eenheden"))\n")
+        out += partition.method + "\n"
+        out += l.pick("Heterogeneity (sum of within-area distances between unit centroids): ",
+                      "Heterogeniteit (som van de afstanden tussen de middelpunten van eenheden binnen een gebied): ")
+            + l.kilometres(partition.heterogeneityMeters, decimals: 0) + "\n\n"
         for area in partition.areas {
-            let measure = area.measureTotal.map { ", \(AuditReport.grouped($0)) \(partition.measureName ?? "")" } ?? ""
-            let below = area.meetsThresholds ? "" : "  (below the thresholds)"
-            out += "\(area.id)  \(area.units.count) unit\(area.units.count == 1 ? "" : "s"), \(area.schools.count) schools, "
-                + "\(area.technicalSchoolCount) technical, \(area.technicalStudents) technical students\(measure)\(below)\n"
+            let measure = area.measureTotal.map { ", \(l.number($0)) \(partition.measureName ?? "")" } ?? ""
+            let below = area.meetsThresholds ? "" : l.pick("  (below the thresholds)", "  (onder de drempels)")
+            out += "\(area.id)  " + l.pick(
+                "\(l.count(area.units.count, "unit", "units")), \(l.schools(area.schools.count)), \(l.integer(area.technicalSchoolCount)) technical, \(l.count(area.technicalStudents, "technical student", "technical students"))",
+                "\(l.count(area.units.count, "eenheid", "eenheden")), \(l.schools(area.schools.count)), \(l.integer(area.technicalSchoolCount)) technisch, \(l.count(area.technicalStudents, "technische leerling", "technische leerlingen"))")
+                + "\(measure)\(below)\n"
             let names = area.units.prefix(12).map { code in
                 map[code]?.name ?? code
             }
-            out += "      \(names.joined(separator: ", "))\(area.units.count > 12 ? ", … (\(area.units.count - 12) more)" : "")\n"
+            let more = area.units.count > 12 ? ", … (" + l.pick("\(l.integer(area.units.count - 12)) more", "nog \(l.integer(area.units.count - 12))") + ")" : ""
+            out += "      \(names.joined(separator: ", "))\(more)\n"
         }
-        if !partition.notes.isEmpty { out += "\nNotes\n" + partition.notes.map { "  \($0)\n" }.joined() }
+        if !partition.notes.isEmpty { out += "\n" + l.pick("Notes", "Opmerkingen") + "\n" + partition.notes.map { "  \($0)\n" }.joined() }
         return out
     }
 }

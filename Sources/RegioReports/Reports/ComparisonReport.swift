@@ -2,18 +2,32 @@ import Foundation
 import RegioDomain
 import RegioInputs
 
-/// The base audit and each scenario side by side: per region its figures with the change, and the findings
-/// each scenario resolves and introduces. Text, Markdown or JSON
-/// (`{"base": {...audit...}, "scenarios": [{"name", "edits", "audit", "resolved", "introduced", "changes"}]}`).
+/// The base audit and each scenario side by side: per region its figures with the change (named, with its
+/// lead), and per rule how many findings each scenario resolves and introduces; the findings themselves with
+/// ``listFindings``. Text, Markdown or JSON
+/// (`{"base": {...audit...}, "scenarios": [{"name", "edits", "audit", "resolved", "introduced", "changes"}]}`,
+/// always every finding).
 public struct ComparisonReport: Sendable, Codable {
     public let base: AuditResult
     public let scenarios: [ScenarioComparison]
+    /// The language of text and Markdown, and of the JSON's messages.
+    public var language: Language = .en
+    /// Names the leads and the schools of the edits.
+    public var schools = SchoolDirectory()
+    /// List every resolved and introduced finding in text and Markdown (the counts per rule always).
+    public var listFindings = false
 
     public enum Format: String, CaseIterable, Sendable { case text, markdown, json }
 
-    public init(base: AuditResult, scenarios: [ScenarioComparison]) {
+    private enum CodingKeys: String, CodingKey { case base, scenarios }
+
+    public init(base: AuditResult, scenarios: [ScenarioComparison], language: Language = .en,
+                schools: SchoolDirectory = SchoolDirectory(), listFindings: Bool = false) {
         self.base = base
         self.scenarios = scenarios
+        self.language = language
+        self.schools = schools
+        self.listFindings = listFindings
     }
 
     public func render(_ format: Format) -> String {
@@ -27,47 +41,89 @@ public struct ComparisonReport: Sendable, Codable {
     public func json() -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(self)) ?? Data(), as: UTF8.self) + "\n"
+        encoder.userInfo[Language.codingKey] = language
+        let stated = ComparisonReport(base: base.stating(language), scenarios: scenarios)
+        return String(decoding: (try? encoder.encode(stated)) ?? Data(), as: UTF8.self) + "\n"
     }
 
-    /// A table per scenario of the regions it changes, then its resolved and introduced findings.
+    /// Per scenario: its edits, the counts, a table of the regions it changes (named, with leads), the findings
+    /// resolved and introduced per rule, and with ``listFindings`` every one of them.
     func text(markdown: Bool) -> String {
-        var out = markdown ? "# Scenarios compared with the base\n\n" : "Scenarios compared with the base\n"
-        out += "base: \(base.regions.count) regions, \(base.count(.error)) errors, \(base.count(.warning)) warnings\n"
+        let l = language
+        var out = markdown ? l.pick("# Scenarios compared with the base\n\n", "# Scenario's vergeleken met de basis\n\n")
+            : l.pick("Scenarios compared with the base\n", "Scenario's vergeleken met de basis\n")
+        out += l.pick("base: ", "basis: ") + counts(base) + "\n"
+        let names = Dictionary(base.regions.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         for s in scenarios {
+            let known = names.merging(s.audit.regions.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+            func title(_ id: String) -> String { known[id].map { $0.isEmpty ? id : "\(id) (\($0))" } ?? id }
             out += markdown ? "\n## \(s.name)\n\n" : "\n== \(s.name) ==\n"
-            out += "\(s.edits.count) edit\(s.edits.count == 1 ? "" : "s"): \(s.edits.map(\.description).joined(separator: "; "))\n"
-            out += "\(s.audit.regions.count) regions, \(s.audit.count(.error)) errors (\(signed(s.audit.count(.error) - base.count(.error)))), "
-            out += "\(s.audit.count(.warning)) warnings (\(signed(s.audit.count(.warning) - base.count(.warning))))\n\n"
-            let changed = s.changes.filter(\.isChanged)
-            let header = ["region", "schools", "counted", "technical", "share", "techniekarm", "budget EUR"]
-            var rows: [[String]] = []
-            for c in changed {
-                func pair<T>(_ f: (RegionFigures) -> T, _ show: (T) -> String) -> String {
-                    let b = c.before.map { show(f($0)) } ?? "–", a = c.after.map { show(f($0)) } ?? "–"
-                    return b == a ? a : "\(b) → \(a)"
-                }
-                rows.append([c.id, pair({ $0.schools.count }, String.init), pair(\.countedStudents, String.init),
-                             pair(\.technicalStudents, String.init),
-                             pair(\.technicalShare, { AuditReport.shareText($0) }),
-                             pair(\.techniekarm, { $0 ? "yes" : "no" }), pair({ $0 }, { BudgetText.region($0).replacingOccurrences(of: "EUR ", with: "") })])
+            let edits = s.edits.map { edit in
+                edit.text(in: l, title: title, label: { schools.label($0.rawValue) },
+                          regionOf: { code in base.regions.first { $0.schools.contains(code.rawValue) }?.id })
             }
-            out += table(header, rows, markdown: markdown)
-            out += "\nresolved (\(s.resolved.count)):\n"
-            for f in s.resolved { out += "  - \(f.rule.rawValue): \(f.message)\n" }
-            out += "introduced (\(s.introduced.count)):\n"
-            for f in s.introduced { out += "  + \(f.rule.rawValue): \(f.message)\n" }
+            out += l.pick(l.count(s.edits.count, "edit", "edits"), l.count(s.edits.count, "wijziging", "wijzigingen"))
+                + ": " + edits.joined(separator: "; ") + "\n"
+            out += "\(counts(s.audit)) (\(l.pick("errors", "fouten")) \(signed(s.audit.count(.error) - base.count(.error))), "
+            out += "\(l.pick("warnings", "waarschuwingen")) \(signed(s.audit.count(.warning) - base.count(.warning))))\n\n"
+            out += table(regionHeader, regionRows(s), markdown: markdown, empty: l.pick("(no region changes)", "(geen regio's gewijzigd)"))
+            out += "\n" + table(l.pick(["rule", "resolved", "introduced"], ["regel", "opgelost", "nieuw"]), ruleRows(s),
+                                 markdown: markdown, empty: l.pick("(no finding resolved or introduced)", "(geen bevinding opgelost of nieuw)"))
+            if listFindings {
+                out += "\n" + l.pick("resolved", "opgelost") + " (\(l.integer(s.resolved.count))):\n"
+                for f in s.resolved { out += "  - \(f.rule.rawValue): \(f.message(in: l))\n" }
+                out += l.pick("introduced", "nieuw") + " (\(l.integer(s.introduced.count))):\n"
+                for f in s.introduced { out += "  + \(f.rule.rawValue): \(f.message(in: l))\n" }
+            } else if !s.resolved.isEmpty || !s.introduced.isEmpty {
+                out += l.pick("(every finding: --list-findings, or --format json)\n", "(elke bevinding: --list-findings, of --format json)\n")
+            }
         }
         return out
     }
 
-    func signed(_ n: Int) -> String { n > 0 ? "+\(n)" : "\(n)" }
+    /// "44 regions, 12 errors, 530 warnings".
+    func counts(_ audit: AuditResult) -> String {
+        [language.regions(audit.regions.count), language.count(audit.count(.error), .error),
+         language.count(audit.count(.warning), .warning)].joined(separator: ", ")
+    }
 
-    func table(_ header: [String], _ rows: [[String]], markdown: Bool) -> String {
-        if rows.isEmpty { return "(no region changes)\n" }
+    var regionHeader: [String] {
+        language.pick(["region", "name", "lead", "schools", "counted", "technical", "share", "techniekarm", "budget"],
+                      ["regio", "naam", "penvoerder", "scholen", "geteld", "technisch", "aandeel", "techniekarm", "budget"])
+    }
+
+    /// One row per region the scenario changes: each figure as "before → after" where it changed.
+    func regionRows(_ s: ScenarioComparison) -> [[String]] {
+        let l = language
+        return s.changes.filter(\.isChanged).map { c in
+            func pair<T>(_ f: (RegionFigures) -> T, _ show: (T) -> String) -> String {
+                let b = c.before.map { show(f($0)) } ?? "–", a = c.after.map { show(f($0)) } ?? "–"
+                return b == a ? a : "\(b) → \(a)"
+            }
+            return [c.id, pair(\.name, { $0 }), pair(\.lead, { $0.map(schools.lead) ?? "–" }),
+                    pair({ $0.schools.count }, l.integer), pair(\.countedStudents, l.integer),
+                    pair(\.technicalStudents, l.integer), pair(\.technicalShare, l.share),
+                    pair(\.techniekarm, l.yesNo), pair({ $0 }, { BudgetText.region($0, in: l) })]
+        }
+    }
+
+    /// Per rule (rule id order): the findings resolved and introduced.
+    func ruleRows(_ s: ScenarioComparison) -> [[String]] {
+        var resolved: [Rule: Int] = [:], introduced: [Rule: Int] = [:]
+        for f in s.resolved { resolved[f.rule, default: 0] += 1 }
+        for f in s.introduced { introduced[f.rule, default: 0] += 1 }
+        return Rule.allCases.filter { resolved[$0] != nil || introduced[$0] != nil }.map {
+            [$0.rawValue, language.integer(resolved[$0] ?? 0), language.integer(introduced[$0] ?? 0)]
+        }
+    }
+
+    func signed(_ n: Int) -> String { n > 0 ? "+\(language.integer(n))" : language.integer(n) }
+
+    func table(_ header: [String], _ rows: [[String]], markdown: Bool, empty: String) -> String {
+        if rows.isEmpty { return empty + "\n" }
         if markdown {
             var out = "| " + header.joined(separator: " | ") + " |\n|" + header.map { _ in " --- |" }.joined() + "\n"
-            for r in rows { out += "| " + r.joined(separator: " | ") + " |\n" }
+            for r in rows { out += "| " + r.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |\n" }
             return out
         }
         let widths = header.indices.map { c in ([header[c]] + rows.map { $0[c] }).map(\.count).max() ?? 0 }

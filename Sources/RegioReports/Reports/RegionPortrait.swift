@@ -23,10 +23,12 @@ public enum RegionPortrait {
     ///   - schools: the register by code (names, towns, kinds of the members).
     ///   - counts: year 3–4 pupils per school (profiles and pupils per member); members without counts show 0.
     ///   - municipalityNames: CBS code → name, to name the municipalities (codes alone otherwise).
+    ///   - language: the language of every heading, figure and message.
     public static func html(for region: RegionFigures, result: AuditResult, schools: [SchoolCode: School],
                             counts: [SchoolCode: StudentCounts] = [:],
-                            municipalityNames: [String: String] = [:]) -> String {
-        let facts = Facts(region, result: result, schools: schools, counts: counts, municipalityNames: municipalityNames)
+                            municipalityNames: [String: String] = [:], language: Language = .en) -> String {
+        let l = language
+        let facts = Facts(region, result: result, schools: schools, counts: counts, municipalityNames: municipalityNames, language: l)
         var out = "<section class=\"regio-portrait\" id=\"portrait-\(escape(region.id))\">\n"
         out += "<h2><span class=\"region-id\">\(escape(region.id))</span> \(escape(region.name))</h2>\n"
         out += "<dl class=\"facts\">\n"
@@ -35,49 +37,47 @@ public enum RegionPortrait {
         }
         out += "</dl>\n"
 
-        out += "<h3>Member schools</h3>\n<table class=\"members\">\n<thead><tr><th>code</th><th>name</th><th>town</th>"
-        out += "<th>technical profiles</th><th class=\"n\">counted</th><th class=\"n\">technical</th></tr></thead>\n<tbody>\n"
+        let words = Words(l)
+        out += "<h3>\(words.members)</h3>\n<table class=\"members\">\n<thead><tr><th>code</th><th>\(words.name)</th><th>\(words.town)</th>"
+        out += "<th>\(words.profiles)</th><th class=\"n\">\(words.counted)</th><th class=\"n\">\(words.technical)</th></tr></thead>\n<tbody>\n"
         for m in facts.members {
-            let lead = m.isLead ? " <span class=\"tag\">lead</span>" : ""
+            let lead = m.isLead ? " <span class=\"tag\">\(words.lead)</span>" : ""
             out += "<tr><td class=\"code\">\(escape(m.code))\(lead)</td><td>\(escape(m.name))</td><td>\(escape(m.town))</td>"
-            out += "<td>\(escape(m.profiles))</td><td class=\"n\">\(m.counted)</td><td class=\"n\">\(m.technical)</td></tr>\n"
+            out += "<td>\(escape(m.profiles))</td><td class=\"n\">\(l.integer(m.counted))</td><td class=\"n\">\(l.integer(m.technical))</td></tr>\n"
         }
         out += "</tbody>\n</table>\n"
 
-        out += "<div class=\"pupils\">\n<table class=\"profiles\">\n<caption>Pupils per profile (BB, KB, GL)</caption>\n"
-        out += "<thead><tr><th>profile</th><th>name</th><th class=\"n\">pupils</th></tr></thead>\n<tbody>\n"
+        out += "<div class=\"pupils\">\n<table class=\"profiles\">\n<caption>\(words.perProfile)</caption>\n"
+        out += "<thead><tr><th>\(words.profile)</th><th>\(words.name)</th><th class=\"n\">\(words.pupils)</th></tr></thead>\n<tbody>\n"
         for row in facts.profileRows {
-            out += "<tr\(row.technical ? " class=\"technical\"" : "")><td>\(escape(row.profile))</td><td>\(escape(row.name))</td><td class=\"n\">\(row.pupils)</td></tr>\n"
+            out += "<tr\(row.technical ? " class=\"technical\"" : "")><td>\(escape(row.profile))</td><td>\(escape(row.name))</td><td class=\"n\">\(l.integer(row.pupils))</td></tr>\n"
         }
-        out += "</tbody>\n</table>\n<table class=\"tracks\">\n<caption>Pupils per track</caption>\n"
-        out += "<thead><tr><th>track</th><th class=\"n\">pupils</th></tr></thead>\n<tbody>\n"
+        out += "</tbody>\n</table>\n<table class=\"tracks\">\n<caption>\(words.perTrack)</caption>\n"
+        out += "<thead><tr><th>\(words.track)</th><th class=\"n\">\(words.pupils)</th></tr></thead>\n<tbody>\n"
         for row in facts.trackRows {
-            out += "<tr><td>\(escape(row.track))\(row.counted ? "" : " <span class=\"muted\">(not counted)</span>")</td><td class=\"n\">\(row.pupils)</td></tr>\n"
+            out += "<tr><td>\(escape(row.track))\(row.counted ? "" : " <span class=\"muted\">(\(words.notCounted))</span>")</td><td class=\"n\">\(l.integer(row.pupils))</td></tr>\n"
         }
         out += "</tbody>\n</table>\n</div>\n"
 
-        out += "<h3>Municipalities</h3>\n<p class=\"municipalities\">\(escape(facts.municipalities))</p>\n"
+        out += "<h3>\(words.municipalities)</h3>\n<p class=\"municipalities\">\(escape(facts.municipalities))</p>\n"
 
-        out += "<h3>Findings (\(facts.findings.count))</h3>\n"
+        out += "<h3>\(words.findings) (\(l.integer(facts.findings.count)))</h3>\n"
         if facts.findings.isEmpty {
-            out += "<p class=\"muted\">No findings.</p>\n"
+            out += "<p class=\"muted\">\(words.noFindings)</p>\n"
         } else {
             out += "<ul class=\"findings\">\n"
             for f in facts.findings {
-                out += "<li class=\"\(f.severity.rawValue)\"><span class=\"severity\">\(f.severity.rawValue)</span> "
-                out += "<code>\(escape(f.rule.rawValue))</code>: \(escape(f.message))</li>\n"
+                out += "<li class=\"\(f.severity.rawValue)\"><span class=\"severity\">\(l.word(f.severity))</span> "
+                out += "<code>\(escape(f.rule.rawValue))</code>: \(escape(f.message(in: l)))</li>\n"
             }
             out += "</ul>\n"
         }
-        out += "<h3>Suggestions (\(facts.suggestions.count))</h3>\n"
+        out += "<h3>\(words.suggestions) (\(l.integer(facts.suggestions.count)))</h3>\n"
         if facts.suggestions.isEmpty {
-            out += "<p class=\"muted\">No suggestions.</p>\n"
+            out += "<p class=\"muted\">\(words.noSuggestions)</p>\n"
         } else {
             out += "<ul class=\"suggestions\">\n"
-            for s in facts.suggestions {
-                out += "<li><strong>\(escape(s.headline))</strong>"
-                out += " (score \(String(format: "%.2f", s.score))): \(escape(s.reason))</li>\n"
-            }
+            for s in facts.suggestions { out += "<li>\(SuggestionText.html(s, in: l))</li>\n" }
             out += "</ul>\n"
         }
         out += "<p class=\"method\">\(escape(result.methods.territory)).</p>\n"
@@ -89,12 +89,14 @@ public enum RegionPortrait {
     /// region in `regions`, one per printed page.
     public static func document(for regions: [RegionFigures], result: AuditResult, schools: [SchoolCode: School],
                                 counts: [SchoolCode: StudentCounts] = [:],
-                                municipalityNames: [String: String] = [:]) -> String {
-        let title = regions.count == 1 ? "Region portrait \(regions[0].id)" : "Region portraits (\(regions.count))"
+                                municipalityNames: [String: String] = [:], language: Language = .en) -> String {
+        let l = language
+        let title = regions.count == 1 ? l.pick("Region portrait", "Regioportret") + " \(regions[0].id)"
+            : l.pick("Region portraits", "Regioportretten") + " (\(regions.count))"
         let portraits = regions.map { region in
-            html(for: region, result: result, schools: schools, counts: counts, municipalityNames: municipalityNames)
+            html(for: region, result: result, schools: schools, counts: counts, municipalityNames: municipalityNames, language: l)
         }
-        return documentTemplate.filled(["title": escape(title), "portraits": portraits.joined()])
+        return documentTemplate.filled(["lang": l.tag, "title": escape(title), "portraits": portraits.joined()])
     }
 
     /// `portrait.html` of RegioWebAssets: the page around the portraits, with `portrait.css` inlined.
@@ -106,31 +108,30 @@ public enum RegionPortrait {
     /// parameters as ``html(for:result:schools:counts:municipalityNames:)``.
     public static func markdown(for region: RegionFigures, result: AuditResult, schools: [SchoolCode: School],
                                 counts: [SchoolCode: StudentCounts] = [:],
-                                municipalityNames: [String: String] = [:]) -> String {
-        let facts = Facts(region, result: result, schools: schools, counts: counts, municipalityNames: municipalityNames)
+                                municipalityNames: [String: String] = [:], language: Language = .en) -> String {
+        let l = language, words = Words(l)
+        let facts = Facts(region, result: result, schools: schools, counts: counts, municipalityNames: municipalityNames, language: l)
         var out = "## \(region.id) \(cell(region.name))\n\n"
         for (term, value) in facts.keyFigures { out += "- **\(term)**: \(value)\n" }
-        out += "\n### Member schools\n\n| code | name | town | technical profiles | counted | technical |\n"
+        out += "\n### \(words.members)\n\n| code | \(words.name) | \(words.town) | \(words.profiles) | \(words.counted) | \(words.technical) |\n"
         out += "| --- | --- | --- | --- | ---: | ---: |\n"
         for m in facts.members {
-            out += "| \(m.code)\(m.isLead ? " (lead)" : "") | \(cell(m.name)) | \(cell(m.town)) | \(cell(m.profiles)) | \(m.counted) | \(m.technical) |\n"
+            out += "| \(m.code)\(m.isLead ? " (\(words.lead))" : "") | \(cell(m.name)) | \(cell(m.town)) | \(cell(m.profiles)) | \(l.integer(m.counted)) | \(l.integer(m.technical)) |\n"
         }
-        out += "\n### Pupils per profile (BB, KB, GL)\n\n| profile | name | pupils |\n| --- | --- | ---: |\n"
+        out += "\n### \(words.perProfile)\n\n| \(words.profile) | \(words.name) | \(words.pupils) |\n| --- | --- | ---: |\n"
         for row in facts.profileRows {
             let profile = row.technical ? "**\(cell(row.profile))**" : cell(row.profile)
-            out += "| \(profile) | \(cell(row.name)) | \(row.pupils) |\n"
+            out += "| \(profile) | \(cell(row.name)) | \(l.integer(row.pupils)) |\n"
         }
-        out += "\n### Pupils per track\n\n| track | pupils |\n| --- | ---: |\n"
-        for row in facts.trackRows { out += "| \(row.track)\(row.counted ? "" : " (not counted)") | \(row.pupils) |\n" }
-        out += "\n### Municipalities\n\n\(facts.municipalities)\n"
-        out += "\n### Findings (\(facts.findings.count))\n\n"
-        if facts.findings.isEmpty { out += "No findings.\n" }
-        for f in facts.findings { out += "- **\(f.severity.rawValue)** `\(f.rule.rawValue)`: \(f.message)\n" }
-        out += "\n### Suggestions (\(facts.suggestions.count))\n\n"
-        if facts.suggestions.isEmpty { out += "No suggestions.\n" }
-        for s in facts.suggestions {
-            out += "- **\(s.headline)** (score \(String(format: "%.2f", s.score))): \(s.reason)\n"
-        }
+        out += "\n### \(words.perTrack)\n\n| \(words.track) | \(words.pupils) |\n| --- | ---: |\n"
+        for row in facts.trackRows { out += "| \(row.track)\(row.counted ? "" : " (\(words.notCounted))") | \(l.integer(row.pupils)) |\n" }
+        out += "\n### \(words.municipalities)\n\n\(facts.municipalities)\n"
+        out += "\n### \(words.findings) (\(l.integer(facts.findings.count)))\n\n"
+        if facts.findings.isEmpty { out += "\(words.noFindings)\n" }
+        for f in facts.findings { out += "- **\(l.word(f.severity))** `\(f.rule.rawValue)`: \(f.message(in: l))\n" }
+        out += "\n### \(words.suggestions) (\(l.integer(facts.suggestions.count)))\n\n"
+        if facts.suggestions.isEmpty { out += "\(words.noSuggestions)\n" }
+        for s in facts.suggestions { out += "- " + SuggestionText.markdown(s, in: l) + "\n" }
         out += "\n_\(result.methods.territory)._\n"
         return out
     }
@@ -153,28 +154,40 @@ public enum RegionPortrait {
         var suggestions: [Suggestion] = []
 
         init(_ region: RegionFigures, result: AuditResult, schools: [SchoolCode: School],
-             counts: [SchoolCode: StudentCounts], municipalityNames: [String: String]) {
+             counts: [SchoolCode: StudentCounts], municipalityNames: [String: String], language l: Language) {
             let settings = result.settings
-            let threshold = String(format: "%.0f %%", settings.techniekarmShareBelow * 100)
-            let share = AuditReport.shareText(region.technicalShare, missing: "n/a (no counted pupils)")
-            let leadLabel = region.lead.map { code in SchoolCode(code).flatMap { schools[$0]?.label } ?? code } ?? "none"
-            keyFigures = [
-                ("Schools", "\(region.schools.count) (\(region.technicalSchools.count) with a technical profile)"),
+            let threshold = l.percent(settings.techniekarmShareBelow, decimals: 0)
+            let share = region.technicalShare.map { l.percent($0) } ?? l.pick("n/a (no counted pupils)", "n.v.t. (geen getelde leerlingen)")
+            let directory = SchoolDirectory(schools)
+            let leadLabel = region.lead.map(directory.lead) ?? l.pick("none", "geen")
+            let budget = BudgetText.region(region, in: l)
+            keyFigures = l == .nl ? [
+                ("Scholen", "\(l.integer(region.schools.count)) (\(l.integer(region.technicalSchools.count)) met een technisch profiel)"),
+                ("Penvoerder", leadLabel),
+                ("Getelde leerlingen (BB, KB, GL, leerjaar 3–4)", l.integer(region.countedStudents)),
+                ("Technische leerlingen", l.integer(region.technicalStudents)),
+                ("Technisch aandeel", share),
+                ("Techniekarm", region.techniekarm ? "ja: aandeel onder \(threshold)" : "nee (grens \(threshold))"),
+                ("Budget", region.budgetEUR == nil ? "\(budget): het aparte budget van het programma, niet leerlingen × bedrag"
+                    : "\(budget) (\(l.integer(region.technicalStudents)) × \(l.money(settings.budgetPerTechnicalStudentEUR)))"),
+                ("Gebied", l.squareKilometres(region.territoryAreaSquareKilometers, decimals: 0)),
+            ] : [
+                ("Schools", "\(l.integer(region.schools.count)) (\(l.integer(region.technicalSchools.count)) with a technical profile)"),
                 ("Lead (penvoerder)", leadLabel),
-                ("Counted pupils (BB, KB, GL, years 3–4)", "\(region.countedStudents)"),
-                ("Technical pupils", "\(region.technicalStudents)"),
+                ("Counted pupils (BB, KB, GL, years 3–4)", l.integer(region.countedStudents)),
+                ("Technical pupils", l.integer(region.technicalStudents)),
                 ("Technical share", share),
                 ("Techniekarm", region.techniekarm ? "yes: share below \(threshold)" : "no (threshold \(threshold))"),
-                ("Budget", region.budgetEUR == nil ? "\(BudgetText.region(region)): the programme's separate budget, not pupils × amount"
-                    : "\(BudgetText.region(region)) (\(region.technicalStudents) × EUR \(AuditReport.grouped(settings.budgetPerTechnicalStudentEUR)))"),
-                ("Territory", String(format: "%.0f km²", region.territoryAreaSquareKilometers)),
+                ("Budget", region.budgetEUR == nil ? "\(budget): the programme's separate budget, not pupils × amount"
+                    : "\(budget) (\(l.integer(region.technicalStudents)) × \(l.money(settings.budgetPerTechnicalStudentEUR)))"),
+                ("Territory", l.squareKilometres(region.territoryAreaSquareKilometers, decimals: 0)),
             ]
             for code in region.schools {
                 let schoolCode = SchoolCode(code)
                 let school = schoolCode.flatMap { schools[$0] }
                 let c = schoolCode.flatMap { counts[$0] }
                 members.append(Member(
-                    code: code, name: school?.name ?? "not in the register", town: school?.town.capitalizedTown ?? "",
+                    code: code, name: school?.name ?? l.pick("not in the register", "niet in het register"), town: school?.town.capitalizedTown ?? "",
                     profiles: c?.technicalProfilesOffered.map(\.rawValue).joined(separator: ", ") ?? "",
                     counted: c?.countedStudents ?? 0,
                     technical: c?.technicalStudents(includingRoutes: settings.countTechnicalRoutes) ?? 0,
@@ -187,11 +200,39 @@ public enum RegionPortrait {
                 profileRows.append((profile.rawValue, profile.dutchName, profile.isTechnical, pupils))
             }
             trackRows = Track.allCases.map { ($0.rawValue, $0.isCounted, region.studentsPerTrack[$0.rawValue] ?? 0) }
-            municipalities = region.municipalities.isEmpty ? "none (no placed member school)"
+            municipalities = region.municipalities.isEmpty ? l.pick("none (no placed member school)", "geen (geen geplaatste school)")
                 : region.municipalities.map { code in municipalityNames[code].map { "\($0) (\(code))" } ?? code }
                     .joined(separator: ", ")
             findings = result.findings(of: region.id)
             suggestions = result.suggestions.filter { $0.regions.contains(region.id) }
+        }
+    }
+
+    /// The headings and column names of a portrait, in a language.
+    struct Words {
+        let members, name, town, profiles, counted, technical, lead, perProfile, profile, pupils, perTrack, track,
+            notCounted, municipalities, findings, noFindings, suggestions, noSuggestions: String
+
+        init(_ l: Language) {
+            let nl = l == .nl
+            members = nl ? "Deelnemende scholen" : "Member schools"
+            name = nl ? "naam" : "name"
+            town = nl ? "plaats" : "town"
+            profiles = nl ? "technische profielen" : "technical profiles"
+            counted = nl ? "geteld" : "counted"
+            technical = nl ? "technisch" : "technical"
+            lead = nl ? "penvoerder" : "lead"
+            perProfile = nl ? "Leerlingen per profiel (BB, KB, GL)" : "Pupils per profile (BB, KB, GL)"
+            profile = nl ? "profiel" : "profile"
+            pupils = nl ? "leerlingen" : "pupils"
+            perTrack = nl ? "Leerlingen per leerweg" : "Pupils per track"
+            track = nl ? "leerweg" : "track"
+            notCounted = nl ? "niet geteld" : "not counted"
+            municipalities = nl ? "Gemeenten" : "Municipalities"
+            findings = nl ? "Bevindingen" : "Findings"
+            noFindings = nl ? "Geen bevindingen." : "No findings."
+            suggestions = nl ? "Voorstellen" : "Suggestions"
+            noSuggestions = nl ? "Geen voorstellen." : "No suggestions."
         }
     }
 
