@@ -1,16 +1,17 @@
 import RegioDomain
+import RegioReports
 
 /// How a letter names regions and schools: "STO19023 (COROP 23 Amsterdam)", "21ET02 (ZAAM Zuid, Amsterdam)";
 /// a code the register does not know stays a bare code.
 struct LetterNames {
     /// The audit's regions by id.
     let regions: [String: RegionFigures]
-    /// The register by code.
-    let schools: [SchoolCode: School]
+    /// The register, as the reports name schools.
+    let schools: SchoolDirectory
 
     init(regions: [RegionFigures], schools: [School]) {
         self.regions = Dictionary(regions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        self.schools = Dictionary(schools.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        self.schools = SchoolDirectory(Dictionary(schools.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a }))
     }
 
     /// "STO19023 (COROP 23 Amsterdam)", or the id alone when the region has no name.
@@ -20,10 +21,10 @@ struct LetterNames {
     }
 
     /// The register's school of `code`, if it knows it.
-    func school(code: String) -> School? { SchoolCode(code).flatMap { schools[$0] } }
+    func school(code: String) -> School? { schools.school(code) }
 
     /// "21ET02 (Scholengemeenschap ZAAM Zuid, Amsterdam)", or the code alone.
-    func school(_ code: String) -> String { school(code: code)?.label ?? code }
+    func school(_ code: String) -> String { schools.label(code) }
 
     /// The town as people write it ("EMMEN" → "Emmen").
     func town(_ school: School) -> String { school.town.capitalizedTown }

@@ -25,18 +25,14 @@ struct Letters: ParsableCommand {
     var output: String
 
     @Option(name: .customLong("region"), parsing: .upToNextOption,
-            help: ArgumentHelp("Only these regions (registration numbers, any case); a named region without an error or a warning gets no letter.", valueName: "id"))
+            help: ArgumentHelp("Only these regions (registration numbers, any case, or comma lists); a named region without an error or a warning gets no letter.", valueName: "id"))
     var regions: [String] = []
 
     @Option(help: "Output format: html (A4 pages with the map inline) or markdown (with the map as an SVG file).")
     var format: LetterFormat = .html
 
-    @Option(help: ArgumentHelp("Language of the letters: nl (what the regions read) or en.", valueName: "nl|en"))
-    var language = "en"
-
-    func validate() throws {
-        guard Language(named: language) != nil else { throw ValidationError("--language must be nl or en, not '\(language)'") }
-    }
+    /// nl is what the regions read; the default is the config file's `language` key, else en.
+    @OptionGroup var language: LanguageOption
 
     @Flag(help: "Replace the folder of an earlier `regio letters` (only the files regio wrote in it).")
     var force = false
@@ -56,19 +52,9 @@ struct Letters: ParsableCommand {
             var chosen = withProblems
             var skipped: [String] = []
             if !regions.isEmpty {
-                let known = Set(result.regions.map(\.id))
-                let named = try regions.map { raw throws(InputError) -> String in
-                    let id = raw.trimmingCharacters(in: .whitespaces).uppercased()
-                    guard known.contains(id) else {
-                        let ids = result.regions.map(\.id)
-                        let more = ids.count > 20 ? ", … (\(ids.count) in all)" : ""
-                        throw InputError(.badValue, file: "--region",
-                                         message: "no region '\(raw)': the known ids are \(ids.prefix(20).joined(separator: ", "))\(more)")
-                    }
-                    return id
-                }
+                let named = try RegionChoice.resolve(regions, in: result.regions, file: "--region")
                 chosen = withProblems.filter(named.contains)
-                skipped = named.filter { !withProblems.contains($0) }.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
+                skipped = named.filter { !withProblems.contains($0) }
             }
             for id in skipped {
                 writeStandardOutput("regio letters: \(id) has no error or warning: no letter\n")
@@ -77,7 +63,7 @@ struct Letters: ParsableCommand {
                 writeStandardOutput("regio letters: no region to write to; nothing written\n")
                 return
             }
-            let language = Language(named: self.language) ?? .en
+            let language = self.language.resolved(dataset.settings)
             let files = try dataset.letterFiles(writer, regions: chosen, format: format, language: language)
             try AtomicOutput.writeFolder(output, files: files, force: force, inputs: paths.outputInputs)
             let noun = chosen.count == 1 ? "letter" : "letters"
