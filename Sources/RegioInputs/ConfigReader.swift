@@ -6,7 +6,7 @@ import Yams
 /// never silently keeps a default; every value is checked against its setting's unit and range
 /// (``AuditSettings/table``).
 ///
-/// A settings file is one flat mapping of names to numbers or true/false. The document is composed into nodes
+/// A settings file is one flat mapping of names to numbers, true/false, or a language (`language: nl`). The document is composed into nodes
 /// (libyaml limits their nesting to 1,000 levels) and only its top level is read: aliases are never expanded
 /// into values, so an alias bomb (anchors referring to anchors, growing exponentially) costs no more than its
 /// text, and a value that is a list or mapping, through an alias or not, is refused.

@@ -24,6 +24,9 @@ public final class MapDataBuilder {
     public let colorBy: MapColorMode
     /// Simplification tolerance, metres.
     public let toleranceMeters: Double
+    /// The language of the findings' messages and the totals sentence in the map data (the page's own words
+    /// are the page's).
+    public var language: Language = .en
 
     private let encoder: SVGPathEncoder
     /// Every school with a location, in register order.
@@ -120,7 +123,7 @@ public final class MapDataBuilder {
                 guard finding.schools.count == 2, let a = positions[finding.schools[0]], let b = positions[finding.schools[1]]
                 else { continue }
                 pairs.append(MapPair(schools: finding.schools, regions: finding.regions, line: [a.x, a.y, b.x, b.y],
-                                     severity: finding.severity.rawValue, message: finding.message))
+                                     severity: finding.severity.rawValue, message: finding.message(in: language)))
             case .schoolInMultipleRegions, .enclave, .fragmentedRegion:
                 for code in finding.schools {
                     guard let p = positions[code] else { continue }
@@ -132,7 +135,7 @@ public final class MapDataBuilder {
                     // Findings come worst first, so the first severity is the worst.
                     ringed[code]!.rules.append(finding.rule.rawValue)
                     ringed[code]!.regions += finding.regions.filter { !ringed[code]!.regions.contains($0) }
-                    ringed[code]!.messages.append(finding.message)
+                    ringed[code]!.messages.append(finding.message(in: language))
                 }
             case .overlappingRegions:
                 guard finding.regions.count == 2, let a = territories[finding.regions[0]],
@@ -142,7 +145,7 @@ public final class MapDataBuilder {
                 guard !path.isEmpty else { continue }
                 overlaps.append(MapOverlap(regions: finding.regions, path: path,
                                            areaSquareKilometers: ((finding.value ?? shared.area / 1e6) * 100).rounded() / 100,
-                                           message: finding.message))
+                                           message: finding.message(in: language)))
             default:
                 continue
             }
@@ -155,7 +158,7 @@ public final class MapDataBuilder {
             techniekarmShareBelow: result.settings.techniekarmShareBelow,
             shareScaleMax: min(1, max(0.2, (maxShare * 10).rounded(.up) / 10)),
             errors: result.count(.error), warnings: result.count(.warning), infos: result.count(.info),
-            totals: AuditReport.totalsLine(result.totals), methods: methods(result))
+            totals: AuditReport.totalsLine(result.totals, in: language), methods: methods(result))
     }
 
     /// How `result`'s territories and catchment areas were derived, and how the map was drawn.

@@ -13,7 +13,7 @@ enum RegionChoice {
             let key = text.trimmingCharacters(in: .whitespaces).uppercased()
             guard let id = byKey[key] else {
                 throw InputError(.badValue, file: file,
-                                 message: "no region '\(text.trimmingCharacters(in: .whitespaces))': the regions are \(regions.map(\.id).joined(separator: ", "))")
+                                 message: "no region '\(text.trimmingCharacters(in: .whitespaces))': the known ids are \(regions.map(\.id).joined(separator: ", "))")
             }
             if !chosen.contains(id) { chosen.append(id) }
         }

@@ -91,7 +91,7 @@ import Testing
         let rule = try RegioProcess.run(["audit", "--rule", "split-close-school"])
         #expect(rule.status != 0 && rule.stderr.contains("unknown rule 'split-close-school'") && rule.stderr.contains("split-close-schools"), "\(rule.stderr)")
         let region = try RegioProcess.run(["audit", "--region", "STO19099"])
-        #expect(region.status == 2 && region.stderr.contains("no region 'STO19099': the regions are STO19001, "), "\(region.stderr)")
+        #expect(region.status == 2 && region.stderr.contains("no region 'STO19099': the known ids are STO19001, "), "\(region.stderr)")
         let portrait = try RegioProcess.run(["portrait", "sto19099"])
         #expect(portrait.status == 2 && portrait.stderr.contains("STO19017"), "\(portrait.stderr)")
     }

@@ -5,15 +5,15 @@ import RegioDomain
 /// after every edit, and Foundation's encoder took most of that time. `JSONDecoder` reads the result back as
 /// the same values, and `JSONSerialization` sees the same JSON value as the encoder's (the tests check both).
 public enum AuditJSON {
-    /// Appends `findings` as a JSON array.
-    public static func append(_ findings: [Finding], to out: inout [UInt8]) {
+    /// Appends `findings` as a JSON array, their messages in `language`.
+    public static func append(_ findings: [Finding], language: Language = .en, to out: inout [UInt8]) {
         array(findings, to: &out) { f, out in
             out.append(contentsOf: #"{"rule":"#.utf8)
             JSONText.appendString(f.rule.rawValue, to: &out)
             member("severity", f.severity.rawValue, to: &out)
             member("regions", f.regions, to: &out)
             member("schools", f.schools, to: &out)
-            member("message", f.message, to: &out)
+            member("message", f.message(in: language), to: &out)
             if let value = f.value { member("value", value, to: &out) }
             if let subject = f.subjectRegion { member("subjectRegion", subject, to: &out) }
             out.append(UInt8(ascii: "}"))
