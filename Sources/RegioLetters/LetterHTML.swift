@@ -20,7 +20,7 @@ enum LetterHTML {
 
     static func body(_ letter: Letter) -> String {
         let w = letter.wording
-        var out = "<article class=\"letter\" id=\"\(letter.region.id.htmlEscaped)\">\n"
+        var out = "<article class=\"letter\" id=\"\(letter.region.id.rawValue.htmlEscaped)\">\n"
         out += "<p class=\"sender\">\(w.sender.htmlEscaped)</p>\n"
         out += "<address class=\"to\">\(letter.address.map(\.htmlEscaped).joined(separator: "<br>\n"))</address>\n"
         out += "<p class=\"subject\">\(w.subject(letter.regionName).htmlEscaped)</p>\n"

@@ -5,7 +5,7 @@ import RegioReports
 /// a code the register does not know stays a bare code.
 struct LetterNames {
     /// The audit's regions by id.
-    let regions: [String: RegionFigures]
+    let regions: [RegionID: RegionFigures]
     /// The register, as the reports name schools.
     let schools: SchoolDirectory
 
@@ -15,8 +15,8 @@ struct LetterNames {
     }
 
     /// "STO19023 (COROP 23 Amsterdam)", or the id alone when the region has no name.
-    func region(_ id: String) -> String {
-        guard let name = regions[id]?.name, !name.isEmpty else { return id }
+    func region(_ id: RegionID) -> String {
+        guard let name = regions[id]?.name, !name.isEmpty else { return id.rawValue }
         return "\(id) (\(name))"
     }
 

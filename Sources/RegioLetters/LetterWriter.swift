@@ -22,7 +22,7 @@ public struct LetterWriter {
     ///   - municipalities: EPSG:28992 metres, in the territories' ``GeometryContext``.
     ///   - schools: the register.
     ///   - counts: year 3–4 pupils per school (the technical-profile mark on the map).
-    public init(result: AuditResult, territories: [String: Geometry], municipalities: [Municipality],
+    public init(result: AuditResult, territories: [RegionID: Geometry], municipalities: [Municipality],
                 schools: [School], counts: [SchoolCode: StudentCounts] = [:]) {
         self.result = result
         names = LetterNames(regions: result.regions, schools: schools)
@@ -31,21 +31,21 @@ public struct LetterWriter {
     }
 
     /// The regions with at least one error or warning, in the audit's order: those that get a letter.
-    public var regionsWithProblems: [String] {
+    public var regionsWithProblems: [RegionID] {
         let counts = result.severityCountsByRegion()
         return result.regions.map(\.id).filter { counts[$0].map { $0.errors + $0.warnings > 0 } ?? false }
     }
 
     /// The files of the letters to `regions` (ids of the audit; each should have a problem), with an index:
     /// plain names and their bytes, for ``AtomicOutput/writeFolder(_:files:force:inputs:)``.
-    public func files(for regions: [String], format: LetterFormat, language: Language) throws(SpatialError) -> [(name: String, bytes: [UInt8])] {
+    public func files(for regions: [RegionID], format: LetterFormat, language: Language) throws(SpatialError) -> [(name: String, bytes: [UInt8])] {
         let wording = LetterWording(language: language)
         var files: [(name: String, bytes: [UInt8])] = []
         var entries: [LetterIndex.Entry] = []
         var taken: Set<String> = ["index"]
         for id in regions {
             guard let region = names.regions[id] else { continue }
-            let base = Self.fileBase(id, taken: &taken)
+            let base = Self.fileBase(id.rawValue, taken: &taken)
             let svg = try map.svg(for: region, names: names, title: wording.mapTitle(names.region(id)))
             let letter = Letter(region: region, result: result, names: names, wording: wording,
                                 message: { $0.message(in: language) }, map: svg)

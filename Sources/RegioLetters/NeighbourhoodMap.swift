@@ -8,7 +8,7 @@ import RegioSpatial
 struct NeighbourhoodMap {
     let result: AuditResult
     /// Region id → territory (EPSG:28992), as the audit made them.
-    let territories: [String: Geometry]
+    let territories: [RegionID: Geometry]
     let municipalities: [Municipality]
     let schools: [School]
     let counts: [SchoolCode: StudentCounts]

@@ -13,12 +13,12 @@ struct ProblemLine: Sendable, Hashable {
 /// region (``ClosePairGroup``, as the reports group them) into one line with their count and the closest pair,
 /// so that 230 pairs with one neighbour take one line, not 230.
 enum ProblemList {
-    static func lines(region: String, findings: [Finding], names: LetterNames, wording w: LetterWording,
+    static func lines(region: RegionID, findings: [Finding], names: LetterNames, wording w: LetterWording,
                       settings: AuditSettings, message: (Finding) -> String) -> [ProblemLine] {
         let own = findings.filter { $0.regions.contains(region) }
         let groups = Dictionary(ClosePairGroup.groups(own).map { ($0.partner(of: region), $0) }, uniquingKeysWith: { a, _ in a })
         var lines: [ProblemLine] = []
-        var placed: Set<String> = []
+        var placed: Set<RegionID> = []
         for severity in Severity.allCases {
             for finding in own where finding.severity == severity {
                 if finding.rule == .splitCloseSchools, let partner = finding.regions.first(where: { $0 != region }),
@@ -44,7 +44,7 @@ enum ProblemList {
 
     /// "With region STO19041 (…): 230 pairs of schools within 5.0 km of each other in different regions; the
     /// closest pair: A and B, 420 m apart."
-    static func closePairs(_ group: ClosePairGroup, partner: String, names: LetterNames, wording w: LetterWording,
+    static func closePairs(_ group: ClosePairGroup, partner: RegionID, names: LetterNames, wording w: LetterWording,
                            settings: AuditSettings) -> String {
         let l = w.language
         let closest = group.closest

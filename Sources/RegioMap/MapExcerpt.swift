@@ -1,3 +1,4 @@
+import RegioDomain
 import RegioReports
 import RegioSpatial
 
@@ -11,11 +12,11 @@ public struct MapExcerpt: Sendable {
     /// The part shown, EPSG:28992 (RD New) metres.
     public let view: Envelope
     /// The region drawn in front and outlined; its schools are black, its close-by pairs and overlaps marked.
-    public let focus: String
+    public let focus: RegionID
     /// The picture's accessible name (`<title>`, `aria-label`).
     public let title: String
 
-    public init(data: MapData, view: Envelope, focus: String, title: String) {
+    public init(data: MapData, view: Envelope, focus: RegionID, title: String) {
         self.data = data
         self.view = view
         self.focus = focus
@@ -75,7 +76,7 @@ public struct MapExcerpt: Sendable {
             guard let label = region.label, label.count == 2, inView(label[0], label[1]) else { continue }
             let size = region.id == focus ? 14 * px : 11 * px
             out += "<text x=\"\(label[0])\" y=\"\(label[1])\" font-family=\"system-ui, sans-serif\" font-size=\"\(n(size))\" font-weight=\"\(region.id == focus ? 700 : 600)\" "
-            out += "text-anchor=\"middle\" dominant-baseline=\"central\" fill=\"#1f2933\" stroke=\"#fff\" stroke-opacity=\".9\" stroke-width=\"\(n(3 * px))\" paint-order=\"stroke\">\(region.id.htmlEscaped)</text>\n"
+            out += "text-anchor=\"middle\" dominant-baseline=\"central\" fill=\"#1f2933\" stroke=\"#fff\" stroke-opacity=\".9\" stroke-width=\"\(n(3 * px))\" paint-order=\"stroke\">\(region.id.rawValue.htmlEscaped)</text>\n"
         }
         out += "</svg>\n"
         return out

@@ -50,7 +50,7 @@ struct Letters: ParsableCommand {
             let writer = dataset.letterWriter(result: result, territories: territories)
             let withProblems = writer.regionsWithProblems
             var chosen = withProblems
-            var skipped: [String] = []
+            var skipped: [RegionID] = []
             if !regions.isEmpty {
                 let named = try RegionChoice.resolve(regions, in: result.regions, file: "--region")
                 chosen = withProblems.filter(named.contains)
@@ -67,7 +67,7 @@ struct Letters: ParsableCommand {
             let files = try dataset.letterFiles(writer, regions: chosen, format: format, language: language)
             try AtomicOutput.writeFolder(output, files: files, force: force, inputs: paths.outputInputs)
             let noun = chosen.count == 1 ? "letter" : "letters"
-            writeStandardOutput("regio letters: wrote \(chosen.count) \(noun) (\(format.rawValue), \(language.rawValue)) to \(output): \(chosen.joined(separator: ", "))\n")
+            writeStandardOutput("regio letters: wrote \(chosen.count) \(noun) (\(format.rawValue), \(language.rawValue)) to \(output): \(chosen.map(\.rawValue).joined(separator: ", "))\n")
         }
     }
 }

@@ -20,7 +20,7 @@ struct ClosePairGroupRealDataTests {
             let lines = text.split(separator: "\n").filter { $0.hasPrefix("  \(language.word(.warning)) split-close-schools: ") }
             #expect(lines.count <= 2 * groups.count, "\(language): \(lines.count) lines for \(groups.count) region pairs")
             for group in groups {
-                let (a, b) = group.regions
+                let (a, b) = (group.regions.first.rawValue, group.regions.second.rawValue)
                 let mentioning = lines.filter { $0.contains(a) && $0.contains(b) }
                 #expect(mentioning.count >= 1 && mentioning.count <= 2, "\(language) \(a) ↔ \(b): \(mentioning.count) lines")
                 // The group in full once, with its count and closest pair, when it has more than one pair.

@@ -7,7 +7,7 @@ import Testing
 struct ProblemListTests {
     let names = LetterNames(regions: [], schools: [])
 
-    func pair(_ a: String, _ b: String, with partner: String, metres: Double) -> Finding {
+    func pair(_ a: String, _ b: String, with partner: RegionID, metres: Double) -> Finding {
         Finding(.splitCloseSchools, regions: ["STO19001", partner], rawSchools: [a, b], message: "pair \(a) \(b)", value: metres)
     }
 

@@ -6,11 +6,11 @@ public struct AuditFilter: Sendable, Hashable, Codable {
     public var rules: [Rule]
     /// Region ids to keep (a finding that concerns any of them, the regions' figures, their suggestions);
     /// empty keeps every region.
-    public var regions: [String]
+    public var regions: [RegionID]
     /// Keep this severity and worse (`warning`: warnings and errors); `nil` keeps every severity.
     public var severity: Severity?
 
-    public init(rules: [Rule] = [], regions: [String] = [], severity: Severity? = nil) {
+    public init(rules: [Rule] = [], regions: [RegionID] = [], severity: Severity? = nil) {
         self.rules = rules
         self.regions = regions
         self.severity = severity
@@ -27,7 +27,7 @@ public struct AuditFilter: Sendable, Hashable, Codable {
     }
 
     /// Whether the region `id` is shown.
-    public func admits(region id: String) -> Bool { regions.isEmpty || regions.contains(id) }
+    public func admits(region id: RegionID) -> Bool { regions.isEmpty || regions.contains(id) }
 }
 
 extension AuditResult {

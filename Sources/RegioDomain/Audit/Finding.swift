@@ -3,7 +3,7 @@ public struct Finding: Sendable, Hashable, Codable {
     public var rule: Rule { storage.rule }
     public var severity: Severity { storage.rule.severity }
     /// The regions it concerns, sorted.
-    public var regions: [String] { storage.regions }
+    public var regions: [RegionID] { storage.regions }
     /// The schools it concerns, sorted (for `split-close-schools`: the two of the pair).
     public var schools: [String] { storage.schools }
     /// The message in English (``message(in:)`` gives it in any language).
@@ -14,7 +14,7 @@ public struct Finding: Sendable, Hashable, Codable {
     public var messageData: any FindingMessage { storage.message }
     /// The region the finding is about, when it is about one (the flagged region of a region rule, the
     /// own region of an enclave school); `regions` may name partners too.
-    public var subjectRegion: String? { storage.subjectRegion }
+    public var subjectRegion: RegionID? { storage.subjectRegion }
     /// A measured quantity where the rule has one: distance in metres (`split-close-schools`,
     /// `fragmented-region`), overlap in km² (`overlapping-regions`), share (`techniekarm`).
     public var value: Double? { storage.value }
@@ -31,15 +31,15 @@ public struct Finding: Sendable, Hashable, Codable {
     /// time, and a finding is then one reference instead of five arrays and strings.
     private final class Storage: Sendable {
         let rule: Rule
-        let regions: [String]
+        let regions: [RegionID]
         let schools: [String]
         let message: any FindingMessage
-        let subjectRegion: String?
+        let subjectRegion: RegionID?
         let value: Double?
         let key: String
         let identity: String
 
-        init(rule: Rule, regions: [String], schools: [String], message: any FindingMessage, subjectRegion: String?, value: Double?) {
+        init(rule: Rule, regions: [RegionID], schools: [String], message: any FindingMessage, subjectRegion: RegionID?, value: Double?) {
             self.rule = rule
             self.regions = regions
             self.schools = schools
@@ -52,16 +52,16 @@ public struct Finding: Sendable, Hashable, Codable {
     }
     private let storage: Storage
 
-    public init(_ rule: Rule, regions: [String], schools: [SchoolCode] = [], rawSchools: [String] = [],
-                message: some FindingMessage, value: Double? = nil, subject: String? = nil) {
+    public init(_ rule: Rule, regions: [RegionID], schools: [SchoolCode] = [], rawSchools: [String] = [],
+                message: some FindingMessage, value: Double? = nil, subject: RegionID? = nil) {
         // A finding about one region is about that region.
         storage = Storage(rule: rule, regions: regions.sorted(), schools: (schools.map(\.rawValue) + rawSchools).sorted(),
                           message: message, subjectRegion: subject ?? (regions.count == 1 ? regions[0] : nil), value: value)
     }
 
     /// A finding whose message is fixed text (read back, or made by hand in a test).
-    public init(_ rule: Rule, regions: [String], schools: [SchoolCode] = [], rawSchools: [String] = [],
-                message: String, value: Double? = nil, subject: String? = nil) {
+    public init(_ rule: Rule, regions: [RegionID], schools: [SchoolCode] = [], rawSchools: [String] = [],
+                message: String, value: Double? = nil, subject: RegionID? = nil) {
         self.init(rule, regions: regions, schools: schools, rawSchools: rawSchools, message: FixedMessage(message),
                   value: value, subject: subject)
     }
@@ -89,10 +89,10 @@ public struct Finding: Sendable, Hashable, Codable {
         let rule = try c.decode(Rule.self, forKey: .rule)
         // The severity is the rule's; it is written for readers of the JSON and not read back.
         _ = try c.decode(Severity.self, forKey: .severity)
-        storage = Storage(rule: rule, regions: try c.decode([String].self, forKey: .regions),
+        storage = Storage(rule: rule, regions: try c.decode([RegionID].self, forKey: .regions),
                           schools: try c.decode([String].self, forKey: .schools),
                           message: FixedMessage(try c.decode(String.self, forKey: .message)),
-                          subjectRegion: try c.decodeIfPresent(String.self, forKey: .subjectRegion),
+                          subjectRegion: try c.decodeIfPresent(RegionID.self, forKey: .subjectRegion),
                           value: try c.decodeIfPresent(Double.self, forKey: .value))
     }
 

@@ -6,6 +6,9 @@ extension Language {
         return items.dropLast().joined(separator: ", ") + (self == .nl ? " en " : " and ") + items[items.count - 1]
     }
 
+    /// ``list(_:)`` of ids or other values written as text.
+    public func list(_ items: [some CustomStringConvertible]) -> String { list(items.map(\.description)) }
+
     /// A distance given in metres: "850 m" under a kilometre, else "4.9 km" (en) or "4,9 km" (nl).
     public func distance(_ metres: Double) -> String {
         metres < 999.5 ? "\(integer(Int(metres.rounded()))) m" : kilometres(metres)

@@ -7,8 +7,8 @@ extension Edit {
     ///   - title: a region by id and name ("STO19007 (Noord)").
     ///   - label: a school by code, name and town.
     ///   - regionOf: the region a moved school leaves, when it is in one.
-    public func text(in language: Language, title: (String) -> String, label: (SchoolCode) -> String,
-                     regionOf: (SchoolCode) -> String? = { _ in nil }) -> String {
+    public func text(in language: Language, title: (RegionID) -> String, label: (SchoolCode) -> String,
+                     regionOf: (SchoolCode) -> RegionID? = { _ in nil }) -> String {
         let l = language
         switch self {
         case let .move(school, to):

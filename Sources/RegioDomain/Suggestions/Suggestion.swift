@@ -5,7 +5,7 @@ public struct Suggestion: Sendable, Hashable, Codable {
 
     public let kind: Kind
     /// For a merge: the flagged region, then the partner. For a move: the school's region, then the target.
-    public let regions: [String]
+    public let regions: [RegionID]
     /// For a move: the school(s) to move.
     public let schools: [String]
     /// What to do, naming the region that remains by id and name, the same in every output, in English:
@@ -13,7 +13,7 @@ public struct Suggestion: Sendable, Hashable, Codable {
     /// ``headline(in:)`` gives it in any language.
     public let headline: String
     /// The region that remains (a merge: the edit's `into`) or receives the school (a move).
-    public let survivingRegion: String
+    public let survivingRegion: RegionID
     /// 0…1, higher is a better proposal: ``SuggestionScore/value``.
     public let score: Double
     /// The terms of the score with their evidence.
@@ -79,7 +79,7 @@ public struct Suggestion: Sendable, Hashable, Codable {
         try c.encode(introducedFindings, forKey: .introducedFindings)
     }
 
-    public init(kind: Kind, regions: [String], schools: [String], headline: String, survivingRegion: String,
+    public init(kind: Kind, regions: [RegionID], schools: [String], headline: String, survivingRegion: RegionID,
                 scoreTerms: SuggestionScore, reason: String, edit: Edit, sharedBorderMeters: Double,
                 resultingFigures: RegionFigures?, changes: FindingChanges, dutch: Wording? = nil) {
         self.kind = kind

@@ -42,8 +42,8 @@ struct AuditOutline {
 
     init(_ result: AuditResult) {
         let counts = result.severityCountsByRegion()
-        let groups = Dictionary(uniqueKeysWithValues: ClosePairGroup.groups(result.findings).map { ($0.key, $0) })
-        var findingsOf: [String: [Finding]] = [:]
+        let groups = Dictionary(uniqueKeysWithValues: ClosePairGroup.groups(result.findings).map { ($0.regions, $0) })
+        var findingsOf: [RegionID: [Finding]] = [:]
         for f in result.findings {
             for (i, id) in f.regions.enumerated() where i == 0 || f.regions[i - 1] != id { findingsOf[id, default: []].append(f) }
         }
@@ -52,14 +52,14 @@ struct AuditOutline {
             let (wa, wb) = (weight(a.element), weight(b.element))
             return wa != wb ? wa > wb : a.offset < b.offset
         }.map(\.element)
-        var printed = Set<String>()
+        var printed = Set<RegionPair>()
         var sections: [Section] = []
         for region in ordered {
             var items: [Item] = []
-            var seenHere = Set<String>()
+            var seenHere = Set<RegionPair>()
             for f in findingsOf[region.id] ?? [] {
                 guard f.rule == .splitCloseSchools, f.regions.count == 2 else { items.append(.finding(f)); continue }
-                let key = "\(f.regions[0])|\(f.regions[1])"
+                let key = RegionPair(f.regions[0], f.regions[1])
                 guard let group = groups[key], seenHere.insert(key).inserted else { continue }
                 items.append(printed.insert(key).inserted ? .pairs(group) : .reference(group))
             }

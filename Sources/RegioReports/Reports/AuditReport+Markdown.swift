@@ -17,7 +17,8 @@ extension AuditReport {
             out += "| --- | --- | --- | ---: | ---: |\n"
             for s in outline.contacts {
                 let r = s.region
-                out += "| \(r.id) | \(cell(r.name)) | \(cell(r.lead.map(schools.lead) ?? "–")) | \(l.integer(s.counts.errors)) | \(l.integer(s.counts.warnings)) |\n"
+                let lead = r.lead.map(schools.lead) ?? "–"
+                out += "| \(r.id) | \(cell(r.name)) | \(cell(lead)) | \(l.integer(s.counts.errors)) | \(l.integer(s.counts.warnings)) |\n"
             }
             out += "\n"
         }

@@ -15,8 +15,9 @@ extension AuditReport {
             out += "\n" + bold(l.pick("To contact (errors first):", "Te benaderen (fouten eerst):")) + "\n"
             for s in outline.contacts {
                 let r = s.region
-                out += "  \(r.name.isEmpty ? r.id : "\(r.id)  \(r.name)"): \(contactCounts(s.counts)); "
-                    + l.pick("lead ", "penvoerder ") + (r.lead.map(schools.lead) ?? l.pick("none", "geen")) + "\n"
+                let name = r.name.isEmpty ? r.id.rawValue : "\(r.id)  \(r.name)"
+                let lead = r.lead.map(schools.lead) ?? l.pick("none", "geen")
+                out += "  \(name): \(contactCounts(s.counts)); " + l.pick("lead ", "penvoerder ") + lead + "\n"
             }
         }
         let width = Severity.allCases.map { l.word($0).count }.max() ?? 7

@@ -73,7 +73,7 @@ public struct AuditReport {
 
     /// "STO19029 Rotterdam Zuid, lead: Het College, Rotterdam (00AB01)" (nl: "penvoerder: …").
     func title(_ r: RegionFigures, separator: String = "  ") -> String {
-        let name = r.name.isEmpty ? r.id : "\(r.id)\(separator)\(r.name)"
+        let name = r.name.isEmpty ? r.id.rawValue : "\(r.id)\(separator)\(r.name)"
         let lead = r.lead.map(schools.lead) ?? language.pick("none", "geen")
         return "\(name), \(language.pick("lead", "penvoerder")): \(lead)"
     }
@@ -96,7 +96,7 @@ public struct AuditReport {
     }
 
     /// The line of one item of a region's section (without its severity and rule).
-    func itemText(_ item: AuditOutline.Item, in region: String) -> String {
+    func itemText(_ item: AuditOutline.Item, in region: RegionID) -> String {
         switch item {
         case .finding(let f): f.message(in: language)
         case .pairs(let group): group.line(in: language, schools: schools)
@@ -111,7 +111,7 @@ public struct AuditReport {
         let l = language
         var parts: [String] = []
         if !filter.rules.isEmpty { parts.append(l.pick("rules ", "regels ") + filter.rules.map(\.rawValue).joined(separator: ", ")) }
-        if !filter.regions.isEmpty { parts.append(l.pick("regions ", "regio's ") + filter.regions.joined(separator: ", ")) }
+        if !filter.regions.isEmpty { parts.append(l.pick("regions ", "regio's ") + filter.regions.map(\.rawValue).joined(separator: ", ")) }
         if let severity = filter.severity {
             parts.append(severity == .info ? l.pick("every severity", "elke ernst")
                          : l.pick("\(l.word(severity))s and worse", "\(l.word(severity)) en ernstiger"))

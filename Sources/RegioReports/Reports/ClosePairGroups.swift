@@ -5,30 +5,27 @@ import RegioDomain
 /// 0.4 km (…)". The full list stays in the JSON, CSV and XLSX outputs.
 public struct ClosePairGroup: Sendable {
     /// The two regions, in id order.
-    public let regions: (String, String)
+    public let regions: RegionPair
     /// The group's findings, closest first.
     public let findings: [Finding]
 
     /// The closest pair.
     public var closest: Finding { findings[0] }
 
-    /// "STO19029|STO19041".
-    public var key: String { "\(regions.0)|\(regions.1)" }
-
     /// The groups of `findings` (other rules are ignored), by region pair in id order.
     public static func groups(_ findings: [Finding]) -> [ClosePairGroup] {
-        var byPair: [String: [Finding]] = [:]
+        var byPair: [RegionPair: [Finding]] = [:]
         for f in findings where f.rule == .splitCloseSchools && f.regions.count == 2 {
-            byPair["\(f.regions[0])|\(f.regions[1])", default: []].append(f)
+            byPair[RegionPair(f.regions[0], f.regions[1]), default: []].append(f)
         }
-        return byPair.keys.sorted().map { key in
-            let members = byPair[key]!.sorted { ($0.value ?? 0, $0.key) < ($1.value ?? 0, $1.key) }
-            return ClosePairGroup(regions: (members[0].regions[0], members[0].regions[1]), findings: members)
+        return byPair.keys.sorted { ($0.first, $0.second) < ($1.first, $1.second) }.map { pair in
+            let members = byPair[pair]!.sorted { ($0.value ?? 0, $0.key) < ($1.value ?? 0, $1.key) }
+            return ClosePairGroup(regions: pair, findings: members)
         }
     }
 
     /// The region of the pair that is not `id`.
-    public func partner(of id: String) -> String { regions.0 == id ? regions.1 : regions.0 }
+    public func partner(of id: RegionID) -> RegionID { regions.partner(of: id) }
 
     /// One line: the pair's own message when the group has one pair, else "STO19029 ↔ STO19041: 230
     /// close-by pairs, closest 0.4 km (00AB01 (…) – 00CD02 (…))" (nl: "230 paren nabije scholen, dichtstbij
@@ -39,12 +36,12 @@ public struct ClosePairGroup: Sendable {
         let distance = language.distance(closest.value ?? 0)
         let count = language.pick(language.count(findings.count, "close-by pair", "close-by pairs"),
                                   language.count(findings.count, "paar nabije scholen", "paren nabije scholen"))
-        return "\(regions.0) ↔ \(regions.1): \(count), \(language.pick("closest", "dichtstbij")) \(distance) (\(pair))"
+        return "\(regions.first) ↔ \(regions.second): \(count), \(language.pick("closest", "dichtstbij")) \(distance) (\(pair))"
     }
 
     /// The line under the second region of the pair, pointing to the first: "230 close-by pairs with STO19029:
     /// see STO19029" (nl: "230 paren nabije scholen met STO19029: zie STO19029").
-    public func reference(from id: String, in language: Language) -> String {
+    public func reference(from id: RegionID, in language: Language) -> String {
         let other = partner(of: id)
         let count = language.pick(language.count(findings.count, "close-by pair", "close-by pairs"),
                                   language.count(findings.count, "paar nabije scholen", "paren nabije scholen"))

@@ -56,7 +56,7 @@ public struct ComparisonReport: Sendable, Codable {
         let names = Dictionary(base.regions.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         for s in scenarios {
             let known = names.merging(s.audit.regions.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-            func title(_ id: String) -> String { known[id].map { $0.isEmpty ? id : "\(id) (\($0))" } ?? id }
+            func title(_ id: RegionID) -> String { known[id].map { $0.isEmpty ? id.rawValue : "\(id) (\($0))" } ?? id.rawValue }
             out += markdown ? "\n## \(s.name)\n\n" : "\n== \(s.name) ==\n"
             let edits = s.edits.map { edit in
                 edit.text(in: l, title: title, label: { schools.label($0.rawValue) },
@@ -100,7 +100,7 @@ public struct ComparisonReport: Sendable, Codable {
                 let b = c.before.map { show(f($0)) } ?? "–", a = c.after.map { show(f($0)) } ?? "–"
                 return b == a ? a : "\(b) → \(a)"
             }
-            return [c.id, pair(\.name, { $0 }), pair(\.lead, { $0.map(schools.lead) ?? "–" }),
+            return [c.id.rawValue, pair(\.name, { $0 }), pair(\.lead, { $0.map(schools.lead) ?? "–" }),
                     pair({ $0.schools.count }, l.integer), pair(\.countedStudents, l.integer),
                     pair(\.technicalStudents, l.integer), pair(\.technicalShare, l.share),
                     pair(\.techniekarm, l.yesNo), pair({ $0 }, { BudgetText.region($0, in: l) })]

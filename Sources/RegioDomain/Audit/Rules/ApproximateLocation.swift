@@ -4,7 +4,7 @@
 /// is placed at the centroid of its 4-digit postcode area, not at its address (the register gives no
 /// coordinates for it). The finding names every region that lists it.
 enum ApproximateLocation {
-    static func findings(_ code: SchoolCode, listedBy regions: [String], in facts: some AuditFacts) -> [Finding] {
+    static func findings(_ code: SchoolCode, listedBy regions: [RegionID], in facts: some AuditFacts) -> [Finding] {
         guard !regions.isEmpty, let school = facts.school(code), school.placement == .postcodeCentroid else { return [] }
         return [Finding(.approximateLocation, regions: regions, schools: [code],
             message: Message(school: facts.label(code), regions: regions, postcodeArea: String(school.postcode.prefix(4))))]
@@ -13,7 +13,7 @@ enum ApproximateLocation {
 
 extension ApproximateLocation {
     struct Message: FindingMessage {
-        let school: String, regions: [String], postcodeArea: String
+        let school: String, regions: [RegionID], postcodeArea: String
 
         func text(in language: Language) -> String {
             switch language {

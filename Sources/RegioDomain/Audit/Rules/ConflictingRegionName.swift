@@ -16,7 +16,7 @@ enum ConflictingRegionName {
 extension ConflictingRegionName {
     struct Message: FindingMessage {
         /// The names, quoted.
-        let region: String, names: [String]
+        let region: RegionID, names: [String]
 
         func text(in language: Language) -> String {
             switch language {

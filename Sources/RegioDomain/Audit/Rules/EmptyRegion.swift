@@ -13,7 +13,7 @@ enum EmptyRegion {
 
 extension EmptyRegion {
     struct Message: FindingMessage {
-        let region: String, name: String
+        let region: RegionID, name: String
 
         func text(in language: Language) -> String {
             switch language {

@@ -22,7 +22,7 @@ enum FragmentedRegion {
 
 extension FragmentedRegion {
     struct Message: FindingMessage {
-        let region: String, groups: Int, outliers: [String]
+        let region: RegionID, groups: Int, outliers: [String]
         /// Metres: the gap between the outliers and the largest group, and the setting.
         let gapMeters: Double, limitMeters: Double
 

@@ -16,7 +16,7 @@ enum LeadWithoutTechnology {
 extension LeadWithoutTechnology {
     struct Message: FindingMessage {
         /// The region's technical share, 0…1.
-        let region: String, lead: String, share: Double
+        let region: RegionID, lead: String, share: Double
 
         func text(in language: Language) -> String {
             switch language {

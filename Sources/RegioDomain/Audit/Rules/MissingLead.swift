@@ -15,7 +15,7 @@ enum MissingLead {
 
 extension MissingLead {
     struct Message: FindingMessage {
-        let region: String, name: String, listed: Int
+        let region: RegionID, name: String, listed: Int
 
         func text(in language: Language) -> String {
             switch language {

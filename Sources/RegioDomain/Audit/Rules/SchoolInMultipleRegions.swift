@@ -15,7 +15,7 @@ enum SchoolInMultipleRegions {
 
 extension SchoolInMultipleRegions {
     struct Message: FindingMessage {
-        let school: String, regions: [String]
+        let school: String, regions: [RegionID]
 
         func text(in language: Language) -> String {
             switch language {

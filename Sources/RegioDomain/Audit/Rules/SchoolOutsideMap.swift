@@ -7,7 +7,7 @@
 /// mistyped coordinates), so every spatial rule leaves the school out, as it does an unplaced school: no
 /// close-by pair, fragment, enclave or territory is measured from it.
 enum SchoolOutsideMap {
-    static func findings(_ code: SchoolCode, listedBy regions: [String], in facts: some AuditFacts) -> [Finding] {
+    static func findings(_ code: SchoolCode, listedBy regions: [RegionID], in facts: some AuditFacts) -> [Finding] {
         guard !regions.isEmpty, let outside = facts.outsideMap(code),
               outside.distanceMeters > facts.settings.outsideMapToleranceMeters else { return [] }
         return [Finding(.schoolOutsideMap, regions: regions, schools: [code],
@@ -20,7 +20,7 @@ enum SchoolOutsideMap {
 
 extension SchoolOutsideMap {
     struct Message: FindingMessage {
-        let school: String, regions: [String], nearestMunicipality: String?
+        let school: String, regions: [RegionID], nearestMunicipality: String?
         /// Metres (infinite when no municipality was found), and the tolerance setting.
         let distanceMeters: Double, toleranceMeters: Double
         let atPostcodeCentroid: Bool

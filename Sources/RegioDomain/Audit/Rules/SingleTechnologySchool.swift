@@ -15,7 +15,7 @@ enum SingleTechnologySchool {
 
 extension SingleTechnologySchool {
     struct Message: FindingMessage {
-        let region: String, school: String
+        let region: RegionID, school: String
 
         func text(in language: Language) -> String {
             switch language {

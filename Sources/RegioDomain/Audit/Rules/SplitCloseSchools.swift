@@ -27,7 +27,7 @@ extension SplitCloseSchools {
     /// The labels are made once per school (``AuditFacts/label(_:)``), so a pair's message costs no formatting
     /// until a report writes it.
     struct Message: FindingMessage {
-        let first: String, firstRegion: String, second: String, secondRegion: String
+        let first: String, firstRegion: RegionID, second: String, secondRegion: RegionID
         /// Metres (EPSG:28992): the pair's distance and the close-by setting.
         let distanceMeters: Double, limitMeters: Double
 

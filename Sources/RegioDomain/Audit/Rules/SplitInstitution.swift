@@ -15,7 +15,7 @@ enum SplitInstitution {
 
 extension SplitInstitution {
     struct Message: FindingMessage {
-        let institution: String, regions: [String]
+        let institution: String, regions: [RegionID]
 
         func text(in language: Language) -> String {
             switch language {

@@ -16,7 +16,7 @@ enum Techniekarm {
 extension Techniekarm {
     struct Message: FindingMessage {
         /// Shares 0…1.
-        let region: String, share: Double, counted: Int, threshold: Double
+        let region: RegionID, share: Double, counted: Int, threshold: Double
 
         func text(in language: Language) -> String {
             let (share, threshold) = (language.percent(share), language.percent(threshold))

@@ -30,7 +30,7 @@ enum UndersizedRegion {
 extension UndersizedRegion {
     struct Message: FindingMessage {
         enum Measure: Sendable, Hashable { case technicalSchools, technicalStudents }
-        let region: String, measure: Measure, count: Int, minimum: Int
+        let region: RegionID, measure: Measure, count: Int, minimum: Int
 
         func text(in language: Language) -> String {
             let minimum = language.integer(minimum)

@@ -22,7 +22,7 @@ enum UnknownSchool {
 extension UnknownSchool {
     struct Message: FindingMessage {
         /// `code` as listed; `malformed` when it is not a school code at all.
-        let region: String, code: String, malformed: Bool
+        let region: RegionID, code: String, malformed: Bool
 
         func text(in language: Language) -> String {
             if malformed {
