@@ -1,7 +1,7 @@
 // swift-tools-version: 6.1
 // regio: forms, audits and compares school regions for Sterk Techniekonderwijs.
 //
-// Dependencies point one way: regio (command) → RegioServer → RegioMap → RegioReports → RegioInputs → RegioDomain
+// Dependencies point one way: regio (command) → RegioServer / RegioLetters → RegioMap → RegioReports → RegioInputs → RegioDomain
 // → RegioSpatial → CGEOS/CPROJ; RegioReports (the portrait page), RegioMap and RegioServer also use RegioWebAssets
 // (the pages' files).
 import PackageDescription
@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "RegioReports", targets: ["RegioReports"]),
         .library(name: "RegioMap", targets: ["RegioMap"]),
         .library(name: "RegioServer", targets: ["RegioServer"]),
+        .library(name: "RegioLetters", targets: ["RegioLetters"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -70,9 +71,13 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
 
+        // The letters to the regions (`regio letters`): what the programme asks, the region's problems, the best
+        // suggestion with its figures, the region's figures and a small map drawn from RegioMap's data.
+        .target(name: "RegioLetters", dependencies: ["RegioMap", "RegioReports", "RegioInputs", "RegioDomain", "RegioSpatial", "RegioWebAssets"]),
+
         // The command-line tool, thin.
         .executableTarget(name: "regio", dependencies: [
-            "RegioInputs", "RegioReports", "RegioMap", "RegioDomain", "RegioSpatial", "RegioServer",
+            "RegioInputs", "RegioReports", "RegioMap", "RegioDomain", "RegioSpatial", "RegioServer", "RegioLetters",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
@@ -94,6 +99,7 @@ let package = Package(
             "RegioServer", "RegioMap", "RegioReports", "RegioInputs", "RegioDomain",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
+        .testTarget(name: "RegioLettersTests", dependencies: ["RegioLetters", "RegioDomain"]),
         .testTarget(name: "regioTests", dependencies: ["regio", "RegioInputs", "RegioReports", "RegioMap", .product(name: "GRDB", package: "GRDB.swift"),
                                                    .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     ],

@@ -12,6 +12,7 @@
 /// | `page.js` | what both pages share on the DOM: element builders, the map view (pan and zoom), region labels |
 /// | `portrait.css` | the region portraits, in both pages and in `regio portrait --format html` |
 /// | `portrait.html` | the page of `regio portrait --format html` |
+/// | `letter.html`, `letter.css` | the letters of `regio letters --format html` (and their index), printing to A4 |
 package enum WebAsset {
     /// The embedded files by name. A file added to `Web/` must be added here too (a test checks that the
     /// two agree).
@@ -28,6 +29,8 @@ package enum WebAsset {
         "page.js": PackageResources.page_js,
         "portrait.css": PackageResources.portrait_css,
         "portrait.html": PackageResources.portrait_html,
+        "letter.html": PackageResources.letter_html,
+        "letter.css": PackageResources.letter_css,
     ]
 
     /// The names of the embedded files.

@@ -78,6 +78,16 @@ struct PageTemplateTests {
         #expect(page.hasSuffix("<body>\n<section></section>\n</body>\n</html>\n"))
     }
 
+    @Test func theLetterPageInlinesItsStylesheetAndPrintsToA4() throws {
+        let template = PageTemplate("letter.html")
+        #expect(template.keys == ["lang", "title", "body"])
+        let page = template.filled(["lang": "nl", "title": "Regio X", "body": "<article></article>\n"])
+        let css = try #require(WebAsset.text("letter.css"))
+        #expect(page.hasPrefix("<!DOCTYPE html>\n<html lang=\"nl\">"))
+        #expect(page.contains(css) && css.contains("@page { size: A4;"))
+        #expect(page.hasSuffix("<body>\n<article></article>\n</body>\n</html>\n"))
+    }
+
     @Test func valuesAreInsertedAsTheyAreAndNotScannedAgain() {
         let page = PageTemplate("serve.html").filled(["title": "{{data}} & {{include map.js}}", "language": "en", "data": "[1]"])
         #expect(page.contains("<title>{{data}} & {{include map.js}} · scenarios</title>"))
