@@ -21,6 +21,8 @@ struct Serve: AsyncParsableCommand {
 
     @OptionGroup var inputs: InputOptions
 
+    @OptionGroup var language: LanguageOption
+
     @Option(help: "The loopback address to listen on (127.0.0.1, ::1 or localhost); other addresses are refused.")
     var host = "127.0.0.1"
 
@@ -52,7 +54,8 @@ struct Serve: AsyncParsableCommand {
             let limits = ServerLimits(editsPerSession: maxEdits, savedScenarios: maxScenarios,
                                       idleTimeoutSeconds: idleTimeout, readTimeoutSeconds: readTimeout)
             configuration = ServerConfiguration(inputs: try inputs.paths(), host: host, port: port,
-                                                databasePath: database, seed: seed, limits: limits)
+                                                databasePath: database, seed: seed, limits: limits,
+                                                language: language.language)
             // Before the inputs are loaded: a refused address or limit is told at once.
             try configuration.validate()
         } catch let error as InputError {
