@@ -92,9 +92,18 @@ let package = Package(
         .testTarget(name: "RegioSpatialTests", dependencies: ["RegioSpatial"]),
         .testTarget(name: "RegioWebAssetsTests", dependencies: ["RegioWebAssets"]),
         .testTarget(name: "RegioDomainTests", dependencies: ["RegioDomain", "RegioSpatial"]),
-        // The readers', reports' and map's tests share their fixtures and real-data helpers, so they stay one target.
-        .testTarget(name: "RegioFormatsTests", dependencies: ["RegioInputs", "RegioReports", "RegioMap", "RegioDomain", "RegioSpatial"],
-                    resources: [.copy("Fixtures")]),
+        // What the tests of RegioInputs, RegioReports and RegioMap share: where the demo and real data are, and
+        // temporary input files. A plain target, since a test target cannot depend on another.
+        .target(name: "RegioTestSupport", dependencies: ["RegioInputs"], path: "Tests/RegioTestSupport"),
+        // The readers, and the audit, catchments and suggestions on the loaded demo and real data; with the
+        // hand-made inputs in Fixtures.
+        .testTarget(name: "RegioInputsTests", dependencies: [
+            "RegioInputs", "RegioDomain", "RegioSpatial", "RegioTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+        ], resources: [.copy("Fixtures")]),
+        .testTarget(name: "RegioReportsTests", dependencies: [
+            "RegioReports", "RegioInputs", "RegioDomain", "RegioSpatial", "RegioTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+        ], exclude: ["Golden"]),
+        .testTarget(name: "RegioMapTests", dependencies: ["RegioMap", "RegioInputs", "RegioDomain", "RegioSpatial", "RegioTestSupport"]),
         .testTarget(name: "RegioServerTests", dependencies: [
             "RegioServer", "RegioMap", "RegioReports", "RegioInputs", "RegioDomain",
             .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -173,6 +173,14 @@ import Testing
         for code in members { #expect(page.contains(code)) }
     }
 
+    @Test func portraitTakesARegistrationNumberInAnyCase() throws {
+        let upper = try RegioProcess.run(["portrait", "STO19001"])
+        let lower = try RegioProcess.run(["portrait", "sto19001 "])
+        #expect(upper.status == 0 && lower.status == 0, "\(lower.stderr)")
+        #expect(lower.stdout.hasPrefix("## STO19001 "))
+        #expect(lower.stdout == upper.stdout)
+    }
+
     @Test func portraitOfAnUnknownRegionListsTheKnownIds() throws {
         let out = try RegioProcess.run(["portrait", "STO00000"])
         #expect(out.status == 2)

@@ -2,6 +2,7 @@ import Foundation
 import RegioDomain
 @testable import RegioInputs
 import RegioSpatial
+import RegioTestSupport
 import Testing
 
 /// The spatial core on the real public data in ../shared/geodata (skipped when absent).

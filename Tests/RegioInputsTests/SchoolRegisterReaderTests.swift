@@ -1,6 +1,7 @@
 import RegioDomain
 @testable import RegioInputs
 import RegioSpatial
+import RegioTestSupport
 import Testing
 
 @Suite struct SchoolRegisterReaderTests {

@@ -1,7 +1,8 @@
 import Foundation
+import RegioTestSupport
 
-/// The hand-made test inputs in `Tests/RegioFormatsTests/Fixtures` (copied into the test bundle).
-enum Fixtures {
+/// The hand-made test inputs in `Tests/RegioInputsTests/Fixtures` (copied into this test bundle).
+extension Fixtures {
     /// The URL of `name` inside Fixtures, e.g. `url("municipalities/small-rd.geojson")`.
     static func url(_ name: String) -> URL {
         (Bundle.module.resourceURL ?? Bundle.module.bundleURL)

@@ -4,6 +4,7 @@ import RegioDomain
 @testable import RegioInputs
 @testable import RegioReports
 import RegioSpatial
+import RegioTestSupport
 import Testing
 
 /// The map layers of `regio export` and their writers: GeoJSON per RFC 7946 (WGS 84 lon/lat, closed rings,
@@ -31,17 +32,8 @@ import Testing
         func layer(_ name: String) -> ExportLayer { layers.first { $0.name == name }! }
     }
 
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-    static let demo = InputPaths.demo(in: packageRoot.appendingPathComponent("geodata/demo").path)
-    static let real: InputPaths? = Fixtures.sharedGeodata.map { g in
-        InputPaths(schools: g.appendingPathComponent("duo_vestigingen_vo_2020-12_geocoded.csv").path,
-                   students: g.appendingPathComponent("duo_leerlingen_vo_per_vestiging_naar_onderwijstype_2019.csv").path,
-                   municipalities: g.appendingPathComponent("gemeenten_2020_wgs84.geojson").path,
-                   registrations: packageRoot.appendingPathComponent("Tests/oracle/real/registration.csv").path)
-    }
-    static var datasets: [String] { real == nil ? ["demo"] : ["demo", "real"] }
-    static func paths(_ name: String) -> InputPaths { name == "real" ? real! : demo }
+    static var datasets: [String] { Fixtures.realInputs == nil ? ["demo"] : ["demo", "real"] }
+    static func paths(_ name: String) -> InputPaths { name == "real" ? Fixtures.realInputs! : Fixtures.demoInputs }
 
     // MARK: layers
 

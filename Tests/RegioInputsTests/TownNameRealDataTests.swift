@@ -1,6 +1,7 @@
 import Foundation
 import RegioDomain
 import RegioInputs
+import RegioTestSupport
 import Testing
 
 /// ``DutchPlaceName/display(_:)`` on every town of DUO's real register and every municipality name of the CBS map

@@ -2,6 +2,7 @@ import Foundation
 @testable import RegioDomain
 @testable import RegioInputs
 import RegioSpatial
+import RegioTestSupport
 import Testing
 
 /// Property: after any sequence of edits, the incrementally updated audit equals a fresh audit of the

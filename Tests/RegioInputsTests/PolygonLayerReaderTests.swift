@@ -2,6 +2,7 @@ import Foundation
 import RegioDomain
 @testable import RegioInputs
 import RegioSpatial
+import RegioTestSupport
 import Testing
 
 /// Reading municipality polygons from GeoJSON: small hand-made fixtures and the real CBS-derived layers.

@@ -1,4 +1,5 @@
 @testable import RegioInputs
+import RegioTestSupport
 import Testing
 
 @Suite struct CSVTableTests {

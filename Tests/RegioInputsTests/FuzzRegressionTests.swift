@@ -1,6 +1,7 @@
 import Foundation
 import RegioInputs
 import RegioSpatial
+import RegioTestSupport
 import Testing
 
 /// Every input that once crashed a reader under the fuzzer (`Fuzz/Regressions/<target>/`) is read again here:

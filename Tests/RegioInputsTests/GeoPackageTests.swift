@@ -3,6 +3,7 @@ import GRDB
 import RegioDomain
 @testable import RegioInputs
 import RegioSpatial
+import RegioTestSupport
 import Testing
 
 /// Reading municipalities from GeoPackages written by the test itself with GRDB (``TestGeoPackage``), so

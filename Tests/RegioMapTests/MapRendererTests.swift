@@ -3,6 +3,7 @@ import RegioDomain
 @testable import RegioInputs
 @testable import RegioMap
 import RegioSpatial
+import RegioTestSupport
 import Testing
 
 /// The HTML map (`regio map`): one self-contained file that references nothing on the network, whose
@@ -10,11 +11,6 @@ import Testing
 /// country. The demo data is read from `geodata/demo`, the real data from `../shared/geodata` (skipped
 /// with a message where absent).
 @Suite struct MapRendererTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let demo = packageRoot.appendingPathComponent("geodata/demo").path
-    static let demoAvailable = FileManager.default.fileExists(atPath: demo + "/schools.csv")
-    static let realRegistration = packageRoot.appendingPathComponent("Tests/oracle/real/registration.csv").path
 
     /// The page, its parsed data blob and what it was made from.
     struct Rendered {
@@ -53,9 +49,9 @@ import Testing
 
     // MARK: demo data
 
-    @Test(.enabled(if: demoAvailable, "needs geodata/demo"))
+    @Test(.enabled(if: Fixtures.demoAvailable, "needs geodata/demo"))
     func demoMapReferencesNothingOnTheNetwork() throws {
-        let page = try Self.render(.demo(in: Self.demo))
+        let page = try Self.render(Fixtures.demoInputs)
         #expect(Self.networkReferences(page.html) == [])
         // Outside the data (where names and messages are text), no URL at all: not even the SVG namespace
         // name, which the script assembles.
@@ -69,9 +65,9 @@ import Testing
         #expect(!page.html.contains("<script src"))
     }
 
-    @Test(.enabled(if: demoAvailable, "needs geodata/demo"))
+    @Test(.enabled(if: Fixtures.demoAvailable, "needs geodata/demo"))
     func demoDataHasOneEntryPerRegionAndPlacedSchool() throws {
-        let page = try Self.render(.demo(in: Self.demo), colorBy: .status)
+        let page = try Self.render(Fixtures.demoInputs, colorBy: .status)
         let regions = try #require(page.json["regions"] as? [[String: Any]])
         let schools = try #require(page.json["schools"] as? [[String: Any]])
         #expect(regions.compactMap { $0["id"] as? String } == page.result.regions.map(\.id.rawValue))
@@ -112,9 +108,9 @@ import Testing
         #expect(!page.data.borders.isEmpty && !page.data.land.isEmpty)
     }
 
-    @Test(.enabled(if: demoAvailable, "needs geodata/demo"))
+    @Test(.enabled(if: Fixtures.demoAvailable, "needs geodata/demo"))
     func neighbouringRegionsGetDifferentColours() throws {
-        let page = try Self.render(.demo(in: Self.demo), catchments: false)
+        let page = try Self.render(Fixtures.demoInputs, catchments: false)
         let ids = page.result.regions.map(\.id)
         let shapes = ids.map { id in page.territories[id].flatMap { $0.isEmpty ? nil : $0 } }
         let neighbours = try RegionPalette.neighbours(shapes)
@@ -179,12 +175,7 @@ import Testing
 
     @Test(.enabled(if: Fixtures.sharedGeodata != nil, "needs ../shared/geodata"))
     func wholeCountryMapStaysUnderThreeMegabytes() throws {
-        let paths = InputPaths(
-            schools: Fixtures.sharedGeodata("duo_vestigingen_vo_2020-12_geocoded.csv"),
-            students: Fixtures.sharedGeodata("duo_leerlingen_vo_per_vestiging_naar_onderwijstype_2019.csv"),
-            municipalities: Fixtures.sharedGeodata("gemeenten_2020_wgs84.geojson"),
-            registrations: Self.realRegistration)
-        let page = try Self.render(paths)
+        let page = try Self.render(try #require(Fixtures.realInputs))
         let bytes = page.html.utf8.count
         print("real-data map: \(bytes) bytes, \(page.data.regions.count) regions, \(page.data.schools.count) schools")
         #expect(bytes < 3_000_000, "the whole-country map is \(bytes) bytes")

@@ -1,6 +1,7 @@
 import Foundation
 @testable import RegioDomain
 @testable import RegioInputs
+import RegioTestSupport
 import Testing
 
 /// Merger and move suggestions on the real data, with the planted cases of Tests/oracle/real.

@@ -1,6 +1,7 @@
 import Foundation
 import RegioDomain
 import RegioSpatial
+import RegioTestSupport
 import Testing
 
 /// The auditor measures the overlap of two territories of one group each as the land within the intersection

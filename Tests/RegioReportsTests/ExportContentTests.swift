@@ -7,6 +7,7 @@ import RegioDomain
 @testable import RegioInputs
 @testable import RegioReports
 import RegioSpatial
+import RegioTestSupport
 import Testing
 
 /// What the export's layers say: the suggestions' edits and figures (those of a fresh audit of the edited
@@ -97,7 +98,7 @@ import Testing
     // MARK: styles
 
     @Test func theGeoPackageCarriesQGISStylesForRegionsAndFindings() throws {
-        let e = try Exported(ExportTests.demo)
+        let e = try Exported(Fixtures.demoInputs)
         let files = TemporaryFiles()
         let path = files.directory.appendingPathComponent("styled.gpkg").path
         try MapExport.write(e.layers, format: .gpkg, to: path, force: false)

@@ -1,5 +1,6 @@
 import RegioDomain
 @testable import RegioInputs
+import RegioTestSupport
 import Testing
 
 @Suite struct StudentCountsReaderTests {

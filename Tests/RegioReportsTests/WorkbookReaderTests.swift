@@ -2,6 +2,7 @@ import Foundation
 import RegioDomain
 @testable import RegioInputs
 import RegioReports
+import RegioTestSupport
 import Testing
 
 /// The XLSX reader of pre-registrations on workbooks written by regio's own writer (inline strings, numbers stored

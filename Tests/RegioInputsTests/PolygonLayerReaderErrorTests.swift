@@ -1,6 +1,7 @@
 import Foundation
 @testable import RegioInputs
 import RegioSpatial
+import RegioTestSupport
 import Testing
 
 /// Every bad municipality input gives an ``InputError`` of the right kind whose description names the file,

@@ -5,10 +5,10 @@ import RegioReports
 import Testing
 
 /// The demo audit's text and Markdown reports in English and Dutch, compared byte for byte with the golden
-/// files in `Fixtures/Golden/`. After a deliberate change of the reports, rewrite them with
+/// files in `Golden/`. After a deliberate change of the reports, rewrite them with
 /// `REGIO_UPDATE_GOLDEN=1 swift test --filter AuditReportGoldenTests` and review the diff.
 @Suite struct AuditReportGoldenTests {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/Golden")
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
 
     /// The demo audit as `regio audit` makes it (catchment areas with seed 1), and the report of it.
     static func demoReport(_ language: Language) throws -> AuditReport {

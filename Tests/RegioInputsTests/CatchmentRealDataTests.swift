@@ -2,6 +2,7 @@ import Foundation
 import RegioDomain
 import RegioInputs
 import RegioSpatial
+import RegioTestSupport
 import Testing
 
 /// Catchment areas on the real 2020 municipalities (355) and the CBS PC4 layer (4,068 postcode areas) in
@@ -11,9 +12,7 @@ import Testing
 /// `swift test -c release -Xswiftc -enable-testing --filter CatchmentRealDataTests`.
 @Suite struct CatchmentRealDataTests {
     /// `<package root>/../shared/geodata`.
-    static let geodata: String = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("shared/geodata").path
+    static let geodata: String = Fixtures.sharedGeodata?.path ?? "../shared/geodata"
     static let available = FileManager.default.fileExists(atPath: geodata + "/gemeenten_2020_rd.geojson")
 
     /// The loaded inputs of one test (each test has its own GEOS context: tests run in parallel).
