@@ -6,14 +6,15 @@ import RegioDomain
 import RegioInputs
 import RegioMap
 import RegioSpatial
+import RegioTestSupport
 import Testing
 
 /// The still picture of part of the map (``MapExcerpt``, the letters' maps): cropped to its view, the focus
 /// region outlined with its schools, only the focus region's close-by pairs, and well-formed SVG.
-@Suite(.enabled(if: MapRendererTests.demoAvailable, "needs geodata/demo"))
+@Suite(.enabled(if: Fixtures.demoAvailable, "needs geodata/demo"))
 struct MapExcerptTests {
     @Test func demoExcerptShowsTheFocusRegionItsSchoolsAndItsPairsOnly() throws {
-        let rendered = try MapRendererTests.render(.demo(in: MapRendererTests.demo))
+        let rendered = try MapRendererTests.render(Fixtures.demoInputs)
         let data = rendered.data
         // A region with a close-by pair, so the excerpt has something to mark.
         let focus = try #require(data.pairs.first?.regions.first)

@@ -2,6 +2,7 @@ import Foundation
 import RegioDomain
 import RegioInputs
 import RegioReports
+import RegioTestSupport
 import Testing
 
 /// The demo audit's text and Markdown reports in English and Dutch, compared byte for byte with the golden

@@ -2,6 +2,7 @@ import Foundation
 import RegioDomain
 import RegioInputs
 import RegioReports
+import RegioTestSupport
 import Testing
 
 /// The real pre-registration's text report as the support team reads it: the close-by pairs between two
