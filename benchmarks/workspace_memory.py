@@ -3,7 +3,8 @@
 Starts the server (the given regio binary) on ../shared/geodata with the project's real pre-registration and a new
 team database of N region users, then for 0, 1, N/2 and N users: each signs in, makes one edit (moves a technical
 school) and reads the state, which makes and holds their workspace. After each step it reads the server's
-resident memory (VmRSS of /proc/PID/status) and prints it with the growth per workspace since the first step.
+resident memory (VmRSS of /proc/PID/status) and prints it with the growth per workspace after the first (the
+first takes over the auditor that audited the base; every later one audits anew).
 Workspaces are held at once (--max-workspaces N).
 
     .venv/bin/python benchmarks/workspace_memory.py .build/release/regio --users 20
@@ -72,6 +73,7 @@ def main():
         steps = sorted({0, 1, args.users // 2, args.users})
         made = 0
         first = None
+        one = None
         for target in steps:
             while made < target:
                 headers, raw = call(port, "POST", "/api/login", body={"name": f"user{made}", "password": PASSWORD})
@@ -89,8 +91,11 @@ def main():
             if first is None:
                 first = rss
                 print(f"{target:3d} workspaces: {rss:8.1f} MB resident")
+            elif one is None:
+                one = rss
+                print(f"{target:3d} workspaces: {rss:8.1f} MB resident, {rss - first:6.1f} MB for the first (it takes over the base's auditor)")
             else:
-                print(f"{target:3d} workspaces: {rss:8.1f} MB resident, {(rss - first) / target:6.1f} MB per workspace")
+                print(f"{target:3d} workspaces: {rss:8.1f} MB resident, {(rss - one) / (target - 1):6.1f} MB per workspace after the first")
     finally:
         server.terminate()
         server.wait(timeout=30)

@@ -84,6 +84,32 @@ struct TeamServeTests {
         #expect(check.stdout.contains("19 operations checked, 0 failures"), "\(check.stdout.suffix(500))")
     }
 
+    /// Behind a TLS proxy on this machine (a loopback peer saying `X-Forwarded-Proto: https`) the cookie is
+    /// `Secure` and the page's origin is `https://`; the proxy's public name is answered only when named with
+    /// `--public-host`.
+    @Test func aTLSProxyOnThisMachineMakesTheCookieSecure() throws {
+        let database = try teamDatabase()
+        let server = try ServeProcess(["serve", "--team", "--port", "0", "--database", database, "--public-host", "regio.example.org"])
+        defer { server.stop() }
+        let url = try server.waitForURL()
+        let port = try #require(URL(string: url)?.port)
+        let login = #"{"name": "bert", "password": "\#(Self.regionPassword)"}"#
+        func cookie(_ answer: TeamHTTP.Answer) -> String {
+            answer.head.split(separator: "\r\n").first { $0.lowercased().hasPrefix("set-cookie:") }.map(String.init) ?? ""
+        }
+        let plain = try TeamHTTP.request(port: port, "POST", "/api/login", json: login)
+        #expect(plain.status == 200 && !cookie(plain).contains("Secure"), "\(plain.head)")
+        let proxied = try TeamHTTP.request(port: port, "POST", "/api/login", json: login,
+                                           headers: ["Host: regio.example.org", "X-Forwarded-Proto: https", "Origin: https://regio.example.org"])
+        #expect(proxied.status == 200, "\(proxied.head) \(proxied.body)")
+        #expect(cookie(proxied).contains("; Secure") && cookie(proxied).contains("HttpOnly") && cookie(proxied).contains("SameSite=Strict"))
+        let plainOrigin = try TeamHTTP.request(port: port, "POST", "/api/login", json: login,
+                                               headers: ["Host: regio.example.org", "Origin: https://regio.example.org"])
+        #expect(plainOrigin.status == 403, "https origin without the proxy's word: \(plainOrigin.status)")
+        let otherName = try TeamHTTP.request(port: port, "GET", "/login", headers: ["Host: other.example.org"])
+        #expect(otherName.status == 403)
+    }
+
     @Test func usersRefusesWhatCannotBeAnAccount() throws {
         let database = try teamDatabase()
         let registrations = RegioProcess.packageRoot.appendingPathComponent("geodata/demo/registrations.csv").path
@@ -141,8 +167,11 @@ enum TeamHTTP {
         let body: String
     }
 
-    static func request(port: Int, _ method: String, _ path: String, as user: User? = nil, json: String? = nil) throws -> Answer {
-        var lines = ["\(method) \(path) HTTP/1.1", "Host: 127.0.0.1:\(port)", "Connection: close"]
+    /// - Parameter headers: more header lines, e.g. `X-Forwarded-Proto: https`; a `Host:` among them replaces the default.
+    static func request(port: Int, _ method: String, _ path: String, as user: User? = nil, json: String? = nil,
+                        headers: [String] = []) throws -> Answer {
+        let host = headers.contains { $0.lowercased().hasPrefix("host:") } ? [] : ["Host: 127.0.0.1:\(port)"]
+        var lines = ["\(method) \(path) HTTP/1.1"] + host + headers + ["Connection: close"]
         if let user {
             lines.append("Cookie: \(user.cookie)")
             if method != "GET" { lines.append("X-CSRF-Token: \(user.csrf)") }
