@@ -25,6 +25,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        // XLSX workbooks (pre-registrations in, the audit out) are ZIP archives; zlib from Debian's zlib1g-dev.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // System libraries: GEOS (C API, reentrant functions only) and PROJ, from Debian's -dev packages.
@@ -48,6 +50,7 @@ let package = Package(
             "RegioDomain", "RegioSpatial",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Yams", package: "Yams"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
 
         // Writing results: the text, Markdown, JSON and HTML reports (region portraits), the GIS exports (GeoJSON,
@@ -55,6 +58,7 @@ let package = Package(
         .target(name: "RegioReports", dependencies: [
             "RegioInputs", "RegioDomain", "RegioSpatial", "RegioWebAssets",
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
 
         // The map: its data (territories, schools, findings as SVG paths) and the self-contained page of
@@ -96,7 +100,8 @@ let package = Package(
             "RegioServer", "RegioMap", "RegioReports", "RegioInputs", "RegioDomain",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
-        .testTarget(name: "regioTests", dependencies: ["regio", "RegioInputs", "RegioReports", "RegioMap", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "regioTests", dependencies: ["regio", "RegioInputs", "RegioReports", "RegioMap", .product(name: "GRDB", package: "GRDB.swift"),
+                                                   .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -14,7 +14,7 @@ public func buildApplication(_ configuration: ServerConfiguration,
                              onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws(InputError) -> some ApplicationProtocol {
     try configuration.validate()
     // The inputs first: a run refused for an input leaves no database file behind.
-    let base = try ScenarioBase(inputs: configuration.inputs, seed: configuration.seed)
+    let base = try ScenarioBase(inputs: configuration.inputs, seed: configuration.seed, language: configuration.language)
     if let team = configuration.team {
         let database = try TeamDatabase(path: configuration.databasePath)
         let port = ListeningPort(configuration.port)

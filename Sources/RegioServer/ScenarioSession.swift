@@ -71,11 +71,12 @@ public actor ScenarioSession {
     ///   - seed: seed of the catchment regionalization (as `regio audit --seed`).
     ///   - catchments: `false` skips the catchment areas and the rules that need them.
     ///   - editLimit: the most edits the session keeps (`regio serve --max-edits`).
+    ///   - language: the language of the page (`regio serve --language`).
     /// - Throws: ``InputError`` for an input that cannot be read, or a geometry failure on the map or in its
     ///   page.
     public init(inputs: InputPaths, seed: UInt64 = 1, catchments: Bool = true,
-                editLimit: Int = ServerLimits().editsPerSession) throws(InputError) {
-        self.init(base: try ScenarioBase(inputs: inputs, seed: seed, catchments: catchments), editLimit: editLimit)
+                editLimit: Int = ServerLimits().editsPerSession, language: Language = .en) throws(InputError) {
+        self.init(base: try ScenarioBase(inputs: inputs, seed: seed, catchments: catchments, language: language), editLimit: editLimit)
     }
 
     /// The auditor at the current edits: made (and brought to the journal's history) on first use.

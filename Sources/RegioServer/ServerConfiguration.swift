@@ -1,4 +1,5 @@
 import Foundation
+import RegioDomain
 import RegioInputs
 
 /// Where `regio serve` listens and keeps its scenarios, and its limits.
@@ -18,11 +19,13 @@ public struct ServerConfiguration: Sendable {
     public var limits: ServerLimits
     /// Team mode (`--team`): accounts, a workspace per user, proposals; nil in local mode.
     public var team: TeamConfiguration?
+    /// The language of the page.
+    public var language: Language
 
     /// The configuration of a server on `inputs`; the defaults are those of `regio serve`.
     public init(inputs: InputPaths, host: String = "127.0.0.1", port: Int = 8080,
                 databasePath: String = "regio-scenarios.sqlite", seed: UInt64 = 1, limits: ServerLimits = ServerLimits(),
-                team: TeamConfiguration? = nil) {
+                team: TeamConfiguration? = nil, language: Language = .en) {
         self.team = team
         self.inputs = inputs
         self.host = host
@@ -30,6 +33,7 @@ public struct ServerConfiguration: Sendable {
         self.databasePath = databasePath
         self.seed = seed
         self.limits = limits
+        self.language = language
     }
 
     /// Checks that the server can be started as configured: a port, a loopback address (any address in team

@@ -15,8 +15,8 @@ struct Audit: ParsableCommand {
 
     @OptionGroup var inputs: InputOptions
 
-    @Option(help: "Output format: text (terminal), markdown (briefing), json (for tools), csv (one row per finding).")
-    var format: AuditReport.Format = .text
+    @Option(help: "Output format: text (terminal), markdown (briefing), json (for tools), csv (one row per finding), xlsx (a workbook of regions, findings and suggestions; needs --output).")
+    var format: AuditFormat = .text
 
     @OptionGroup var destination: OutputOptions
 
@@ -28,6 +28,12 @@ struct Audit: ParsableCommand {
 
     @Flag(help: "Print the time of each phase (load, catchments, audit, report) to standard error.")
     var timings = false
+
+    func validate() throws {
+        if format.isBinary && destination.output == nil {
+            throw ValidationError("--format \(format.rawValue) writes a binary workbook: give --output FILE.xlsx")
+        }
+    }
 
     func run() throws {
         let hasErrors = try reportingInputErrors { () throws -> Bool in
@@ -43,11 +49,11 @@ struct Audit: ParsableCommand {
             defer { timer.lap("report"); timer.report() }
             let colour = format == .text && destination.output == nil && isatty(STDOUT_FILENO) != 0
                 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-            try destination.write(AuditReport(result, colour: colour).render(format), inputs: paths.outputInputs)
+            try destination.write(bytes: format.bytes(of: AuditReport(result, colour: colour)), inputs: paths.outputInputs)
             return result.hasErrors
         }
         if hasErrors { throw ExitCode(1) }
     }
 }
 
-extension AuditReport.Format: ExpressibleByArgument {}
+extension AuditFormat: ExpressibleByArgument {}

@@ -27,6 +27,8 @@ struct Serve: AsyncParsableCommand {
 
     @OptionGroup var inputs: InputOptions
 
+    @OptionGroup var language: LanguageOption
+
     @Option(help: "The address to listen on: a loopback address (127.0.0.1, ::1 or localhost); any address with --team.")
     var host = "127.0.0.1"
 
@@ -80,7 +82,7 @@ struct Serve: AsyncParsableCommand {
                                                              publicHosts: publicHost) : nil
             configuration = ServerConfiguration(inputs: try inputs.paths(), host: host, port: port,
                                                 databasePath: database ?? "regio-scenarios.sqlite", seed: seed, limits: limits,
-                                                team: teamConfiguration)
+                                                team: teamConfiguration, language: language.language)
             // Before the inputs are loaded: a refused address or limit is told at once.
             try configuration.validate()
         } catch let error as InputError {
