@@ -53,6 +53,7 @@ fuzz: deps
 # unit tests of their pure functions under node's own test runner.
 test-web: test-deps
 	tsc -p Tests/web
+	tsc -p Tests/web/tsconfig.team.json
 	node --test Tests/web/*.test.js
 
 # Regenerates geodata/demo from its seeded generator (the committed files are its output).

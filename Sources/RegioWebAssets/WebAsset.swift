@@ -13,6 +13,8 @@
 /// | `portrait.css` | the region portraits, in both pages and in `regio portrait --format html` |
 /// | `portrait.html` | the page of `regio portrait --format html` |
 /// | `letter.html`, `letter.css` | the letters of `regio letters --format html` (and their index), printing to A4 |
+/// | `login.html`, `login.js` | the login page of `regio serve --team` |
+/// | `team.css`, `team.js` | team mode: the login page's style, the bar and proposals panel added to the serve page |
 package enum WebAsset {
     /// The embedded files by name. A file added to `Web/` must be added here too (a test checks that the
     /// two agree).
@@ -31,6 +33,10 @@ package enum WebAsset {
         "portrait.html": PackageResources.portrait_html,
         "letter.html": PackageResources.letter_html,
         "letter.css": PackageResources.letter_css,
+        "login.html": PackageResources.login_html,
+        "login.js": PackageResources.login_js,
+        "team.css": PackageResources.team_css,
+        "team.js": PackageResources.team_js,
     ]
 
     /// The names of the embedded files.
