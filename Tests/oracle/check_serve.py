@@ -285,15 +285,7 @@ def main():
         # Console and network, over everything above.
         time.sleep(0.2)
         js("0")
-        errors = []
-        for e in browser.events:
-            method, p = e["method"], e.get("params", {})
-            if method == "Runtime.exceptionThrown":
-                errors.append(p["exceptionDetails"].get("exception", {}).get("description") or p["exceptionDetails"].get("text"))
-            elif method == "Runtime.consoleAPICalled" and p.get("type") in ("error", "assert"):
-                errors.append(" ".join(str(a.get("value", a.get("description", ""))) for a in p.get("args", [])))
-            elif method == "Log.entryAdded" and p["entry"].get("level") == "error":
-                errors.append(p["entry"].get("text"))
+        errors = browser.console_errors()
         check(errors == [], f"no console errors {errors if errors else ''}")
         requests = [e["params"]["request"]["url"] for e in browser.events if e["method"] == "Network.requestWillBeSent"]
         others = [u for u in requests if not u.startswith(origin + "/")]
