@@ -23,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         // System libraries: GEOS (C API, reentrant functions only) and PROJ, from Debian's -dev packages.
@@ -60,9 +62,13 @@ let package = Package(
         .target(name: "RegioMap", dependencies: ["RegioReports", "RegioInputs", "RegioDomain", "RegioSpatial", "RegioWebAssets"]),
 
         // `regio serve`: the local web application (Hummingbird) over one scenario session; scenarios in SQLite (GRDB).
+        // `regio serve --team`: accounts (bcrypt), sessions (SHA-256 of random tokens), a workspace per user,
+        // proposals and reviews, in one SQLite file (Team/).
         .target(name: "RegioServer", dependencies: [
             "RegioMap", "RegioReports", "RegioInputs", "RegioDomain", "RegioSpatial", "RegioWebAssets",
             .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
 

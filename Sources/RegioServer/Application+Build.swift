@@ -14,10 +14,20 @@ public func buildApplication(_ configuration: ServerConfiguration,
                              onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws(InputError) -> some ApplicationProtocol {
     try configuration.validate()
     // The inputs first: a run refused for an input leaves no database file behind.
-    let session = try ScenarioSession(inputs: configuration.inputs, seed: configuration.seed,
-                                      editLimit: configuration.limits.editsPerSession)
+    let base = try ScenarioBase(inputs: configuration.inputs, seed: configuration.seed)
+    if let team = configuration.team {
+        let database = try TeamDatabase(path: configuration.databasePath)
+        let port = ListeningPort(configuration.port)
+        let router = buildTeamRouter(TeamServer(base: base, database: database, limits: configuration.limits, team: team),
+                                     configuration: configuration, port: port)
+        return application(router, configuration: configuration, port: port, onServerRunning: onServerRunning)
+    }
+    let session = ScenarioSession(base: base, editLimit: configuration.limits.editsPerSession)
     let store = try ScenarioStore(path: configuration.databasePath, scenarioLimit: configuration.limits.savedScenarios)
-    return try await buildApplication(session: session, store: store, configuration: configuration, onServerRunning: onServerRunning)
+    let port = ListeningPort(configuration.port)
+    let router = await buildRouter(session: session, store: store, boundHost: configuration.host, port: port,
+                                   limits: configuration.limits)
+    return application(router, configuration: configuration, port: port, onServerRunning: onServerRunning)
 }
 
 /// The application over an open session and store.
@@ -28,6 +38,12 @@ public func buildApplication(session: ScenarioSession, store: ScenarioStore, con
     let port = ListeningPort(configuration.port)
     let router = await buildRouter(session: session, store: store, boundHost: configuration.host, port: port,
                                    limits: configuration.limits)
+    return application(router, configuration: configuration, port: port, onServerRunning: onServerRunning)
+}
+
+/// The HTTP/1 server of `router` on the configured address, with the idle timeout.
+private func application(_ router: Router<ServeRequestContext>, configuration: ServerConfiguration, port: ListeningPort,
+                         onServerRunning: @escaping @Sendable (Int) async -> Void) -> Application<RouterResponder<ServeRequestContext>> {
     let idleNanoseconds = Int64(configuration.limits.idleTimeoutSeconds * 1e9)
     return Application(
         router: router,
@@ -55,6 +71,9 @@ public func buildApplication(session: ScenarioSession, store: ScenarioStore, con
 /// | `POST /api/scenarios/{id}/load` | replaces the edits by the saved ones; the new state |
 /// | `GET /api/scenarios/{id}/file` | the scenario file, as `regio compare --scenario` reads it |
 ///
+/// Team mode (``buildTeamRouter(base:database:configuration:port:)``) serves the same routes on each user's
+/// workspace, and its own.
+///
 /// - Parameters:
 ///   - boundHost: the address the server is bound to, answered as a `Host` beside the loopback names.
 ///   - port: the port it listens on (the `Host`'s port must be this one).
@@ -63,66 +82,103 @@ func buildRouter(session: ScenarioSession, store: ScenarioStore, boundHost: Stri
                  limits: ServerLimits) async -> Router<ServeRequestContext> {
     let router = Router(context: ServeRequestContext.self)
     router.add(middleware: RequestGuard(boundHost: boundHost, port: port))
-    let readTimeout = limits.readTimeoutSeconds
     let page = session.page
-
     router.get("/") { _, _ in ServePage.response(page) }
+    addWorkspaceRoutes(to: router.group("api"), limits: limits) { _, body in
+        try await body(ScenarioWorkspace(session: session, scenarios: store))
+    }
+    return router
+}
 
-    let api = router.group("api")
-    api.get("state") { _, _ in try await state { try await session.currentState() } }
+/// What the scenario routes act on: a session and the store of its saved scenarios (local mode: the one
+/// session and the database; team mode: the caller's workspace and their scenarios).
+struct ScenarioWorkspace: Sendable {
+    let session: ScenarioSession
+    let scenarios: ScenarioStore
+}
+
+/// Runs a route's work on the workspace of the request.
+typealias WorkspaceAccess = @Sendable (ServeRequestContext, @Sendable (ScenarioWorkspace) async throws -> Response) async throws -> Response
+
+/// The routes that act on one scenario workspace: state, portraits, edits, undo, redo and saved scenarios.
+func addWorkspaceRoutes(to api: RouterGroup<ServeRequestContext>, limits: ServerLimits, workspace: @escaping WorkspaceAccess) {
+    let readTimeout = limits.readTimeoutSeconds
+    api.get("state") { _, context in
+        try await workspace(context) { w in try await state { try await w.session.currentState() } }
+    }
     api.get("regions/:id/portrait") { _, context in
         let id = context.parameters.get("id") ?? ""
-        let html = try await sessionCall { try await session.portrait(of: id) }
-        return JSONResponse.make(["id": id, "html": html])
+        return try await workspace(context) { w in
+            let html = try await sessionCall { try await w.session.portrait(of: id) }
+            return JSONResponse.make(["id": id, "html": html])
+        }
     }
     api.post("edits") { request, context in
         let body = try await JSONBodyReader.collect(request, upTo: context.maxUploadSize, shape: ServeRequestBodies.editShape,
                                                 within: readTimeout)
         let edit = try ServeRequestBodies.edit(body)
-        return try await state { try await session.apply(edit) }
+        return try await workspace(context) { w in try await state { try await w.session.apply(edit) } }
     }
-    api.post("undo") { _, _ in try await state { try await session.undo() } }
-    api.post("redo") { _, _ in try await state { try await session.redo() } }
+    api.post("undo") { _, context in try await workspace(context) { w in try await state { try await w.session.undo() } } }
+    api.post("redo") { _, context in try await workspace(context) { w in try await state { try await w.session.redo() } } }
 
-    api.get("scenarios") { _, _ in
-        let rows = try await sessionCall { try await store.list() }
-        return JSONResponse.make(ScenarioList(scenarios: rows.map(ScenarioSummary.init)))
+    api.get("scenarios") { _, context in
+        try await workspace(context) { w in
+            let rows = try await sessionCall { try await w.scenarios.list() }
+            return JSONResponse.make(ScenarioList(scenarios: rows.map(ScenarioSummary.init)))
+        }
     }
     api.post("scenarios") { request, context in
         let body = try await JSONBodyReader.collect(request, upTo: context.maxUploadSize, shape: ServeRequestBodies.saveShape,
                                                 within: readTimeout)
         let name = try ServeRequestBodies.scenarioName(body)
-        let scenario = await session.scenario(named: name)
-        let saved = try await sessionCall { try await store.save(scenario) }
-        await session.saved(as: name, edits: scenario.edits)
-        return JSONResponse.make(ScenarioSummary(saved), status: .created)
+        return try await workspace(context) { w in
+            let scenario = try await sessionCall { try await w.session.scenario(named: name) }
+            let saved = try await sessionCall { try await w.scenarios.save(scenario) }
+            await w.session.saved(as: name, edits: scenario.edits)
+            return JSONResponse.make(ScenarioSummary(saved), status: .created)
+        }
     }
     api.post("scenarios/:id/load") { _, context in
         let id = try scenarioID(context)
-        return try await state {
-            let scenario = try await store.scenario(id: id).scenario()
-            return try await session.load(scenario)
+        return try await workspace(context) { w in
+            try await state {
+                let scenario = try await w.scenarios.scenario(id: id).scenario()
+                return try await w.session.load(scenario)
+            }
         }
     }
     api.get("scenarios/:id/file") { _, context in
         let id = try scenarioID(context)
-        let row = try await sessionCall { try await store.scenario(id: id) }
-        let scenario = try await sessionCall { try row.scenario() }
-        var headers = HTTPFields()
-        headers[.contentType] = "application/json; charset=utf-8"
-        headers[.contentDisposition] = "attachment; filename=\"\(ScenarioSummary.fileName(row.name, id: id))\""
-        headers[.cacheControl] = "no-store"
-        return Response(status: .ok, headers: headers,
-                        body: .init(byteBuffer: ByteBuffer(string: ScenarioReader.json(scenario))))
+        return try await workspace(context) { w in
+            let row = try await sessionCall { try await w.scenarios.scenario(id: id) }
+            let scenario = try await sessionCall { try row.scenario() }
+            return ScenarioDownload.response(scenario, fileName: ScenarioSummary.fileName(row.name, id: id))
+        }
     }
-    return router
+}
+
+/// A scenario file as a download, as `regio compare --scenario` reads it.
+enum ScenarioDownload {
+    static func response(_ scenario: Scenario, fileName: String) -> Response {
+        download(ScenarioReader.json(scenario), contentType: "application/json; charset=utf-8", fileName: fileName)
+    }
+
+    /// `text` as an attachment named `fileName` (letters, digits, '-', '_' and '.' only).
+    static func download(_ text: String, contentType: String, fileName: String) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = contentType
+        headers[.contentDisposition] = "attachment; filename=\"\(fileName)\""
+        headers[.cacheControl] = "no-store"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
 }
 
 /// The `Server-Timing` header (W3C Server Timing), shown by browsers' developer tools.
 private let serverTiming = HTTPFields.Element.Name("Server-Timing")!
 
 /// Runs a session call that answers with the state JSON (and how long its phases took).
-private func state(_ body: () async throws -> ScenarioSession.StateAnswer) async throws -> Response {
+func state(_ body: () async throws -> ScenarioSession.StateAnswer) async throws -> Response {
     let answer = try await sessionCall(body)
     var response = JSONResponse.make(data: answer.json)
     if !answer.serverTiming.isEmpty { response.headers[serverTiming] = answer.serverTiming }
@@ -130,7 +186,7 @@ private func state(_ body: () async throws -> ScenarioSession.StateAnswer) async
 }
 
 /// Runs `body`, turning a ``SessionError`` into an ``APIError``.
-private func sessionCall<T>(_ body: () async throws -> T) async throws -> T {
+func sessionCall<T>(_ body: () async throws -> T) async throws -> T {
     do { return try await body() } catch let error as SessionError { throw APIError(error) }
 }
 

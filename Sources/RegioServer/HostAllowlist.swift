@@ -9,15 +9,21 @@ struct HostAllowlist: Sendable {
     let names: Set<String>
     /// The port the server listens on, once known.
     let port: ListeningPort
+    /// Team mode behind a reverse proxy: the `Host` values of its public address (`--public-host`), exactly,
+    /// lowercased (`regio.example.org`, `localhost:8443`).
+    let publicHosts: Set<String>
 
-    /// The allowlist of a server bound to `boundHost` (`--host`) listening on `port`.
-    init(boundHost: String, port: ListeningPort) {
+    /// The allowlist of a server bound to `boundHost` (`--host`) listening on `port`, and answering the names of
+    /// a proxy in front of it.
+    init(boundHost: String, port: ListeningPort, publicHosts: [String] = []) {
         names = [Self.bare(boundHost), "localhost", "127.0.0.1", "::1"]
         self.port = port
+        self.publicHosts = Set(publicHosts.map { $0.lowercased() })
     }
 
     /// Whether `authority` (the `Host` header, e.g. `127.0.0.1:8080`, `[::1]:8080`) names this server.
     func allows(_ authority: String) -> Bool {
+        if publicHosts.contains(authority.lowercased()) { return true }
         guard let (host, givenPort) = Self.split(authority), names.contains(host.lowercased()) else { return false }
         guard let listening = port.value else { return true }  // not yet listening (in-process tests)
         return (givenPort ?? 80) == listening

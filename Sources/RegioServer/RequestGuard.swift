@@ -8,23 +8,33 @@ import Hummingbird
 /// - DNS rebinding: the `Host` must be on the ``HostAllowlist``: exactly the bound address, `localhost`,
 ///   `127.0.0.1` or `[::1]`, with the port; a request without `Host` is refused too.
 /// - Cross-site requests: every request that can change state (any method but `GET` and `HEAD`) must come
-///   from the server's own page: its `Origin`, when sent, is `http://` and the `Host`; without an `Origin`,
+///   from the server's own page: its `Origin`, when sent, is `http://` and the `Host` (in team mode behind a
+///   TLS proxy on this machine, `https://` and the `Host`); without an `Origin`,
 ///   a browser's `Sec-Fetch-Site` must not say `cross-site` or `same-site`. JSON bodies must also say
 ///   `Content-Type: application/json`, which a cross-site page cannot send without a preflight that this
 ///   server never answers.
 struct RequestGuard<Context: RequestContext>: RouterMiddleware {
     /// The `Host` values answered.
     let hosts: HostAllowlist
+    /// Team mode: whether `X-Forwarded-Proto: https` from a loopback peer (a reverse proxy on this machine)
+    /// makes `https://` and the `Host` the page's origin.
+    let trustsForwardedProto: Bool
 
-    /// The guard of a server bound to `boundHost` (`--host`) listening on `port`.
-    init(boundHost: String, port: ListeningPort) {
-        hosts = HostAllowlist(boundHost: boundHost, port: port)
+    /// The guard of a server bound to `boundHost` (`--host`) listening on `port`, answering the `publicHosts` of
+    /// a proxy in front of it too.
+    init(boundHost: String, port: ListeningPort, publicHosts: [String] = [], trustsForwardedProto: Bool = false) {
+        hosts = HostAllowlist(boundHost: boundHost, port: port, publicHosts: publicHosts)
+        self.trustsForwardedProto = trustsForwardedProto
     }
+
+    /// `X-Forwarded-Proto`: the scheme a reverse proxy received the request with.
+    static var forwardedProto: HTTPFields.Element.Name { HTTPFields.Element.Name("X-Forwarded-Proto")! }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response: Response
         do {
-            try check(request)
+            let overTLS = trustsForwardedProto && (context as? ServeRequestContext).map { SessionCookie.isSecure(request, $0) } == true
+            try check(request, overTLS: overTLS)
             response = try await next(request, context)
         } catch let error as APIError {
             response = try error.response(from: request, context: context)
@@ -49,7 +59,8 @@ struct RequestGuard<Context: RequestContext>: RouterMiddleware {
     }
 
     /// Throws an ``APIError`` for a request from elsewhere.
-    func check(_ request: Request) throws(APIError) {
+    /// - Parameter overTLS: whether a trusted proxy received the request over TLS (team mode).
+    func check(_ request: Request, overTLS: Bool = false) throws(APIError) {
         guard let authority = request.head.authority else {
             throw APIError(.badRequest, "the request names no Host: open the address regio serve printed")
         }
@@ -58,7 +69,7 @@ struct RequestGuard<Context: RequestContext>: RouterMiddleware {
         }
         guard request.method != .get && request.method != .head else { return }
         if let origin = request.headers[.origin] {
-            guard origin.lowercased() == "http://\(authority)".lowercased() else {
+            guard origin.lowercased() == "\(overTLS ? "https" : "http")://\(authority)".lowercased() else {
                 throw APIError(.forbidden, "cross-origin request from \(origin) refused: only the page of http://\(authority) changes the session")
             }
         } else if let site = request.headers[Self.secFetchSite], site != "same-origin" && site != "none" {

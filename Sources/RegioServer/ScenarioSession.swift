@@ -5,15 +5,17 @@ import RegioMap
 import RegioReports
 import RegioSpatial
 
-/// The one scenario that `regio serve` edits: the loaded inputs, the base pre-registration, the edits
-/// applied to it (an undo stack) and those undone (a redo stack), and an ``Auditor`` kept at the edited
-/// registration by incremental updates.
+/// One scenario being edited: a base (``ScenarioBase``: the loaded inputs and the base pre-registration), the
+/// edits applied to it (an undo stack) and those undone (a redo stack), and an ``Auditor`` kept at the edited
+/// registration by incremental updates. Local mode serves one; team mode one per user's workspace, each with a
+/// ``ScenarioJournal`` that records every change before it is acknowledged and gives the history back when the
+/// workspace is rebuilt.
 ///
-/// Isolation: the ``Dataset`` (its ``GeometryContext`` and every GEOS geometry of the map), the
-/// ``Auditor`` and the ``MapDataBuilder`` are not thread-safe. They are created inside this actor's
-/// initializer, stored in private properties, and used only by its isolated methods; nothing non-`Sendable`
-/// leaves the actor (every answer is a `Sendable` value or encoded JSON). The actor runs one method at a
-/// time, so GEOS is never called from two threads at once.
+/// Isolation: the ``Dataset`` of the base (its ``GeometryContext`` and every GEOS geometry of the map), the
+/// ``Auditor`` and the ``MapDataBuilder`` are not thread-safe. Every session of one base runs on the base's
+/// serial executor (``GeometryExecutor``), so GEOS is never called from two threads at once; nothing
+/// non-`Sendable` leaves the actor (every answer is a `Sendable` value or encoded JSON). The auditor is made
+/// on the executor, at the session's first request.
 public actor ScenarioSession {
     /// The state as JSON, and how long each phase of building it took, as an HTTP `Server-Timing` value
     /// (`audit;dur=0.4, figures;dur=1.2, map;dur=20.5, encode;dur=8.1`, milliseconds; empty when the
@@ -25,22 +27,17 @@ public actor ScenarioSession {
         public let serverTiming: String
     }
 
-    private let dataset: Dataset
-    private let auditor: Auditor
-    private let base: Registration
-    private let baseResult: AuditResult
-    private let knownSchools: Set<SchoolCode>
-    private let municipalityNames: [String: String]
-    private let schoolsByCode: [SchoolCode: School]
+    /// The inputs and the base pre-registration, shared with every other session of the server.
+    public nonisolated let base: ScenarioBase
+    /// Records each change (team mode), or nil (local mode: the session lives as long as the server).
+    private let journal: (any ScenarioJournal)?
+    /// Made at the first request (``auditor()``), on the executor.
+    private var engine: Auditor?
+
     /// The static map layers.
-    public nonisolated let background: MapBackground
+    public nonisolated var background: MapBackground { base.background }
     /// The page of `regio serve`, built around ``background`` once.
-    nonisolated let page: String
-    /// Draws the changing layers: without municipalities, so without land and borders (the page has them)
-    /// and in a frame around the schools alone.
-    private let map: MapDataBuilder
-    /// Shift (map units, x then y) from ``map``'s frame to the background's.
-    private let mapOffset: [Int]
+    nonisolated var page: String { base.page }
 
     /// The most edits the session keeps, applied and undone together (``ServerLimits/editsPerSession``).
     public nonisolated let editLimit: Int
@@ -56,7 +53,19 @@ public actor ScenarioSession {
     /// The phases of the request being answered, milliseconds (sent as `Server-Timing`).
     private var phases: [(name: String, milliseconds: Double)] = []
 
-    /// Loads the inputs, forms the catchment areas and audits the base pre-registration.
+    /// Every session of one base runs on the base's executor.
+    public nonisolated var unownedExecutor: UnownedSerialExecutor { base.executor.asUnownedSerialExecutor() }
+
+    /// A session over `base`, its edits those of `journal`'s history (none without a journal).
+    /// - Parameter editLimit: the most edits the session keeps (`regio serve --max-edits`).
+    public init(base: ScenarioBase, editLimit: Int = ServerLimits().editsPerSession, journal: (any ScenarioJournal)? = nil) {
+        self.base = base
+        self.editLimit = editLimit
+        self.journal = journal
+    }
+
+    /// Loads the inputs, forms the catchment areas and audits the base pre-registration (``ScenarioBase``), and
+    /// makes the one session of local mode over them.
     /// - Parameters:
     ///   - inputs: the files (a pre-registration is required).
     ///   - seed: seed of the catchment regionalization (as `regio audit --seed`).
@@ -66,32 +75,39 @@ public actor ScenarioSession {
     ///   page.
     public init(inputs: InputPaths, seed: UInt64 = 1, catchments: Bool = true,
                 editLimit: Int = ServerLimits().editsPerSession) throws(InputError) {
-        let dataset = try Dataset(loading: inputs)
-        let partition = catchments ? try dataset.catchments(seed: seed) : nil
-        let auditor = try dataset.auditor(catchments: partition)
-        let baseResult = auditor.result
-        let name = inputs.registrations.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "regions"
-        // The land and the municipality borders are drawn once: uniting every municipality is the most
-        // expensive part of the map, and no edit changes it.
-        let whole = try dataset.mapDataBuilder()
-        let map = try dataset.mapDataBuilder(municipalities: false)
-        let background = MapBackground(title: "Sterk Techniekonderwijs: \(name)", frame: whole.frame, land: whole.land,
-                                       borders: whole.borders, methods: whole.methods(baseResult))
-        let page = try ServePage.html(background, municipalities: dataset.paths.municipalities ?? "the municipalities")
-        self.editLimit = editLimit
-        self.dataset = dataset
-        self.auditor = auditor
-        self.base = auditor.registration
-        self.baseResult = baseResult
-        self.knownSchools = Set(dataset.register.schools.map(\.code))
-        self.municipalityNames = dataset.municipalityNames
-        self.schoolsByCode = dataset.schoolsByCode
-        self.background = background
-        self.page = page
-        self.map = map
-        let frame = map.frame, home = whole.frame
-        self.mapOffset = [Int(((frame.originX - home.originX) / home.unitMeters).rounded()),
-                          Int(((home.originY - frame.originY) / home.unitMeters).rounded())]
+        self.init(base: try ScenarioBase(inputs: inputs, seed: seed, catchments: catchments), editLimit: editLimit)
+    }
+
+    /// The auditor at the current edits: made (and brought to the journal's history) on first use.
+    private func auditor() throws(SessionError) -> Auditor {
+        if let engine { return engine }
+        let auditor = try base.makeAuditor()
+        if let journal {
+            let history = try journal.history()
+            if !history.edits.isEmpty {
+                do {
+                    try auditor.update(to: try base.registration(with: history.edits))
+                } catch let error as SessionError {
+                    throw error
+                } catch {
+                    throw SessionError(.failed, "a geometry operation failed while replaying the workspace's edits: \(error)")
+                }
+            }
+            (edits, undone, scenarioName) = (history.edits, history.undone, history.scenarioName)
+        }
+        engine = auditor
+        return auditor
+    }
+
+    /// Records `change` in the journal; when it cannot, brings the auditor back to `previous` and rethrows.
+    private func record(_ change: ScenarioChange, previous: Registration, on auditor: Auditor) throws(SessionError) {
+        guard let journal else { return }
+        do {
+            try journal.record(change)
+        } catch {
+            try? auditor.update(to: previous)
+            throw error
+        }
     }
 
     // MARK: changes
@@ -102,6 +118,7 @@ public actor ScenarioSession {
     ///   session holds ``editLimit`` edits; nothing changes then.
     public func apply(_ edit: Edit) throws(SessionError) -> StateAnswer {
         phases.removeAll()
+        let auditor = try auditor()
         guard edits.count < editLimit else {
             throw SessionError(.conflict, "the scenario has \(edits.count) edits, the most a session keeps (--max-edits \(editLimit)): "
                 + "save it and load it into a new session, or undo some")
@@ -112,13 +129,14 @@ public actor ScenarioSession {
         if case let .merge(_, into) = edit, into.trimmingCharacters(in: .whitespaces).isEmpty {
             throw SessionError(.rejected, "edit 1 (\(edit)): name the region to merge into")
         }
-        let edited: Registration
+        let edited: Registration, previous = auditor.registration
         do {
-            edited = try auditor.registration.applying([edit], knownSchools: knownSchools)
+            edited = try previous.applying([edit], knownSchools: base.knownSchools)
         } catch {
             throw SessionError(.rejected, error.description)
         }
-        try update(to: edited)
+        try update(auditor, to: edited)
+        try record(.edit(edit), previous: previous, on: auditor)
         edits.append(edit)
         undone.removeAll()
         changed(keepingName: false)
@@ -129,8 +147,10 @@ public actor ScenarioSession {
     /// - Throws: ``SessionError`` `.conflict` when there is no edit.
     public func undo() throws(SessionError) -> StateAnswer {
         phases.removeAll()
+        let auditor = try auditor(), previous = auditor.registration
         guard let last = edits.last else { throw SessionError(.conflict, "nothing to undo: the scenario has no edits") }
-        try update(to: try registration(with: edits.dropLast()))
+        try update(auditor, to: try base.registration(with: Array(edits.dropLast())))
+        try record(.undo, previous: previous, on: auditor)
         edits.removeLast()
         undone.append(last)
         changed(keepingName: false)
@@ -141,8 +161,10 @@ public actor ScenarioSession {
     /// - Throws: ``SessionError`` `.conflict` when nothing was undone since the last edit.
     public func redo() throws(SessionError) -> StateAnswer {
         phases.removeAll()
+        let auditor = try auditor(), previous = auditor.registration
         guard let next = undone.last else { throw SessionError(.conflict, "nothing to redo") }
-        try update(to: try registration(with: edits + [next]))
+        try update(auditor, to: try base.registration(with: edits + [next]))
+        try record(.redo, previous: previous, on: auditor)
         undone.removeLast()
         edits.append(next)
         changed(keepingName: false)
@@ -154,16 +176,18 @@ public actor ScenarioSession {
     ///   ``editLimit``; nothing changes then.
     public func load(_ scenario: Scenario) throws(SessionError) -> StateAnswer {
         phases.removeAll()
+        let auditor = try auditor(), previous = auditor.registration
         guard scenario.edits.count <= editLimit else {
             throw SessionError(.conflict, "scenario '\(scenario.name)' has \(scenario.edits.count) edits, more than a session keeps (--max-edits \(editLimit))")
         }
         let edited: Registration
         do {
-            edited = try base.applying(scenario.edits, knownSchools: knownSchools)
+            edited = try base.registration.applying(scenario.edits, knownSchools: base.knownSchools)
         } catch {
             throw SessionError(.conflict, "scenario '\(scenario.name)' does not apply to these inputs: \(error.description)")
         }
-        try update(to: edited)
+        try update(auditor, to: edited)
+        try record(.load(scenario), previous: previous, on: auditor)
         edits = scenario.edits
         undone.removeAll()
         scenarioName = scenario.name
@@ -172,8 +196,16 @@ public actor ScenarioSession {
     }
 
     /// The current edits as a scenario named `name`.
-    public func scenario(named name: String) -> Scenario {
-        Scenario(name: name, edits: edits)
+    public func scenario(named name: String) throws(SessionError) -> Scenario {
+        _ = try auditor()
+        return Scenario(name: name, edits: edits)
+    }
+
+    /// The current edits as a scenario named `name`, compared with the base as `regio compare` compares a
+    /// scenario file (``ScenarioComparison``).
+    public func comparison(named name: String) throws(SessionError) -> ScenarioComparison {
+        let auditor = try auditor()
+        return ScenarioComparison(name: name, edits: edits, base: base.result, audit: auditor.result)
     }
 
     /// Marks the current edits as saved under `name` (the page shows it until the next change).
@@ -189,6 +221,7 @@ public actor ScenarioSession {
     /// The state of the current revision as JSON (``SessionState``), built once per revision.
     public func currentState() throws(SessionError) -> StateAnswer {
         phases.removeAll()
+        _ = try auditor()
         return try answer()
     }
 
@@ -218,12 +251,12 @@ public actor ScenarioSession {
     /// - Throws: ``SessionError`` `.notFound` when the current registration has no such region.
     public func portrait(of id: String) throws(SessionError) -> String {
         if let html = portraits[id] { return html }
-        let result = auditor.result
+        let result = try auditor().result
         guard let region = result.regions.first(where: { $0.id == id }) else {
             throw SessionError(.notFound, "there is no region \(id) in the current scenario")
         }
-        let html = RegionPortrait.html(for: region, result: result, schools: schoolsByCode, counts: dataset.students?.counts ?? [:],
-                                       municipalityNames: municipalityNames)
+        let html = RegionPortrait.html(for: region, result: result, schools: base.schoolsByCode,
+                                       counts: base.dataset.students?.counts ?? [:], municipalityNames: base.municipalityNames)
         portraits[id] = html
         return html
     }
@@ -236,8 +269,9 @@ public actor ScenarioSession {
     /// The state of the current revision (built once per revision).
     public func state() throws(SessionError) -> SessionState {
         if let built { return built }
+        let auditor = try auditor()
         let start = ContinuousClock.now
-        let result = auditor.result
+        let result = auditor.result, baseResult = base.result
         let comparison = ScenarioComparison(name: scenarioName ?? "", edits: edits, base: baseResult, audit: result)
         let baseByID = Dictionary(baseResult.regions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let counts = result.severityCountsByRegion()
@@ -251,7 +285,7 @@ public actor ScenarioSession {
         let mapStart = ContinuousClock.now
         let mapData: MapData
         do {
-            mapData = try map.data(result, territories: auditor.territories)
+            mapData = try base.map.data(result, territories: auditor.territories)
         } catch {
             throw SessionError(.failed, "cannot draw the map: \(error)")
         }
@@ -262,23 +296,15 @@ public actor ScenarioSession {
             regions: regions, removedRegions: baseResult.regions.filter { !present.contains($0.id) },
             findings: result.findings, resolved: comparison.resolved, introduced: comparison.introduced,
             totals: SessionState.Totals(result), baseTotals: SessionState.Totals(baseResult),
-            techniekarmShareBelow: result.settings.techniekarmShareBelow, map: mapData, mapOffset: mapOffset)
+            techniekarmShareBelow: result.settings.techniekarmShareBelow, map: mapData, mapOffset: base.mapOffset)
         built = state
         return state
     }
 
     // MARK: helpers
 
-    private func registration(with edits: [Edit]) throws(SessionError) -> Registration {
-        do {
-            return try base.applying(edits, knownSchools: knownSchools)
-        } catch {
-            throw SessionError(.failed, "the edits no longer apply: \(error.description)")
-        }
-    }
-
-    /// Brings the auditor to `registration`; on a geometry failure it goes back to where it was.
-    private func update(to registration: Registration) throws(SessionError) {
+    /// Brings `auditor` to `registration`; on a geometry failure it goes back to where it was.
+    private func update(_ auditor: Auditor, to registration: Registration) throws(SessionError) {
         let previous = auditor.registration
         let start = ContinuousClock.now
         defer { lap("audit", since: start) }

@@ -36,7 +36,7 @@ extension ScenarioStore {
 
     /// Checks that the database is empty, regio's own or an unstamped one of an earlier regio; migrates it
     /// forward and stamps it.
-    static func claim(_ queue: DatabaseQueue, path: String) throws(InputError) {
+    static func claim(_ queue: some DatabaseWriter, path: String) throws(InputError) {
         let found: (id: Int32, version: Int, tables: [String], earlierRegio: Bool)
         do {
             found = try queue.read { db -> (Int32, Int, [String], Bool) in
@@ -67,7 +67,7 @@ extension ScenarioStore {
         }
         do {
             try migrator.migrate(queue)
-            try queue.inDatabase { db in
+            try queue.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA application_id = \(applicationID); PRAGMA user_version = \(schemaVersion)")
             }
         } catch {

@@ -38,3 +38,21 @@ enum ServePage {
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: page)))
     }
 }
+
+extension ServePage {
+    /// The page of team mode: the page of `base` with the team's bar and proposals panel (team.css, team.js)
+    /// added before `</body>`. team.js also adds the session's CSRF token to every request the page sends that
+    /// can change state.
+    static func teamPage(_ base: ScenarioBase) -> String {
+        let page = base.page
+        let parts = "<style>\n" + (WebAsset.text("team.css") ?? "") + "</style>\n<script>\n" + (WebAsset.text("team.js") ?? "")
+            + "//# sourceURL=team.js\n</script>\n"
+        guard let end = page.range(of: "</body>", options: .backwards) else { return page + parts }
+        return page.replacingCharacters(in: end.lowerBound..<end.lowerBound, with: parts)
+    }
+}
+
+/// The login page of team mode (`GET /login`): self-contained, its template `login.html` in RegioWebAssets.
+enum LoginPage {
+    static let html = PageTemplate("login.html").filled([:])
+}

@@ -1,6 +1,7 @@
 import Hummingbird
 
-/// The request context of `regio serve`: Hummingbird's basic context with a small upload limit.
+/// The request context of `regio serve`: Hummingbird's basic context with a small upload limit, the client's
+/// address, and in team mode the signed-in session (set by ``TeamGate``).
 public struct ServeRequestContext: RequestContext {
     /// Request bodies larger than this (bytes) are refused with 413: an edit or a scenario name is a few
     /// hundred bytes, a split of a large region a few kilobytes.
@@ -8,12 +9,23 @@ public struct ServeRequestContext: RequestContext {
 
     /// Hummingbird's per-request storage (logger, route parameters).
     public var coreContext: CoreRequestContextStorage
+    /// The peer's IP address (the proxy's, behind one); nil in in-process tests.
+    public let clientAddress: String?
+    /// Team mode: the signed-in session of the request, once ``TeamGate`` has found it.
+    var session: Sessions.Session?
 
     /// The context of one request arriving from `source`.
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
+        clientAddress = source.channel.remoteAddress?.ipAddress
     }
 
     /// Hummingbird's own limit when it decodes a body; this server reads bodies with ``maxBodyBytes`` too.
     public var maxUploadSize: Int { Self.maxBodyBytes }
+
+    /// The signed-in user (team mode routes run after ``TeamGate``, which answers 401 without one).
+    func user() throws(APIError) -> TeamUser {
+        guard let session else { throw APIError(.unauthorized, "sign in first: POST /api/login {\"name\", \"password\"}") }
+        return session.user
+    }
 }

@@ -16,10 +16,14 @@ public struct ServerConfiguration: Sendable {
     public var seed: UInt64
     /// Caps on edits and saved scenarios, and the timeouts.
     public var limits: ServerLimits
+    /// Team mode (`--team`): accounts, a workspace per user, proposals; nil in local mode.
+    public var team: TeamConfiguration?
 
     /// The configuration of a server on `inputs`; the defaults are those of `regio serve`.
     public init(inputs: InputPaths, host: String = "127.0.0.1", port: Int = 8080,
-                databasePath: String = "regio-scenarios.sqlite", seed: UInt64 = 1, limits: ServerLimits = ServerLimits()) {
+                databasePath: String = "regio-scenarios.sqlite", seed: UInt64 = 1, limits: ServerLimits = ServerLimits(),
+                team: TeamConfiguration? = nil) {
+        self.team = team
         self.inputs = inputs
         self.host = host
         self.port = port
@@ -28,7 +32,8 @@ public struct ServerConfiguration: Sendable {
         self.limits = limits
     }
 
-    /// Checks that the server can be started as configured: a port, a loopback address, usable limits.
+    /// Checks that the server can be started as configured: a port, a loopback address (any address in team
+    /// mode, which signs every user in), usable limits.
     /// (The database is checked when it is opened, by ``ScenarioStore``.)
     /// - Throws: ``InputError`` naming the option, its value and what is expected.
     public func validate() throws(InputError) {
@@ -38,12 +43,13 @@ public struct ServerConfiguration: Sendable {
         guard !host.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw InputError(.badValue, file: "--host", message: "the host is empty: expected a loopback address such as 127.0.0.1")
         }
-        guard HostAllowlist.isLoopback(host) else {
+        guard HostAllowlist.isLoopback(host) || team != nil else {
             throw InputError(.badValue, file: "--host", message: """
                 \(host) is not a loopback address: regio serve answers this machine only (127.0.0.1, ::1 or localhost). \
-                Serving a planning meeting over the network needs a team mode with sign-in, which regio does not have yet
+                Serving a planning meeting over the network needs sign-in: regio serve --team
                 """)
         }
         try limits.validate()
+        try team?.validate()
     }
 }

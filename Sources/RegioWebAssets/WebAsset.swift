@@ -11,6 +11,8 @@
 /// | `page.js` | what both pages share on the DOM: element builders, the map view (pan and zoom), region labels |
 /// | `portrait.css` | the region portraits, in both pages and in `regio portrait --format html` |
 /// | `portrait.html` | the page of `regio portrait --format html` |
+/// | `login.html`, `login.js` | the login page of `regio serve --team` |
+/// | `team.css`, `team.js` | team mode: the login page's style, the bar and proposals panel added to the serve page |
 package enum WebAsset {
     /// The embedded files by name. A file added to `Web/` must be added here too (a test checks that the
     /// two agree).
@@ -26,6 +28,10 @@ package enum WebAsset {
         "page.js": PackageResources.page_js,
         "portrait.css": PackageResources.portrait_css,
         "portrait.html": PackageResources.portrait_html,
+        "login.html": PackageResources.login_html,
+        "login.js": PackageResources.login_js,
+        "team.css": PackageResources.team_css,
+        "team.js": PackageResources.team_js,
     ]
 
     /// The names of the embedded files.

@@ -10,6 +10,6 @@ struct Regio: AsyncParsableCommand {
         With no input options every command runs on the demo dataset in geodata/demo.
         Exit codes: 0 fine, 1 the audit found errors, 2 an input could not be read.
         """,
-        subcommands: [Audit.self, Suggest.self, Catchments.self, Compare.self, Inspect.self, ConfigCommand.self, Export.self, Portrait.self, MapCommand.self, Serve.self]
+        subcommands: [Audit.self, Suggest.self, Catchments.self, Compare.self, Inspect.self, ConfigCommand.self, Export.self, Portrait.self, MapCommand.self, Serve.self, Users.self]
     )
 }

@@ -17,19 +17,40 @@ struct Serve: AsyncParsableCommand {
         (under /api/), answers only the Host names of this machine, refuses requests from other sites, request \
         bodies over 64 KB, and more edits or saved scenarios than its limits. With no input options it opens the \
         demo data. Stop it with Ctrl-C.
+
+        With --team it serves a planning team: everyone signs in (accounts made with regio users add, in the \
+        --database file, which is then required), each user has a workspace of their own (edits, undo, saved \
+        scenarios; every change stored at once), region users submit proposals and the support team reviews them. \
+        In team mode --host may name any address; put a reverse proxy with TLS in front (see the README), and \
+        name its public address with --public-host.
         """)
 
     @OptionGroup var inputs: InputOptions
 
-    @Option(help: "The loopback address to listen on (127.0.0.1, ::1 or localhost); other addresses are refused.")
+    @Option(help: "The address to listen on: a loopback address (127.0.0.1, ::1 or localhost); any address with --team.")
     var host = "127.0.0.1"
 
     @Option(help: "The TCP port (0: any free port, printed at start).")
     var port = 8080
 
-    @Option(help: ArgumentHelp("The SQLite file of the saved scenarios (created when missing; regio's own files only).",
+    @Option(help: ArgumentHelp("The SQLite file of the saved scenarios (created when missing; regio's own files only; "
+                               + "default regio-scenarios.sqlite). With --team: the team's accounts, workspaces and proposals (required).",
                                valueName: "file"))
-    var database = "regio-scenarios.sqlite"
+    var database: String?
+
+    @Flag(help: "Team mode: sign-in, a workspace per user, proposals and reviews (see the discussion).")
+    var team = false
+
+    @Option(help: "Team mode: the most workspaces held in memory (about 30 MB each on the national data).")
+    var maxWorkspaces = TeamConfiguration().workspaces
+
+    @Option(help: ArgumentHelp("Team mode: seconds after which an unused workspace leaves memory (it is rebuilt from the database).",
+                               valueName: "seconds"))
+    var workspaceIdle = TeamConfiguration().workspaceIdleSeconds
+
+    @Option(help: ArgumentHelp("Team mode: the Host of a reverse proxy's public address, e.g. regio.example.org or localhost:8443 (repeatable).",
+                               valueName: "host"))
+    var publicHost: [String] = []
 
     @Option(help: "Seed of the catchment regionalization.")
     var seed: UInt64 = 1
@@ -51,18 +72,26 @@ struct Serve: AsyncParsableCommand {
         do {
             let limits = ServerLimits(editsPerSession: maxEdits, savedScenarios: maxScenarios,
                                       idleTimeoutSeconds: idleTimeout, readTimeoutSeconds: readTimeout)
+            if team && database == nil {
+                throw InputError(.badValue, file: "--database", message: "team mode keeps the accounts, workspaces and proposals in a "
+                    + "file: name it with --database, e.g. --database team.sqlite (made with regio users add)")
+            }
+            let teamConfiguration = team ? TeamConfiguration(workspaces: maxWorkspaces, workspaceIdleSeconds: workspaceIdle,
+                                                             publicHosts: publicHost) : nil
             configuration = ServerConfiguration(inputs: try inputs.paths(), host: host, port: port,
-                                                databasePath: database, seed: seed, limits: limits)
+                                                databasePath: database ?? "regio-scenarios.sqlite", seed: seed, limits: limits,
+                                                team: teamConfiguration)
             // Before the inputs are loaded: a refused address or limit is told at once.
             try configuration.validate()
         } catch let error as InputError {
             Self.fail(error.description)
         }
-        let host = self.host, database = self.database
+        let host = self.host, database = configuration.databasePath, team = self.team
         do {
             let app = try await buildApplication(configuration) { port in
                 let shown = host.contains(":") ? "[\(host)]" : host
-                FileHandle.standardOutput.write(Data("regio serve: http://\(shown):\(port)/ (scenarios in \(database); Ctrl-C stops)\n".utf8))
+                let kept = team ? "team mode, accounts and work in \(database)" : "scenarios in \(database)"
+                FileHandle.standardOutput.write(Data("regio serve: http://\(shown):\(port)/ (\(kept); Ctrl-C stops)\n".utf8))
             }
             do {
                 try await app.runService()

@@ -1,0 +1,28 @@
+import RegioDomain
+
+/// A pre-registration written as the file ``RegistrationReader`` reads: `regio_id;regio_naam;brin6;rol`,
+/// semicolon-separated (as DUO's files), UTF-8, one row per region and school: the lead (`penvoerder`) first,
+/// then the members (`deelnemer`) in the region's order, codes that are not well-formed as written; a region
+/// without schools is one row with an empty `brin6`. Fields holding `;`, `"` or a line break are quoted (RFC 4180).
+public enum RegistrationCSV {
+    /// The CSV text of `registration`, ending in a line break.
+    public static func text(_ registration: Registration) -> String {
+        var out = "regio_id;regio_naam;brin6;rol\n"
+        func row(_ region: Region, _ code: String, _ role: RegistrationRow.Role) {
+            out += [region.id, region.name, code, role.rawValue].map(field).joined(separator: ";") + "\n"
+        }
+        for region in registration.regions {
+            if let lead = region.lead { row(region, lead.rawValue, .lead) }
+            else if let malformed = region.malformedLead { row(region, malformed, .lead) }
+            for code in region.schools where code != region.lead { row(region, code.rawValue, .member) }
+            for code in region.malformedCodes where code != region.malformedLead { row(region, code, .member) }
+            if !region.namesLead && region.schools.isEmpty && region.malformedCodes.isEmpty { row(region, "", .member) }
+        }
+        return out
+    }
+
+    private static func field(_ value: String) -> String {
+        guard value.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
