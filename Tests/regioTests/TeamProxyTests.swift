@@ -15,12 +15,8 @@ struct TeamProxyTests {
     @Test func aRegionLogsInThroughNginxOverTLS() throws {
         let database = scratch.path("team.sqlite")
         let password = "proxy test \(UUID().uuidString.prefix(8))"
-        let added = try TeamAccounts.add("anna", role: "region", region: "STO19001", database: database, password: password)
+        let added = try TeamAccounts.add("noord", role: "region", region: "STO19001", database: database, password: password)
         try #require(added.status == 0, "regio users add: \(added.stderr)")
-
-        let server = try ServeProcess(["serve", "--team", "--database", database, "--host", "127.0.0.1", "--port", "0"])
-        defer { server.stop() }
-        let upstream = try #require(URL(string: try server.waitForURL())?.port)
 
         let certificate = scratch.path("cert.pem"), key = scratch.path("key.pem")
         let made = try RegioProcess.capture(URL(fileURLWithPath: TeamProxy.openssl!), [
@@ -29,48 +25,27 @@ struct TeamProxyTests {
             "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost"])
         try #require(made.status == 0, "openssl: \(made.stderr)")
 
-        let (nginx, https, http) = try startNginx(upstream: upstream, certificate: certificate, key: key)
+        // The proxy's ports first: its public address is the Host regio must answer (--public-host).
+        let https = try freeLoopbackPort(), http = try freeLoopbackPort()
+        let server = try ServeProcess(["serve", "--team", "--database", database, "--host", "127.0.0.1", "--port", "0",
+                                       "--public-host", "127.0.0.1:\(https)"])
+        defer { server.stop() }
+        let upstream = try #require(URL(string: try server.waitForURL())?.port)
+        let nginx = try NginxProcess(configuration: NginxProcess.mainConfiguration(
+            servers: try NginxProcess.deployedServers(TeamProxy.testSite(upstream: upstream, https: https, http: http,
+                                                                          certificate: certificate, key: key, logs: scratch.directory)),
+            folder: scratch.directory), in: scratch.directory)
         defer { nginx.stop() }
 
         let check = try Oracle.run("check_team_proxy.py", [
             "--url", "https://127.0.0.1:\(https)/", "--http-url", "http://127.0.0.1:\(http)/", "--cacert", certificate,
-            "--name", "anna", "--password", password])
+            "--name", "noord", "--password", password])
         #expect(check.status == 0, "check_team_proxy.py:\n\(check.combined)\nnginx:\n\(nginx.errorLog)\nserver:\n\(server.output)")
         #expect(!check.combined.contains("FAIL"), "\(check.combined)")
         // The requests went through nginx: its access log has the login.
-        let access = (try? String(contentsOfFile: nginx.folder.appendingPathComponent("access.log").path, encoding: .utf8)) ?? ""
+        let access = (try? String(contentsOfFile: nginx.folder.appendingPathComponent("regio.access.log").path, encoding: .utf8)) ?? ""
         #expect(access.contains("POST /api/login HTTP/1.1\" 200"), "nginx's access log:\n\(access)")
         #expect(server.stop() == 0, "regio serve --team stops cleanly on SIGTERM:\n\(server.output)")
-    }
-
-    /// nginx on two free loopback ports (HTTPS and the plain HTTP redirect) in front of `upstream`; a port taken
-    /// between choosing and binding it is chosen again (three tries).
-    private func startNginx(upstream: Int, certificate: String, key: String) throws -> (NginxProcess, Int, Int) {
-        var lastError: (any Error)?
-        for attempt in 1...3 {
-            let https = try freeLoopbackPort(), http = try freeLoopbackPort()
-            let folder = scratch.directory.appendingPathComponent("nginx-\(attempt)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let servers = try NginxProcess.deployedServers([
-                ("server 127.0.0.1:8080;", "server 127.0.0.1:\(upstream);"),
-                ("listen 80;", "listen 127.0.0.1:\(http);"),
-                ("listen [::]:80;", ""),
-                ("listen 443 ssl http2;", "listen 127.0.0.1:\(https) ssl http2;"),
-                ("listen [::]:443 ssl http2;", ""),
-                ("server_name regio.example.org;", "server_name 127.0.0.1 localhost;"),
-                ("ssl_certificate     /etc/letsencrypt/live/regio.example.org/fullchain.pem;", "ssl_certificate \(certificate);"),
-                ("ssl_certificate_key /etc/letsencrypt/live/regio.example.org/privkey.pem;", "ssl_certificate_key \(key);"),
-                ("access_log /var/log/nginx/regio.access.log;", "access_log \(folder.path)/access.log;"),
-                ("error_log  /var/log/nginx/regio.error.log;", "error_log \(folder.path)/error.log info;"),
-            ])
-            do {
-                let nginx = try NginxProcess(configuration: NginxProcess.mainConfiguration(servers: servers, folder: folder), in: folder)
-                return (nginx, https, http)
-            } catch let failure as NginxProcess.Failure where failure.description.contains("Address already in use") {
-                lastError = failure
-            }
-        }
-        throw lastError!
     }
 }
 
@@ -80,6 +55,22 @@ enum TeamProxy {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         return path.split(separator: ":").map { "\($0)/openssl" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }()
+
+    /// The lines of `deploy/nginx-regio.conf` replaced for the test: loopback ports, the test certificate, the
+    /// server's port, logs in the test's folder; the IPv6 listeners dropped.
+    static func testSite(upstream: Int, https: Int, http: Int, certificate: String, key: String,
+                         logs: URL) -> [(line: String, with: String)] {
+        [("server 127.0.0.1:8080;", "server 127.0.0.1:\(upstream);"),
+         ("listen 80;", "listen 127.0.0.1:\(http);"),
+         ("listen [::]:80;", ""),
+         ("listen 443 ssl http2;", "listen 127.0.0.1:\(https) ssl http2;"),
+         ("listen [::]:443 ssl http2;", ""),
+         ("server_name regio.example.org;", "server_name 127.0.0.1 localhost;"),
+         ("ssl_certificate     /etc/letsencrypt/live/regio.example.org/fullchain.pem;", "ssl_certificate \(certificate);"),
+         ("ssl_certificate_key /etc/letsencrypt/live/regio.example.org/privkey.pem;", "ssl_certificate_key \(key);"),
+         ("access_log /var/log/nginx/regio.access.log;", "access_log \(logs.path)/regio.access.log;"),
+         ("error_log  /var/log/nginx/regio.error.log;", "error_log \(logs.path)/regio.error.log info;")]
+    }
 
     static var available: Bool { NginxProcess.binary != nil && openssl != nil && FileManager.default.isExecutableFile(atPath: Oracle.python) }
 
