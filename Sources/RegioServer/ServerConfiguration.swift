@@ -46,7 +46,7 @@ public struct ServerConfiguration: Sendable {
         guard HostAllowlist.isLoopback(host) || team != nil else {
             throw InputError(.badValue, file: "--host", message: """
                 \(host) is not a loopback address: regio serve answers this machine only (127.0.0.1, ::1 or localhost). \
-                Serving a planning meeting over the network needs sign-in: regio serve --team
+                Serving a planning meeting over the network needs team mode, with sign-in: regio serve --team
                 """)
         }
         try limits.validate()
