@@ -5,7 +5,8 @@ Over HTTPS, verifying the proxy's certificate against `--cacert` (a self-signed 
 plain HTTP is redirected to HTTPS; the API refuses a request without a session (401) and a wrong password
 (401); the right password answers 200 with a `csrfToken` and the user, and a session cookie that is Secure,
 HttpOnly and SameSite=Strict; `GET /api/state` with the cookie answers the user's workspace; an edit without
-the CSRF token is refused (403) and with it applied; HSTS is sent; the same server reached without the CA
+the CSRF token is refused (403) and with it applied, from the page's https:// Origin but not another site's;
+HSTS is sent; the same server reached without the CA
 file fails certificate verification (it is really TLS, with that certificate).
 
     python check_team_proxy.py --url https://127.0.0.1:8443/ --cacert cert.pem --http-url http://127.0.0.1:8080/ \
@@ -95,9 +96,16 @@ def main():
             edit = {"move": school["code"], "to": target}
             forged = client.request("POST", "/api/edits", edit, csrf=False)
             check(forged.status == 403, f"an edit without X-CSRF-Token: {forged.status} (403 expected)")
-            applied = client.request("POST", "/api/edits", edit)
+            # As the page sends it: its Origin is the proxy's https:// address, which regio must take for its own.
+            page_origin = args.url.rstrip("/")
+            applied = client.request("POST", "/api/edits", edit, headers={"Origin": page_origin})
             check(applied.status == 200 and applied.json().get("edits") == [edit],
-                  f"an edit with the token through nginx: {applied.status}, edits {applied.json().get('edits') if applied.status == 200 else applied}")
+                  f"an edit with the token and Origin {page_origin} through nginx: {applied.status}, "
+                  f"edits {applied.json().get('edits') if applied.status == 200 else applied}")
+            other = client.request("POST", "/api/undo", headers={"Origin": "https://regio.example.net"})
+            check(other.status == 403, f"the same session's undo from another site's page: {other.status} (403 expected)")
+            plain = client.request("POST", "/api/undo", headers={"Origin": page_origin.replace("https://", "http://", 1)})
+            check(plain.status == 403, f"an Origin of http:// where the proxy speaks https://: {plain.status} (403 expected)")
         client.close()
     except Exception as error:  # a step that could not even be tried is a failure, with its reason
         check(False, f"{type(error).__name__}: {error}")
