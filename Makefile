@@ -54,6 +54,7 @@ fuzz: deps
 test-web: test-deps
 	tsc -p Tests/web/tsconfig.shared.json
 	tsc -p Tests/web
+	tsc -p Tests/web/tsconfig.team.json
 	node --test Tests/web/*.test.js
 
 # Regenerates geodata/demo from its seeded generator (the committed files are its output).

@@ -41,7 +41,7 @@ struct Serve: AsyncParsableCommand {
     @Flag(help: "Team mode: sign-in, a workspace per user, proposals and reviews (see the discussion).")
     var team = false
 
-    @Option(help: "Team mode: the most workspaces held in memory (about 30 MB each on the national data).")
+    @Option(help: "Team mode: the most workspaces held in memory (about 6 MB each on the national data).")
     var maxWorkspaces = TeamConfiguration().workspaces
 
     @Option(help: ArgumentHelp("Team mode: seconds after which an unused workspace leaves memory (it is rebuilt from the database).",

@@ -21,14 +21,15 @@ struct RegioProcess {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
 
-    static func run(_ arguments: [String], in directory: URL = packageRoot) throws -> Output {
-        try capture(binary, arguments, in: directory, environment: ["NO_COLOR": "1"])
+    /// - Parameter input: written to the command's standard input (then closed), e.g. a password.
+    static func run(_ arguments: [String], in directory: URL = packageRoot, input: String? = nil) throws -> Output {
+        try capture(binary, arguments, in: directory, environment: ["NO_COLOR": "1"], input: input)
     }
 
     /// Runs `executable` with `arguments` in `directory`, with `extra` added to this process's environment,
     /// and captures what it prints.
     static func capture(_ executable: URL, _ arguments: [String], in directory: URL = packageRoot,
-                        environment extra: [String: String] = [:]) throws -> Output {
+                        environment extra: [String: String] = [:], input: String? = nil) throws -> Output {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -37,7 +38,13 @@ struct RegioProcess {
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        let stdin = input.map { _ in Pipe() }
+        if let stdin { process.standardInput = stdin }
         try process.run()
+        if let stdin, let input {
+            stdin.fileHandleForWriting.write(Data(input.utf8))
+            try stdin.fileHandleForWriting.close()
+        }
         // Read before waiting, so a large output cannot fill the pipe and block the child.
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()

@@ -151,6 +151,12 @@ final class ServeProcess: @unchecked Sendable {
         return process.terminationStatus
     }
 
+    /// Sends SIGKILL (no shutdown at all, as a crash or a power cut) and waits for the end.
+    func killHard() {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+    }
+
     /// Sends SIGTERM (a graceful shutdown) and waits; SIGKILL after 20 s. Returns the exit status.
     @discardableResult func stop() -> Int32 {
         if process.isRunning {

@@ -68,7 +68,7 @@ public struct Accounts: Sendable {
     func verify(name: String, password: String) async throws(SessionError) -> TeamUser? {
         let row = try await database.read("read the users") { db in try UserRow.filter(Column("name") == name).fetchOne(db) }
         guard let row else {
-            _ = await PasswordHashing.verify(password, hash: PasswordHashing.decoy)
+            await PasswordHashing.verifyDecoy(password)
             return nil
         }
         return await PasswordHashing.verify(password, hash: row.passwordHash) ? row.user : nil

@@ -28,8 +28,19 @@ enum PasswordHashing {
     }
 
     /// A hash of a password nobody has, verified against when the user name is unknown, so that a wrong name
-    /// takes as long as a wrong password (no telling which names exist by the time it takes).
-    static let decoy = Bcrypt.hash("regio-decoy-password-never-used", cost: cost)
+    /// takes as long as a wrong password (no telling which names exist by the time it takes). Made on the
+    /// hashing queue, at the first unknown name.
+    private static let decoy = Bcrypt.hash("regio-decoy-password-never-used", cost: cost)
+
+    /// Takes as long as ``verify(_:hash:)`` of a real account, and fails.
+    static func verifyDecoy(_ password: String) async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            queue.async {
+                _ = Bcrypt.verify(password, hash: decoy)
+                continuation.resume()
+            }
+        }
+    }
 
     /// Why `password` cannot be used, or nil.
     static func problem(_ password: String) -> String? {

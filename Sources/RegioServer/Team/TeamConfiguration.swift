@@ -14,7 +14,7 @@ public struct TeamConfiguration: Sendable, Equatable {
     /// `localhost:8443`, answered beside the bound address and the loopback names.
     public var publicHosts: [String]
 
-    /// Defaults: 50 workspaces (about 30 MB each on the real data, see README), 15 minutes idle, 12-hour
+    /// Defaults: 50 workspaces (about 6 MB each on the real data, benchmarks/README.md), 15 minutes idle, 12-hour
     /// sessions, 5 failed sign-ins a minute.
     public init(workspaces: Int = 50, workspaceIdleSeconds: Double = 900, sessionHours: Double = 12,
                 loginFailuresPerMinute: Int = 5, publicHosts: [String] = []) {

@@ -73,6 +73,37 @@ struct WorkspaceJournal: ScenarioJournal {
             }
             history = history.after(change)
         }
+        if rows.count > 2 * (history.edits.count + history.undone.count) + 64 { try compact(to: history) }
         return history
+    }
+
+    /// Replaces the user's rows by the fewest that replay to `history` (undo and redo back and forth leave
+    /// many rows for few edits): a load of the named scenario, or the edits and the undone ones applied, then
+    /// that many undos.
+    private func compact(to history: ScenarioHistory) throws(SessionError) {
+        let changes: [ScenarioChange]
+        if let name = history.scenarioName {
+            changes = [.load(Scenario(name: name, edits: history.edits))]
+        } else {
+            changes = (history.edits + history.undone.reversed()).map(ScenarioChange.edit)
+                + Array(repeating: .undo, count: history.undone.count)
+        }
+        var replayed = ScenarioHistory()
+        for change in changes { replayed = replayed.after(change) }
+        guard replayed == history else { return }  // never store what would replay differently
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let userID = userID, now = Date()
+        do {
+            let texts = try changes.map { String(decoding: try encoder.encode(Record($0)), as: UTF8.self) }
+            try database.pool.write { db in
+                try db.execute(sql: "DELETE FROM workspace_events WHERE user_id = ?", arguments: [userID])
+                for text in texts {
+                    try db.execute(sql: "INSERT INTO workspace_events (user_id, at, change) VALUES (?, ?, ?)", arguments: [userID, now, text])
+                }
+            }
+        } catch {
+            throw SessionError(.failed, "cannot compact the workspace in \(database.path): \(ScenarioStore.describe(error))")
+        }
     }
 }

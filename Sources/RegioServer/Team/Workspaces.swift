@@ -56,6 +56,7 @@ actor Workspaces {
     }
 
     private func acquire(_ user: Int64, now: Date = Date()) -> ScenarioSession {
+        defer { trim(now: now) }
         if var entry = held[user] {
             entry.lastUsed = now
             entry.inUse += 1
@@ -67,7 +68,6 @@ actor Workspaces {
         let session = ScenarioSession(base: base, editLimit: editLimit, journal: WorkspaceJournal(database: database, userID: user))
         held[user] = Held(session: session, lastUsed: now, inUse: 1)
         built += 1
-        trim(now: now)
         return session
     }
 
