@@ -9,21 +9,6 @@ enum TeamAccounts {
                     password: String) throws -> RegioProcess.Output {
         var arguments = ["users", "add", name, "--role", role, "--database", database, "--password-stdin"]
         if let region { arguments += ["--region", region] }
-        let process = Process()
-        process.executableURL = RegioProcess.binary
-        process.arguments = arguments
-        process.currentDirectoryURL = RegioProcess.packageRoot
-        let input = Pipe(), out = Pipe(), err = Pipe()
-        process.standardInput = input
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        input.fileHandleForWriting.write(Data((password + "\n").utf8))
-        try input.fileHandleForWriting.close()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return RegioProcess.Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                                   stderr: String(decoding: stderr, as: UTF8.self))
+        return try RegioProcess.run(arguments, input: password + "\n")
     }
 }
