@@ -9,7 +9,7 @@ public struct RegistrationRow: Sendable, Hashable, Codable {
     }
 
     /// Registration number, e.g. `STO19042`.
-    public let regionID: String
+    public let regionID: RegionID
     public let regionName: String
     /// The school code as written (may be malformed; the audit reports it).
     public let schoolCode: String
@@ -17,7 +17,7 @@ public struct RegistrationRow: Sendable, Hashable, Codable {
     /// 1-based line in the file, for messages.
     public let line: Int
 
-    public init(regionID: String, regionName: String, schoolCode: String, role: Role, line: Int) {
+    public init(regionID: RegionID, regionName: String, schoolCode: String, role: Role, line: Int) {
         self.regionID = regionID
         self.regionName = regionName
         self.schoolCode = schoolCode
@@ -29,7 +29,7 @@ public struct RegistrationRow: Sendable, Hashable, Codable {
 /// A region as pre-registered: its id, name, lead and member schools.
 public struct Region: Sendable, Hashable, Codable, Identifiable {
     /// Registration number, e.g. `STO19042`.
-    public let id: String
+    public let id: RegionID
     public var name: String
     /// The lead school, when the lead's code is well-formed.
     public var lead: SchoolCode?
@@ -44,7 +44,7 @@ public struct Region: Sendable, Hashable, Codable, Identifiable {
     /// (`conflicting-region-name`); ``name`` is the first.
     public var otherNames: [String]
 
-    public init(id: String, name: String, lead: SchoolCode? = nil, schools: [SchoolCode] = [],
+    public init(id: RegionID, name: String, lead: SchoolCode? = nil, schools: [SchoolCode] = [],
                 malformedCodes: [String] = [], malformedLead: String? = nil, otherNames: [String] = []) {
         self.id = id
         self.name = name
@@ -68,8 +68,8 @@ public struct Registration: Sendable, Hashable, Codable {
     /// Groups rows into regions, in order of first appearance. A region's name is the first non-empty name
     /// its rows give; different non-empty names (compared as written) are kept in ``Region/otherNames``.
     public init(rows: [RegistrationRow]) {
-        var order: [String] = []
-        var byID: [String: Region] = [:]
+        var order: [RegionID] = []
+        var byID: [RegionID: Region] = [:]
         for row in rows {
             if byID[row.regionID] == nil {
                 order.append(row.regionID)
@@ -88,7 +88,7 @@ public struct Registration: Sendable, Hashable, Codable {
         regions = order.map { byID[$0]! }
     }
 
-    public subscript(id: String) -> Region? { regions.first { $0.id == id } }
+    public subscript(id: RegionID) -> Region? { regions.first { $0.id == id } }
 }
 
 extension Region {

@@ -46,7 +46,7 @@ extension Dataset {
     }
 
     /// The full audit with its suggestions, and the territories (EPSG:28992) for exports.
-    public func audit(catchments: CatchmentPartition?) throws(InputError) -> (result: AuditResult, territories: [String: Geometry]) {
+    public func audit(catchments: CatchmentPartition?) throws(InputError) -> (result: AuditResult, territories: [RegionID: Geometry]) {
         let auditor = try auditor(catchments: catchments)
         return (try suggested(auditor), auditor.territories)
     }

@@ -42,7 +42,7 @@ public enum RegistrationReader {
                 }
                 leads[regionID] = (schoolText, line)
             }
-            rows.append(RegistrationRow(regionID: regionID, regionName: name.map { table.field(r, $0) } ?? "",
+            rows.append(RegistrationRow(regionID: RegionID(regionID), regionName: name.map { table.field(r, $0) } ?? "",
                                         schoolCode: schoolText, role: parsedRole, line: line))
         }
         return rows

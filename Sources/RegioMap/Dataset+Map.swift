@@ -6,7 +6,7 @@ import RegioSpatial
 /// municipality map, the input they come from.
 extension Dataset {
     /// The self-contained HTML map of `result` with its `territories` (EPSG:28992, from ``audit(catchments:)``).
-    public func mapHTML(result: AuditResult, territories: [String: Geometry], colorBy: MapColorMode = .region,
+    public func mapHTML(result: AuditResult, territories: [RegionID: Geometry], colorBy: MapColorMode = .region,
                         title: String = "Sterk Techniekonderwijs: regions", toleranceMeters: Double = 150) throws(InputError) -> String {
         let renderer = MapRenderer(result: result, territories: territories, municipalities: map.municipalities,
                                    schools: register.schools, counts: students?.counts ?? [:], title: title,

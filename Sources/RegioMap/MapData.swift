@@ -1,3 +1,4 @@
+import RegioDomain
 import RegioReports
 
 /// The data of the HTML map, embedded as one JSON blob (`<script type="application/json">`) from which
@@ -38,7 +39,7 @@ public struct MapData: Sendable, Codable {
 
 /// One region on the map, with its portrait (HTML) for the panel below the map.
 public struct MapRegion: Sendable, Codable {
-    public var id: String
+    public var id: RegionID
     public var name: String
     /// Its colour in `region` mode (`#rrggbb`).
     public var color: String
@@ -75,7 +76,7 @@ public struct MapSchool: Sendable, Codable {
     public var x: Int
     public var y: Int
     /// The regions that list it, in file order (empty: grey dot; two or more: an error).
-    public var regions: [String]
+    public var regions: [RegionID]
     /// Offers a technical profile (has technical students).
     public var technical: Bool
     /// Placed at a postcode centroid: approximate.
@@ -85,7 +86,7 @@ public struct MapSchool: Sendable, Codable {
 /// Two close-by schools in different regions.
 public struct MapPair: Sendable, Codable {
     public var schools: [String]
-    public var regions: [String]
+    public var regions: [RegionID]
     /// x1, y1, x2, y2 in map units.
     public var line: [Int]
     public var severity: String
@@ -100,13 +101,13 @@ public struct MapRing: Sendable, Codable {
     /// The worst severity of its findings.
     public var severity: String
     public var rules: [String]
-    public var regions: [String]
+    public var regions: [RegionID]
     public var messages: [String]
 }
 
 /// The overlap of two territories.
 public struct MapOverlap: Sendable, Codable {
-    public var regions: [String]
+    public var regions: [RegionID]
     public var path: String
     /// km² (EPSG:28992).
     public var areaSquareKilometers: Double

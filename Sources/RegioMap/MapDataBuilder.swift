@@ -37,7 +37,7 @@ public final class MapDataBuilder {
     /// so no other object can take its identifier).
     private var drawn: [ObjectIdentifier: DrawnTerritory] = [:]
     /// The colours of the last map, with the regions and territories they were worked out for.
-    private var palette: (ids: [String], territories: [Geometry?], colours: [String: String])?
+    private var palette: (ids: [RegionID], territories: [Geometry?], colours: [RegionID: String])?
 
     /// A territory as the map draws it.
     private struct DrawnTerritory {
@@ -82,7 +82,7 @@ public final class MapDataBuilder {
     /// - Parameters:
     ///   - territories: region id → territory, EPSG:28992 metres (possibly empty), in the municipalities' context.
     ///   - portrait: renders a region's portrait (HTML); without it the portraits are empty.
-    public func data(_ result: AuditResult, territories: [String: Geometry],
+    public func data(_ result: AuditResult, territories: [RegionID: Geometry],
                      portrait: ((RegionFigures) -> String)? = nil) throws(SpatialError) -> MapData {
         let regionTerritories = result.regions.map { territories[$0.id] }
         let shapes = try draw(regionTerritories)
@@ -104,7 +104,7 @@ public final class MapDataBuilder {
         }
 
         // Schools: every placed school of the register, with the regions listing it.
-        var regionsOf: [String: [String]] = [:]
+        var regionsOf: [String: [RegionID]] = [:]
         for r in result.regions { for code in r.schools { regionsOf[code, default: []].append(r.id) } }
         var schools = dots(routes: result.settings.countTechnicalRoutes)
         for i in schools.indices { schools[i].regions = regionsOf[schools[i].code] ?? [] }
@@ -190,7 +190,7 @@ public final class MapDataBuilder {
     }
 
     /// A colour per region id (``RegionPalette``): the last map's when the regions and their territories are the same.
-    private func colours(ids: [String], territories: [Geometry?], shapes: [DrawnTerritory?]) throws(SpatialError) -> [String: String] {
+    private func colours(ids: [RegionID], territories: [Geometry?], shapes: [DrawnTerritory?]) throws(SpatialError) -> [RegionID: String] {
         if let palette, palette.ids == ids,
            palette.territories.elementsEqual(territories, by: { $0 === $1 }) { return palette.colours }
         let colours = RegionPalette.assign(ids: ids, neighbours: try RegionPalette.neighbours(shapes.map { $0?.simplified }))

@@ -1,3 +1,4 @@
+import RegioDomain
 import RegioReports
 
 /// Writes ``MapData`` as JSON by hand, for the data embedded in the `regio map` page and for the map layers of
@@ -42,7 +43,7 @@ final class MapJSONWriter {
             key("borders"); string(d.borders)
             key("regions"); array(d.regions) { r in
                 object {
-                    key("id"); string(r.id)
+                    key("id"); string(r.id.rawValue)
                     key("name"); string(r.name)
                     key("color"); string(r.color)
                     if let share = r.share { key("share"); number(share) }
@@ -68,7 +69,7 @@ final class MapJSONWriter {
                     key("kind"); string(s.kind)
                     key("x"); integer(s.x)
                     key("y"); integer(s.y)
-                    key("regions"); strings(s.regions)
+                    key("regions"); ids(s.regions)
                     key("technical"); raw(s.technical ? "true" : "false")
                     key("approximate"); raw(s.approximate ? "true" : "false")
                 }
@@ -76,7 +77,7 @@ final class MapJSONWriter {
             key("pairs"); array(d.pairs) { p in
                 object {
                     key("schools"); strings(p.schools)
-                    key("regions"); strings(p.regions)
+                    key("regions"); ids(p.regions)
                     key("line"); integers(p.line)
                     key("severity"); string(p.severity)
                     key("message"); string(p.message)
@@ -89,13 +90,13 @@ final class MapJSONWriter {
                     key("y"); integer(g.y)
                     key("severity"); string(g.severity)
                     key("rules"); strings(g.rules)
-                    key("regions"); strings(g.regions)
+                    key("regions"); ids(g.regions)
                     key("messages"); strings(g.messages)
                 }
             }
             key("overlaps"); array(d.overlaps) { o in
                 object {
-                    key("regions"); strings(o.regions)
+                    key("regions"); ids(o.regions)
                     key("path"); string(o.path)
                     key("areaSquareKilometers"); number(o.areaSquareKilometers)
                     key("message"); string(o.message)
@@ -164,6 +165,8 @@ final class MapJSONWriter {
     private func integers(_ values: [Int]) { array(values) { integer($0) } }
 
     private func strings(_ values: [String]) { array(values) { string($0) } }
+
+    private func ids(_ values: [RegionID]) { array(values) { string($0.rawValue) } }
 
     private func string(_ text: String) {
         separate()

@@ -16,7 +16,7 @@ import RegioSpatial
 public struct MapRenderer {
     public let result: AuditResult
     /// Region id → territory, EPSG:28992 metres (possibly empty), as ``Dataset/audit(catchments:)`` returns them.
-    public let territories: [String: Geometry]
+    public let territories: [RegionID: Geometry]
     /// EPSG:28992 metres, in the same ``GeometryContext`` as the territories.
     public let municipalities: [Municipality]
     /// The register: every school with a location is drawn.
@@ -29,7 +29,7 @@ public struct MapRenderer {
     /// Douglas–Peucker tolerance in metres (topology preserving) for territories, borders and overlaps.
     public var toleranceMeters: Double
 
-    public init(result: AuditResult, territories: [String: Geometry], municipalities: [Municipality],
+    public init(result: AuditResult, territories: [RegionID: Geometry], municipalities: [Municipality],
                 schools: [School], counts: [SchoolCode: StudentCounts] = [:],
                 title: String = "Sterk Techniekonderwijs: regions", colorBy: MapColorMode = .region,
                 toleranceMeters: Double = 150) {

@@ -1,3 +1,4 @@
+import RegioDomain
 import RegioSpatial
 
 /// Distinct colours for regions: a qualitative palette (Tableau 10 and its lighter companions, without
@@ -33,7 +34,7 @@ struct RegionPalette {
 
     /// A colour per region id, given each region's neighbours (indices into `ids`). Ties follow `ids`'
     /// order, so the result is deterministic.
-    static func assign(ids: [String], neighbours: [[Int]]) -> [String: String] {
+    static func assign(ids: [RegionID], neighbours: [[Int]]) -> [RegionID: String] {
         let order = ids.indices.sorted { (neighbours[$0].count, $1) > (neighbours[$1].count, $0) }
         var colourOf = [Int?](repeating: nil, count: ids.count)
         var uses = [Int](repeating: 0, count: colours.count)
@@ -46,7 +47,7 @@ struct RegionPalette {
             colourOf[i] = choice
             uses[choice] += 1
         }
-        var result: [String: String] = [:]
+        var result: [RegionID: String] = [:]
         for (i, id) in ids.enumerated() { result[id] = colours[colourOf[i] ?? 0] }
         return result
     }

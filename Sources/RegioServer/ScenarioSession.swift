@@ -49,7 +49,7 @@ public actor ScenarioSession {
     /// portraits asked for, by region id; ``changed(keepingName:)`` drops them.
     private var built: SessionState?
     private var encoded: Data?
-    private var portraits: [String: String] = [:]
+    private var portraits: [RegionID: String] = [:]
     /// The phases of the request being answered, milliseconds (sent as `Server-Timing`).
     private var phases: [(name: String, milliseconds: Double)] = []
 
@@ -123,10 +123,10 @@ public actor ScenarioSession {
             throw SessionError(.conflict, "the scenario has \(edits.count) edits, the most a session keeps (--max-edits \(editLimit)): "
                 + "save it and load it into a new session, or undo some")
         }
-        if case let .split(_, new, _) = edit, new.trimmingCharacters(in: .whitespaces).isEmpty {
+        if case let .split(_, new, _) = edit, new.rawValue.trimmingCharacters(in: .whitespaces).isEmpty {
             throw SessionError(.rejected, "edit 1 (\(edit)): the new region needs an id, e.g. STO19950")
         }
-        if case let .merge(_, into) = edit, into.trimmingCharacters(in: .whitespaces).isEmpty {
+        if case let .merge(_, into) = edit, into.rawValue.trimmingCharacters(in: .whitespaces).isEmpty {
             throw SessionError(.rejected, "edit 1 (\(edit)): name the region to merge into")
         }
         let edited: Registration, previous = auditor.registration
@@ -245,15 +245,18 @@ public actor ScenarioSession {
         return json
     }
 
-    /// The portrait of region `id` in the current revision: an HTML fragment of ``RegionPortrait``
-    /// (its CSS is in the page). Kept out of the state, which every edit sends, since the page shows one
-    /// region's portrait at a time.
+    /// The portrait of region `text` (an id in any letter case, ``RegionID/typed(_:knownBy:)``) in the current
+    /// revision: an HTML fragment of ``RegionPortrait`` (its CSS is in the page). Kept out of the state, which
+    /// every edit sends, since the page shows one region's portrait at a time.
     /// - Throws: ``SessionError`` `.notFound` when the current registration has no such region.
-    public func portrait(of id: String) throws(SessionError) -> String {
-        if let html = portraits[id] { return html }
-        let result = try auditor().result
-        guard let region = result.regions.first(where: { $0.id == id }) else {
-            throw SessionError(.notFound, "there is no region \(id) in the current scenario")
+    public func portrait(of text: String) throws(SessionError) -> String {
+        let auditor = try auditor()
+        let regions = auditor.registration.regions
+        let id = RegionID.typed(text, knownBy: { id in regions.contains { $0.id == id } })
+        if let id, let html = portraits[id] { return html }
+        let result = auditor.result
+        guard let id, let region = result.regions.first(where: { $0.id == id }) else {
+            throw SessionError(.notFound, "there is no region \(text) in the current scenario")
         }
         let html = RegionPortrait.html(for: region, result: result, schools: base.schoolsByCode,
                                        counts: base.dataset.students?.counts ?? [:], municipalityNames: base.municipalityNames)

@@ -41,9 +41,9 @@ enum RegionRole: Int, CaseIterable, Comparable {
     case empty
 
     /// The registration number, e.g. "STO19001".
-    var id: String {
+    var id: RegionID {
         let digits = String(rawValue)
-        return "STO19" + String(repeating: "0", count: max(0, 3 - digits.count)) + digits
+        return RegionID("STO19" + String(repeating: "0", count: max(0, 3 - digits.count)) + digits)
     }
 
     static func < (a: RegionRole, b: RegionRole) -> Bool { a.rawValue < b.rawValue }

@@ -7,7 +7,7 @@ struct PlantedCase {
     /// The severity the domain gives the rule.
     var severity: Severity { rule.severity }
     /// Registration numbers the finding concerns.
-    let regions: [String]
+    let regions: [RegionID]
     /// BRIN codes (or planted bad codes) the finding concerns; empty for findings about a region as a whole.
     let schools: [String]
     let why: String
@@ -20,7 +20,7 @@ struct PlantedCase {
 struct SideEffect {
     let rule: Rule
     /// Regions the finding names; it may name more (a partner that depends on the catchment areas).
-    let regions: [String]
+    let regions: [RegionID]
     let note: String
 
     init(_ rule: Rule, _ regions: [RegionRole], _ note: String) {
@@ -34,7 +34,7 @@ struct SideEffect {
 struct NearMiss {
     /// The rule id, or in parentheses a figure that is not a rule ("(technical share)", "(placement)").
     let rule: String
-    let regions: [String]
+    let regions: [RegionID]
     let schools: [String]
     let why: String
 }
@@ -187,6 +187,7 @@ struct PlantedReport {
     /// `planted.json`: `[{"rule", "severity", "regions", "schools", "why", "may_also_report": [{"rule", "regions", "note"}]}]`.
     var json: String {
         func list(_ items: [String]) -> String { "[" + items.map(Writers.json).joined(separator: ", ") + "]" }
+        func list(_ ids: [RegionID]) -> String { list(ids.map(\.rawValue)) }
         let entries = cases.map { c in
             "  {\"rule\": \(Writers.json(c.rule.rawValue)), \"severity\": \(Writers.json(c.severity.rawValue)), "
                 + "\"regions\": \(list(c.regions)), \"schools\": \(list(c.schools)),\n   \"why\": \(Writers.json(c.why)),\n"

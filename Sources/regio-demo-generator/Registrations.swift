@@ -38,7 +38,7 @@ enum Registrations {
     static func rows(schools: [DemoSchool], names: [RegionRole: String]) -> [RegistrationRow] {
         var rows: [RegistrationRow] = []
         for role in RegionRole.allCases {
-            let name = names[role] ?? role.id
+            let name = names[role] ?? role.id.rawValue
             func row(_ code: String, lead: Bool) -> RegistrationRow {
                 RegistrationRow(regionID: role.id, regionName: name, schoolCode: code, role: lead ? .lead : .member,
                                 line: rows.count + 2)

@@ -91,7 +91,7 @@ enum Writers {
     /// `registrations.csv`: `regio_id;regio_naam;brin6;rol`.
     static func registrationsCSV(_ data: DemoDataset) -> String {
         (["regio_id;regio_naam;brin6;rol"]
-         + data.registrations.map { [$0.regionID, $0.regionName, $0.schoolCode, $0.role.rawValue].joined(separator: ";") })
+         + data.registrations.map { [$0.regionID.rawValue, $0.regionName, $0.schoolCode, $0.role.rawValue].joined(separator: ";") })
             .joined(separator: "\n") + "\n"
     }
 

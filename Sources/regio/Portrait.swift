@@ -39,7 +39,7 @@ struct Portrait: ParsableCommand {
             let byID = Dictionary(result.regions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             var chosen: [RegionFigures] = []
             for id in regions {
-                guard let region = byID[id.trimmingCharacters(in: .whitespaces)] else {
+                guard let region = RegionID.typed(id, knownBy: { byID[$0] != nil }).flatMap({ byID[$0] }) else {
                     let known = result.regions.map(\.id)
                     let more = known.count > 20 ? ", … (\(known.count) in all)" : ""
                     throw InputError(.badValue, file: dataset.paths.registrations ?? "--registrations",

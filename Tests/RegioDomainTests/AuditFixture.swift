@@ -25,7 +25,7 @@ struct AuditFixture {
         self.counts[c] = counts
     }
 
-    mutating func region(_ id: String, lead: String? = nil, _ members: [String], malformed: [String] = []) {
+    mutating func region(_ id: RegionID, lead: String? = nil, _ members: [String], malformed: [String] = []) {
         let codes = members.compactMap { SchoolCode($0) }
         regions.append(Region(id: id, name: "Regio \(id)", lead: (lead ?? members.first).flatMap { SchoolCode($0) },
                               schools: codes, malformedCodes: malformed))

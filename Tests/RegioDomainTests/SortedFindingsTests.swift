@@ -8,7 +8,7 @@ import Testing
     /// A finding of a random rule about a random region, with a message that may differ for the same key.
     func randomFinding(_ random: inout SplitMix64) -> Finding {
         let rule = Rule.allCases[Int(random.next() % UInt64(Rule.allCases.count))]
-        let region = "STO19\(100 + random.next() % 20)"
+        let region = RegionID("STO19\(100 + random.next() % 20)")
         return Finding(rule, regions: [region], message: "message \(random.next() % 3)", value: Double(random.next() % 5))
     }
 

@@ -15,7 +15,7 @@ import Testing
     final class Exported {
         let dataset: Dataset
         let result: AuditResult
-        let territories: [String: Geometry]
+        let territories: [RegionID: Geometry]
         let layers: [ExportLayer]
 
         init(_ paths: InputPaths) throws {
@@ -85,7 +85,7 @@ import Testing
         // A region's row carries its figures and territory.
         let regions = e.layer("regions")
         for (i, figures) in e.result.regions.enumerated() {
-            #expect(regions.value("id", of: i) == .text(figures.id))
+            #expect(regions.value("id", of: i) == .text(figures.id.rawValue))
             #expect(regions.value("technicalStudents", of: i) == .integer(figures.technicalStudents))
             #expect(regions.value("errorCount", of: i) == .integer(e.result.findings(of: figures.id).filter { $0.severity == .error }.count))
             let area = regions.features[i].geometry?.area ?? 0

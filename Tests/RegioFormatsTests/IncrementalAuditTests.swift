@@ -29,7 +29,7 @@ import Testing
         switch random.next() % 6 {
         case 0 where region.id != other.id: return .merge(regions: [region.id, other.id], into: other.id)
         case 1 where region.schools.count >= 2:
-            return .split(region: region.id, new: "STO19\(900 + step)", schools: Array(region.schools.prefix(region.schools.count / 2)))
+            return .split(region: region.id, new: RegionID("STO19\(900 + step)"), schools: Array(region.schools.prefix(region.schools.count / 2)))
         case 2 where !region.schools.contains(school): return .add(school: school, to: region.id)
         case 3 where !region.schools.isEmpty: return .remove(school: region.schools[Int(random.next() % UInt64(region.schools.count))], from: region.id)
         case 4 where !region.schools.isEmpty: return .lead(school: region.schools.last!, of: region.id)

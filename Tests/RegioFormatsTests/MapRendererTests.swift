@@ -23,7 +23,7 @@ import Testing
         let data: MapData
         let result: AuditResult
         let dataset: Dataset
-        let territories: [String: Geometry]
+        let territories: [RegionID: Geometry]
     }
 
     static func render(_ paths: InputPaths, catchments: Bool = true, colorBy: MapColorMode = .region) throws -> Rendered {
@@ -73,7 +73,7 @@ import Testing
         let page = try Self.render(.demo(in: Self.demo), colorBy: .status)
         let regions = try #require(page.json["regions"] as? [[String: Any]])
         let schools = try #require(page.json["schools"] as? [[String: Any]])
-        #expect(regions.compactMap { $0["id"] as? String } == page.result.regions.map(\.id))
+        #expect(regions.compactMap { $0["id"] as? String } == page.result.regions.map(\.id.rawValue))
         let placed = page.dataset.register.schools.filter { $0.location != nil }
         #expect(schools.count == placed.count)
         #expect(Set(schools.compactMap { $0["code"] as? String }) == Set(placed.map(\.code.rawValue)))
@@ -86,7 +86,7 @@ import Testing
             if let label = region.label {
                 #expect((0...page.data.frame.width).contains(label[0]) && (0...page.data.frame.height).contains(label[1]))
             }
-            #expect(region.portrait.contains("regio-portrait") && region.portrait.contains(region.id), "\(region.id) portrait")
+            #expect(region.portrait.contains("regio-portrait") && region.portrait.contains(region.id.rawValue), "\(region.id) portrait")
             let errors = page.result.findings(of: region.id).filter { $0.severity == .error }.count
             #expect(region.errors == errors)
             #expect(region.status == (errors > 0 ? "error" : region.warnings > 0 ? "warning" : "ok"))

@@ -47,7 +47,7 @@ struct SuggestionRealDataTests {
                                                placement: input.placement, registration: edited,
                                                settings: input.settings, catchments: catchments)).result
             // A merge renames the regions it absorbs to the one that remains.
-            var renaming: [String: String] = [:]
+            var renaming: [RegionID: RegionID] = [:]
             if case let .merge(ids, into) = suggestion.edit { for id in ids where id != into { renaming[id] = into } }
             let renamed = { (f: Finding) in
                 Finding.identity(rule: f.rule, regions: f.regions.map { renaming[$0] ?? $0 }.sorted(), schools: f.schools)

@@ -81,10 +81,10 @@ extension TestResponse {
 
 extension SessionState {
     /// The figures of region `id`, or nil.
-    func figures(_ id: String) -> RegionFigures? { regions.first { $0.figures.id == id }?.figures }
+    func figures(_ id: RegionID) -> RegionFigures? { regions.first { $0.figures.id == id }?.figures }
 
     /// A school in exactly one region with technical students, its region, and another region to move it to.
-    func movableSchool() -> (school: String, from: String, to: String)? {
+    func movableSchool() -> (school: String, from: RegionID, to: RegionID)? {
         let counts = Dictionary(regions.map { ($0.figures.id, $0.figures.schools.count) }, uniquingKeysWith: { a, _ in a })
         for s in map.schools where s.regions.count == 1 && s.technical && (counts[s.regions[0]] ?? 0) >= 2 {
             if let other = regions.first(where: { $0.figures.id != s.regions[0] }) {

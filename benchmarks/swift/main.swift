@@ -64,7 +64,7 @@ do {
         let school = region.schools[Int(generator.next() % UInt64(region.schools.count))]
         guard let here = byCode[school]?.location else { continue }
         // The region of the nearest located school that this region does not list.
-        let target = current.regions.filter { $0.id != region.id }.compactMap { other -> (String, Double)? in
+        let target = current.regions.filter { $0.id != region.id }.compactMap { other -> (RegionID, Double)? in
             let d = other.schools.compactMap { byCode[$0]?.location?.distance(to: here) }.min()
             return d.map { (other.id, $0) }
         }.min { $0.1 < $1.1 }

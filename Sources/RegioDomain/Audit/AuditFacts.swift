@@ -36,16 +36,16 @@ protocol AuditFacts: AnyObject {
     // MARK: the current registration
 
     /// The ids of the regions listing `code`, sorted; empty when none does.
-    func regions(listing code: SchoolCode) -> [String]
+    func regions(listing code: SchoolCode) -> [RegionID]
     /// The one region listing `code`, when exactly one does.
-    func soleRegion(of code: SchoolCode) -> String?
+    func soleRegion(of code: SchoolCode) -> RegionID?
     /// The located member schools of a region (in listing order), their locations, and their groups
     /// (indices) by single linkage within ``AuditSettings/fragmentGapMeters``.
     func schoolGroups(of region: Region) -> Auditor.SchoolGroups
     /// Whether `point` lies inside the convex hull of the located members of region `id` (3 or more).
-    func memberHull(of id: String, contains point: Point) throws(SpatialError) -> Bool
+    func memberHull(of id: RegionID, contains point: Point) throws(SpatialError) -> Bool
     /// The area, km², that the territories of regions `a` and `b` share; `nil` when they do not meet.
-    func sharedTerritory(_ a: String, _ b: String) throws(SpatialError) -> Double?
+    func sharedTerritory(_ a: RegionID, _ b: RegionID) throws(SpatialError) -> Double?
 }
 
 extension AuditFacts {

@@ -41,8 +41,8 @@ public struct AuditResult: Sendable, Codable {
 
     /// The findings that concern each region, counted by severity, in one pass (regions without findings are
     /// absent).
-    public func severityCountsByRegion() -> [String: SeverityCounts] {
-        var counts: [String: SeverityCounts] = [:]
+    public func severityCountsByRegion() -> [RegionID: SeverityCounts] {
+        var counts: [RegionID: SeverityCounts] = [:]
         for finding in findings {
             // `regions` is sorted: a region named twice counts once, as in ``findings(of:)``.
             for (i, id) in finding.regions.enumerated() where i == 0 || finding.regions[i - 1] != id {
@@ -57,7 +57,7 @@ public struct AuditResult: Sendable, Codable {
     }
 
     /// Findings that concern `region`.
-    public func findings(of region: String) -> [Finding] { findings.filter { $0.regions.contains(region) } }
+    public func findings(of region: RegionID) -> [Finding] { findings.filter { $0.regions.contains(region) } }
 
     /// Whether any finding has error severity (exit code 1).
     public var hasErrors: Bool { findings.contains { $0.severity == .error } }

@@ -24,9 +24,9 @@ extension Auditor: AuditFacts {
         }
     }
 
-    func regions(listing code: SchoolCode) -> [String] { regionsOfSchool[code] ?? [] }
+    func regions(listing code: SchoolCode) -> [RegionID] { regionsOfSchool[code] ?? [] }
 
-    func memberHull(of id: String, contains point: Point) throws(SpatialError) -> Bool {
+    func memberHull(of id: RegionID, contains point: Point) throws(SpatialError) -> Bool {
         guard let hull = regionStates[id]?.shapes.hull, let envelope = hull.base.envelope, envelope.contains(point) else {
             return false
         }
@@ -36,7 +36,7 @@ extension Auditor: AuditFacts {
     /// Territories whose boxes do not meet share nothing; of the others, those of one group each are measured
     /// by their buffers, and the rest first pass a prepared intersection test (sparing the overlay for
     /// pairs whose boxes meet but whose shapes do not).
-    func sharedTerritory(_ a: String, _ b: String) throws(SpatialError) -> Double? {
+    func sharedTerritory(_ a: RegionID, _ b: RegionID) throws(SpatialError) -> Double? {
         guard let p = regionStates[a], let q = regionStates[b], let e = p.shapes.territoryEnvelope,
               let f = q.shapes.territoryEnvelope, e.intersects(f) else { return nil }
         if p.shapes.buffer == nil || q.shapes.buffer == nil {

@@ -6,14 +6,14 @@ extension Auditor {
     /// Re-evaluates every close-by pair that involves `code`.
     func updateClosePairs(of code: SchoolCode) {
         for key in closePairsOfSchool[code] ?? [] {
-            if let pair = closePairs.removeValue(forKey: key) {
-                replace([pair], with: [])
-                for s in pair.schools { if let c = SchoolCode(s), c != code { closePairsOfSchool[c]?.remove(key) } }
+            if let finding = closePairs.removeValue(forKey: key) {
+                replace([finding], with: [])
+                closePairsOfSchool[key.partner(of: code)]?.remove(key)
             }
         }
         closePairsOfSchool[code] = nil
         for (partner, finding) in SplitCloseSchools.pairs(of: code, in: self) {
-            let key = code < partner ? "\(code)|\(partner)" : "\(partner)|\(code)"
+            let key = SchoolPair(code, partner)
             replace(closePairs.updateValue(finding, forKey: key).map { [$0] } ?? [], with: [finding])
             closePairsOfSchool[code, default: []].insert(key)
             closePairsOfSchool[partner, default: []].insert(key)
@@ -21,7 +21,7 @@ extension Auditor {
     }
 
     /// Re-evaluates `overlapping-regions` for every pair that involves one of `changed`.
-    func updateOverlaps(of changed: Set<String>) throws(SpatialError) {
+    func updateOverlaps(of changed: Set<RegionID>) throws(SpatialError) {
         for (key, finding) in overlaps where finding.regions.contains(where: changed.contains) {
             overlaps[key] = nil
             replace([finding], with: [])
@@ -33,7 +33,7 @@ extension Auditor {
             // Each pair once: skip a pair of two changed regions from the second side.
             for (b, otherChanged) in ids where b != a && !(otherChanged && b < a) {
                 guard let finding = try OverlappingRegions.finding(a, b, in: self) else { continue }
-                let key = finding.regions.joined(separator: "|")
+                let key = RegionPair(a, b)
                 replace(overlaps.updateValue(finding, forKey: key).map { [$0] } ?? [], with: [finding])
             }
         }

@@ -40,21 +40,21 @@ public final class Auditor {
     // MARK: state, from the current registration
 
     public private(set) var registration: Registration
-    var regionByID: [String: Region] = [:]
-    var regionsOfSchool: [SchoolCode: [String]] = [:]
+    var regionByID: [RegionID: Region] = [:]
+    var regionsOfSchool: [SchoolCode: [RegionID]] = [:]
     /// Schools listed by two or more regions, and the number of register schools listed by any (``totals(of:)``).
     var multiplyListed = Set<SchoolCode>()
     var listedSchoolCount = 0
-    var regionStates: [String: RegionState] = [:]
+    var regionStates: [RegionID: RegionState] = [:]
     var schoolFindings: [SchoolCode: [Finding]] = [:]
     var institutionFindings: [String: [Finding]] = [:]
-    var closePairs: [String: Finding] = [:]
-    var closePairsOfSchool: [SchoolCode: Set<String>] = [:]
-    var overlaps: [String: Finding] = [:]
+    var closePairs: [SchoolPair: Finding] = [:]
+    var closePairsOfSchool: [SchoolCode: Set<SchoolPair>] = [:]
+    var overlaps: [RegionPair: Finding] = [:]
     /// The region whose hull each school's enclave test read, and the reverse: the schools to test again when
     /// a region's hull changes.
-    private var hullReadBy: [SchoolCode: String] = [:]
-    private var schoolsReadingHull: [String: Set<SchoolCode>] = [:]
+    private var hullReadBy: [SchoolCode: RegionID] = [:]
+    private var schoolsReadingHull: [RegionID: Set<SchoolCode>] = [:]
     /// All of the above in report order; every change of a scope's findings goes through ``replace(_:with:)``.
     private var sortedFindings = SortedFindings()
     /// Labels made so far (see ``label(_:)``).
@@ -161,7 +161,7 @@ public final class Auditor {
     }
 
     /// The territory of each region (EPSG:28992), for exports and maps.
-    public var territories: [String: Geometry] { regionStates.mapValues(\.territory) }
+    public var territories: [RegionID: Geometry] { regionStates.mapValues(\.territory) }
 
     // MARK: the update
 
@@ -174,7 +174,7 @@ public final class Auditor {
         // map is updated in place for those alone (copying it would cost more than the rest of a small edit).
         // Each school's list is sorted.
         var changedSchools = extraSchools
-        var listedByChanged: [SchoolCode: [String]] = [:]
+        var listedByChanged: [SchoolCode: [RegionID]] = [:]
         for id in changedRegions.sorted() { for code in newByID[id]?.schools ?? [] { listedByChanged[code, default: []].append(id) } }
         var touched = Set(listedByChanged.keys)
         for id in changedRegions { touched.formUnion(oldByID[id]?.schools ?? []) }
@@ -246,8 +246,8 @@ public final class Auditor {
     }
 
     /// The regions of `new` by id (the first of a repeated id), and the ids whose listing differs from `oldByID`.
-    private static func regionsByID(_ new: Registration, comparedWith oldByID: [String: Region]) -> ([String: Region], Set<String>) {
-        var newByID: [String: Region] = [:]
+    private static func regionsByID(_ new: Registration, comparedWith oldByID: [RegionID: Region]) -> ([RegionID: Region], Set<RegionID>) {
+        var newByID: [RegionID: Region] = [:]
         for region in new.regions where newByID[region.id] == nil { newByID[region.id] = region }
         return (newByID, Set(oldByID.keys).union(newByID.keys).filter { oldByID[$0] != newByID[$0] })
     }
@@ -255,14 +255,14 @@ public final class Auditor {
     /// The same as ``regionsByID(_:comparedWith:)``, compared region by region when `new` lists the same
     /// distinct ids in the same order as `old` (an edit that moves, adds or removes schools): the regions an
     /// edit leaves alone share their school lists, so each comparison is immediate.
-    private static func changes(from old: Registration, byID oldByID: [String: Region],
-                                to new: Registration) -> ([String: Region], Set<String>) {
+    private static func changes(from old: Registration, byID oldByID: [RegionID: Region],
+                                to new: Registration) -> ([RegionID: Region], Set<RegionID>) {
         guard old.regions.count == new.regions.count, oldByID.count == old.regions.count,
               zip(old.regions, new.regions).allSatisfy({ $0.id == $1.id }) else {
             return regionsByID(new, comparedWith: oldByID)
         }
         var newByID = oldByID
-        var changed = Set<String>()
+        var changed = Set<RegionID>()
         for (before, after) in zip(old.regions, new.regions) where before != after {
             changed.insert(after.id)
             newByID[after.id] = after
@@ -325,7 +325,7 @@ public final class Auditor {
     func isKnown(_ code: SchoolCode) -> Bool { schoolByCode.index(forKey: code) != nil }
 
     /// The one region listing `code`, when exactly one does.
-    func soleRegion(of code: SchoolCode) -> String? {
+    func soleRegion(of code: SchoolCode) -> RegionID? {
         guard let ids = regionsOfSchool[code], ids.count == 1 else { return nil }
         return ids[0]
     }

@@ -16,14 +16,15 @@ extension Rule {
 extension Finding {
     /// "rule|regions|schools" (regions and schools sorted, comma-separated); the schools are left out for a
     /// rule that ``Rule/judgesWholeRegion``.
-    static func identity(rule: Rule, regions: [String], schools: [String]) -> String {
+    static func identity(rule: Rule, regions: [RegionID], schools: [String]) -> String {
         "\(rule.rawValue)|\(regions.joined(separator: ","))|\(rule.judgesWholeRegion ? "" : schools.joined(separator: ","))"
     }
 
     /// The identity this finding would have after its regions were renamed by `renaming` (old id → new id):
     /// a merge renames the regions it absorbs to the one that remains.
-    func identity(renaming: [String: String]) -> String {
+    func identity(renaming: [RegionID: RegionID]) -> String {
         guard regions.contains(where: { renaming[$0] != nil }) else { return identity }
         return Finding.identity(rule: rule, regions: regions.map { renaming[$0] ?? $0 }.sorted(), schools: schools)
     }
+
 }

@@ -3,13 +3,13 @@ public struct Finding: Sendable, Hashable, Codable {
     public var rule: Rule { storage.rule }
     public var severity: Severity { storage.rule.severity }
     /// The regions it concerns, sorted.
-    public var regions: [String] { storage.regions }
+    public var regions: [RegionID] { storage.regions }
     /// The schools it concerns, sorted (for `split-close-schools`: the two of the pair).
     public var schools: [String] { storage.schools }
     public var message: String { storage.message }
     /// The region the finding is about, when it is about one (the flagged region of a region rule, the
     /// own region of an enclave school); `regions` may name partners too.
-    public var subjectRegion: String? { storage.subjectRegion }
+    public var subjectRegion: RegionID? { storage.subjectRegion }
     /// A measured quantity where the rule has one: distance in metres (`split-close-schools`,
     /// `fragmented-region`), overlap in km² (`overlapping-regions`), share (`techniekarm`).
     public var value: Double? { storage.value }
@@ -26,15 +26,15 @@ public struct Finding: Sendable, Hashable, Codable {
     /// time, and a finding is then one reference instead of five arrays and strings.
     private final class Storage: Sendable {
         let rule: Rule
-        let regions: [String]
+        let regions: [RegionID]
         let schools: [String]
         let message: String
-        let subjectRegion: String?
+        let subjectRegion: RegionID?
         let value: Double?
         let key: String
         let identity: String
 
-        init(rule: Rule, regions: [String], schools: [String], message: String, subjectRegion: String?, value: Double?) {
+        init(rule: Rule, regions: [RegionID], schools: [String], message: String, subjectRegion: RegionID?, value: Double?) {
             self.rule = rule
             self.regions = regions
             self.schools = schools
@@ -47,8 +47,8 @@ public struct Finding: Sendable, Hashable, Codable {
     }
     private let storage: Storage
 
-    public init(_ rule: Rule, regions: [String], schools: [SchoolCode] = [], rawSchools: [String] = [],
-                message: String, value: Double? = nil, subject: String? = nil) {
+    public init(_ rule: Rule, regions: [RegionID], schools: [SchoolCode] = [], rawSchools: [String] = [],
+                message: String, value: Double? = nil, subject: RegionID? = nil) {
         // A finding about one region is about that region.
         storage = Storage(rule: rule, regions: regions.sorted(), schools: (schools.map(\.rawValue) + rawSchools).sorted(),
                           message: message, subjectRegion: subject ?? (regions.count == 1 ? regions[0] : nil), value: value)
@@ -73,10 +73,10 @@ public struct Finding: Sendable, Hashable, Codable {
         let rule = try c.decode(Rule.self, forKey: .rule)
         // The severity is the rule's; it is written for readers of the JSON and not read back.
         _ = try c.decode(Severity.self, forKey: .severity)
-        storage = Storage(rule: rule, regions: try c.decode([String].self, forKey: .regions),
+        storage = Storage(rule: rule, regions: try c.decode([RegionID].self, forKey: .regions),
                           schools: try c.decode([String].self, forKey: .schools),
                           message: try c.decode(String.self, forKey: .message),
-                          subjectRegion: try c.decodeIfPresent(String.self, forKey: .subjectRegion),
+                          subjectRegion: try c.decodeIfPresent(RegionID.self, forKey: .subjectRegion),
                           value: try c.decodeIfPresent(Double.self, forKey: .value))
     }
 

@@ -18,8 +18,8 @@ public struct FindingChanges: Sendable, Hashable {
     }
 
     /// Old region id → the id it has after `edits`: each merge renames the regions it absorbs to its `into`.
-    static func renaming(by edits: [Edit]) -> [String: String] {
-        var renaming: [String: String] = [:]
+    static func renaming(by edits: [Edit]) -> [RegionID: RegionID] {
+        var renaming: [RegionID: RegionID] = [:]
         for case let .merge(regions, into) in edits {
             for id in regions where id != into { renaming[id] = into }
             // Regions absorbed earlier into one of these follow it.

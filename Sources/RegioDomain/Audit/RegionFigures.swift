@@ -1,6 +1,6 @@
 /// The figures of one region: members, lead, students, technical share, budget, territory.
 public struct RegionFigures: Sendable, Hashable, Codable {
-    public let id: String
+    public let id: RegionID
     public let name: String
     /// The lead school (*penvoerder*), when named and well-formed.
     public let lead: String?

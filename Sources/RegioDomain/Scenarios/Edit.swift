@@ -2,17 +2,17 @@
 /// Stored in scenario files as small JSON objects, e.g. `{"move": "00AB01", "to": "STO19007"}`.
 public enum Edit: Sendable, Hashable, Codable, CustomStringConvertible {
     /// Move a school out of every region that lists it into `to`.
-    case move(school: SchoolCode, to: String)
+    case move(school: SchoolCode, to: RegionID)
     /// Merge regions into `into` (one of them or a new id): all schools join it, the others disappear.
-    case merge(regions: [String], into: String)
+    case merge(regions: [RegionID], into: RegionID)
     /// Split schools off `region` into a new region `new` (its first school becomes the lead).
-    case split(region: String, new: String, schools: [SchoolCode])
+    case split(region: RegionID, new: RegionID, schools: [SchoolCode])
     /// Add a school to a region (it stays in any other region that lists it).
-    case add(school: SchoolCode, to: String)
+    case add(school: SchoolCode, to: RegionID)
     /// Remove a school from a region.
-    case remove(school: SchoolCode, from: String)
+    case remove(school: SchoolCode, from: RegionID)
     /// Make a member school the lead of its region.
-    case lead(school: SchoolCode, of: String)
+    case lead(school: SchoolCode, of: RegionID)
 
     public var description: String {
         switch self {
@@ -30,18 +30,18 @@ public enum Edit: Sendable, Hashable, Codable, CustomStringConvertible {
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: Keys.self)
         if let school = try c.decodeIfPresent(SchoolCode.self, forKey: .move) {
-            self = .move(school: school, to: try c.decode(String.self, forKey: .to))
-        } else if let regions = try c.decodeIfPresent([String].self, forKey: .merge) {
-            self = .merge(regions: regions, into: try c.decode(String.self, forKey: .into))
-        } else if let region = try c.decodeIfPresent(String.self, forKey: .split) {
-            self = .split(region: region, new: try c.decode(String.self, forKey: .new),
+            self = .move(school: school, to: try c.decode(RegionID.self, forKey: .to))
+        } else if let regions = try c.decodeIfPresent([RegionID].self, forKey: .merge) {
+            self = .merge(regions: regions, into: try c.decode(RegionID.self, forKey: .into))
+        } else if let region = try c.decodeIfPresent(RegionID.self, forKey: .split) {
+            self = .split(region: region, new: try c.decode(RegionID.self, forKey: .new),
                           schools: try c.decode([SchoolCode].self, forKey: .schools))
         } else if let school = try c.decodeIfPresent(SchoolCode.self, forKey: .add) {
-            self = .add(school: school, to: try c.decode(String.self, forKey: .to))
+            self = .add(school: school, to: try c.decode(RegionID.self, forKey: .to))
         } else if let school = try c.decodeIfPresent(SchoolCode.self, forKey: .remove) {
-            self = .remove(school: school, from: try c.decode(String.self, forKey: .from))
+            self = .remove(school: school, from: try c.decode(RegionID.self, forKey: .from))
         } else if let school = try c.decodeIfPresent(SchoolCode.self, forKey: .lead) {
-            self = .lead(school: school, of: try c.decode(String.self, forKey: .of))
+            self = .lead(school: school, of: try c.decode(RegionID.self, forKey: .of))
         } else {
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
                 debugDescription: "an edit is one of move/to, merge/into, split/new/schools, add/to, remove/from, lead/of"))

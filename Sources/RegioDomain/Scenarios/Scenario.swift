@@ -37,7 +37,7 @@ extension Registration {
     /// Why one edit cannot apply.
     struct Refusal: Error { let text: String }
 
-    private func position(of id: String) throws(Refusal) -> Int {
+    private func position(of id: RegionID) throws(Refusal) -> Int {
         guard let i = regions.firstIndex(where: { $0.id == id }) else {
             throw Refusal(text: "there is no region \(id)")
         }

@@ -14,7 +14,7 @@ public struct ScenarioComparison: Sendable, Codable {
 
     /// One region's figures in the base and in the scenario (`nil` where it does not exist).
     public struct RegionChange: Sendable, Codable {
-        public let id: String
+        public let id: RegionID
         public let before: RegionFigures?
         public let after: RegionFigures?
         /// Whether anything a region cares about differs.

@@ -5,14 +5,14 @@ public struct Suggestion: Sendable, Hashable, Codable {
 
     public let kind: Kind
     /// For a merge: the flagged region, then the partner. For a move: the school's region, then the target.
-    public let regions: [String]
+    public let regions: [RegionID]
     /// For a move: the school(s) to move.
     public let schools: [String]
     /// What to do, naming the region that remains by id and name, the same in every output:
     /// "merge STO19042 (Zuid) into STO19023 (Amsterdam)", "move 02XQ00 (…) from STO19039 (…) to STO19004 (…)".
     public let headline: String
     /// The region that remains (a merge: the edit's `into`) or receives the school (a move).
-    public let survivingRegion: String
+    public let survivingRegion: RegionID
     /// 0…1, higher is a better proposal: ``SuggestionScore/value``.
     public let score: Double
     /// The terms of the score with their evidence.
@@ -34,7 +34,7 @@ public struct Suggestion: Sendable, Hashable, Codable {
     public let resolvedFindings: [Finding]
     public let introducedFindings: [Finding]
 
-    public init(kind: Kind, regions: [String], schools: [String], headline: String, survivingRegion: String,
+    public init(kind: Kind, regions: [RegionID], schools: [String], headline: String, survivingRegion: RegionID,
                 scoreTerms: SuggestionScore, reason: String, edit: Edit, sharedBorderMeters: Double,
                 resultingFigures: RegionFigures?, changes: FindingChanges) {
         self.kind = kind

@@ -3,7 +3,7 @@
 extension SuggestionEngine {
     /// The region of the nearest school (among the auditor's nearest neighbours) that one region other
     /// than `id` lists.
-    func nearestOtherRegion(of code: SchoolCode, excluding id: String) -> String? {
+    func nearestOtherRegion(of code: SchoolCode, excluding id: RegionID) -> RegionID? {
         for n in auditor.neighbours[code] ?? [] {
             if let r = auditor.soleRegion(of: n.school), r != id { return r }
         }

@@ -27,7 +27,7 @@ public struct SuggestionEngine {
         let flaggedRules: Set<Rule> = [.undersizedRegion, .partOfLargerArea, .fragmentedRegion, .enclave]
         let flagged = Set(result.findings.filter { flaggedRules.contains($0.rule) }.compactMap(\.subjectRegion))
         // A region's outlying schools (its fragmented-region finding) do not make it anyone's neighbour.
-        var outliers: [String: Set<String>] = [:]
+        var outliers: [RegionID: Set<String>] = [:]
         for f in result.findings where f.rule == .fragmentedRegion { if let r = f.subjectRegion { outliers[r] = Set(f.schools) } }
         func core(_ region: Region) -> [SchoolCode] { region.schools.filter { !(outliers[region.id]?.contains($0.rawValue) ?? false) } }
         var suggestions: [Suggestion] = []
@@ -53,8 +53,8 @@ public struct SuggestionEngine {
     // MARK: candidates
 
     /// Partner regions by how many of the region's schools have their nearest other-region school in them.
-    func candidatePartners(of region: Region, result: AuditResult) -> [String] {
-        var votes: [String: Double] = [:]
+    func candidatePartners(of region: Region, result: AuditResult) -> [RegionID] {
+        var votes: [RegionID: Double] = [:]
         for code in region.schools { if let other = nearestOtherRegion(of: code, excluding: region.id) { votes[other, default: 0] += 1 } }
         for f in result.findings where f.regions.contains(region.id) && (f.rule == .partOfLargerArea || f.rule == .splitCloseSchools) {
             for other in f.regions where other != region.id { votes[other, default: 0] += 0.5 }
@@ -65,7 +65,7 @@ public struct SuggestionEngine {
     // MARK: proposals
 
     /// Merging `region` with `partner`; the merged region keeps the id (and name) of the one with more schools.
-    func merge(_ region: Region, with partner: String, base: Registration, before: AuditResult) throws(SpatialError) -> Suggestion? {
+    func merge(_ region: Region, with partner: RegionID, base: Registration, before: AuditResult) throws(SpatialError) -> Suggestion? {
         guard let other = base[partner] else { return nil }
         let into = other.schools.count >= region.schools.count ? partner : region.id
         let edit = Edit.merge(regions: [region.id, partner], into: into)
@@ -97,7 +97,7 @@ public struct SuggestionEngine {
 
     /// Tries `edit` on the auditor and returns the suggestion when it improves the audit: `from` is the
     /// region the proposal is for, `to` the receiving region, `moving` the schools that change region.
-    func evaluate(_ kind: Suggestion.Kind, edit: Edit, headline: String, from: Region, to: Region, surviving: String,
+    func evaluate(_ kind: Suggestion.Kind, edit: Edit, headline: String, from: Region, to: Region, surviving: RegionID,
                   moving: [SchoolCode], movingName: String, story: String,
                   base: Registration, before: AuditResult) throws(SpatialError) -> Suggestion? {
         guard let edited = try? base.applying([edit], knownSchools: knownSchools) else { return nil }
@@ -129,9 +129,9 @@ public struct SuggestionEngine {
     // MARK: wording
 
     /// "STO19023 (Amsterdam)": a region's id and name, or the id alone when it has no name.
-    func title(_ region: Region) -> String { region.name.isEmpty ? region.id : "\(region.id) (\(region.name))" }
+    func title(_ region: Region) -> String { region.name.isEmpty ? region.id.rawValue : "\(region.id) (\(region.name))" }
 
-    func title(_ id: String, _ registration: Registration) -> String { registration[id].map(title) ?? id }
+    func title(_ id: RegionID, _ registration: Registration) -> String { registration[id].map(title) ?? id.rawValue }
 
     /// "2 part-of-larger-area, 1 split-close-schools": findings counted by rule.
     func summary(_ findings: [Finding]) -> String {

@@ -62,7 +62,7 @@ public struct SuggestionScore: Sendable, Hashable, Codable {
     /// every term that adds to it, with its evidence. `moving` names the moving schools ("STO19042's
     /// schools", or one school's code when `oneSchool`), `from` the region the proposal is for, `to` the
     /// receiving region.
-    public func explanation(moving: String, oneSchool: Bool = false, from: String, to: String) -> String {
+    public func explanation(moving: String, oneSchool: Bool = false, from: RegionID, to: RegionID) -> String {
         var terms: [String] = []
         func term(_ weight: Double, _ value: Double, _ text: String) {
             if value > 0 { terms.append("\(text) (\(decimals(weight)) × \(decimals(value)))") }

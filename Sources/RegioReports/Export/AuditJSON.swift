@@ -23,7 +23,7 @@ public enum AuditJSON {
     /// Appends `r`, a region's figures, as a JSON object.
     public static func append(_ r: RegionFigures, to out: inout [UInt8]) {
         out.append(contentsOf: #"{"id":"#.utf8)
-        JSONText.appendString(r.id, to: &out)
+        JSONText.appendString(r.id.rawValue, to: &out)
         member("name", r.name, to: &out)
         if let lead = r.lead { member("lead", lead, to: &out) }
         member("schools", r.schools, to: &out)
@@ -73,6 +73,14 @@ public enum AuditJSON {
     static func member(_ name: String, _ values: [String], to out: inout [UInt8]) {
         key(name, to: &out)
         array(values, to: &out) { JSONText.appendString($0, to: &$1) }
+    }
+
+    /// A region id as the plain string it encodes as.
+    static func member(_ name: String, _ value: RegionID, to out: inout [UInt8]) { member(name, value.rawValue, to: &out) }
+
+    static func member(_ name: String, _ values: [RegionID], to out: inout [UInt8]) {
+        key(name, to: &out)
+        array(values, to: &out) { JSONText.appendString($0.rawValue, to: &$1) }
     }
 
     /// A dictionary as an object, keys sorted (the encoder's order is the dictionary's, which is arbitrary).

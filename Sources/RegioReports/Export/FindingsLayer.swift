@@ -30,7 +30,7 @@ enum FindingsLayer {
         features.reserveCapacity(input.result.findings.count)
         for finding in input.result.findings {
             features.append(ExportFeature(geometry: try geometry(of: finding, input), values: [
-                .text(finding.rule.rawValue), .text(finding.severity.rawValue), .list(finding.regions),
+                .text(finding.rule.rawValue), .text(finding.severity.rawValue), .list(finding.regions.map(\.rawValue)),
                 .list(finding.schools), .text(finding.message), .real(finding.value),
             ]))
         }

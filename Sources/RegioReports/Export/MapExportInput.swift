@@ -12,12 +12,12 @@ public struct MapExportInput {
     /// The audit: region figures, findings and suggestions.
     public let result: AuditResult
     /// Region id → territory, EPSG:28992 (RD New) metres (possibly empty).
-    public let territories: [String: Geometry]
+    public let territories: [RegionID: Geometry]
 
     /// Register schools by code.
     let schoolByCode: [SchoolCode: School]
     /// Region ids listing each code, in audit order.
-    let regionsOfSchool: [String: [String]]
+    let regionsOfSchool: [String: [RegionID]]
     /// Codes that lead a region.
     let leads: Set<String>
     /// Findings concerning each school code, in audit order.
@@ -25,13 +25,13 @@ public struct MapExportInput {
 
     /// Prepares the lookups; `territories` as returned by ``Dataset/audit(catchments:)``.
     public init(dataset: Dataset, catchments: CatchmentPartition?, result: AuditResult,
-                territories: [String: Geometry]) {
+                territories: [RegionID: Geometry]) {
         self.dataset = dataset
         self.catchments = catchments
         self.result = result
         self.territories = territories
         schoolByCode = dataset.schoolsByCode
-        var regionsOf: [String: [String]] = [:]
+        var regionsOf: [String: [RegionID]] = [:]
         for region in result.regions {
             for code in region.schools where regionsOf[code]?.contains(region.id) != true {
                 regionsOf[code, default: []].append(region.id)
@@ -67,7 +67,7 @@ public struct MapExportInput {
     }
 
     /// A point inside a region's territory (GEOS point-on-surface), `nil` when the territory is empty.
-    func representativePoint(ofRegion id: String) throws(SpatialError) -> Point? {
+    func representativePoint(ofRegion id: RegionID) throws(SpatialError) -> Point? {
         guard let territory = territories[id], !territory.isEmpty else { return nil }
         let p = try territory.pointOnSurface()
         return p.x.isFinite && p.y.isFinite ? p : nil

@@ -53,7 +53,7 @@ enum RegionsLayer {
     ]
 
     static func make(_ input: MapExportInput) throws(SpatialError) -> ExportLayer {
-        var severities: [String: [Severity: Int]] = [:]
+        var severities: [RegionID: [Severity: Int]] = [:]
         for finding in input.result.findings {
             for region in Set(finding.regions) { severities[region, default: [:]][finding.severity, default: 0] += 1 }
         }
@@ -62,7 +62,7 @@ enum RegionsLayer {
             let geometry = try input.territories[r.id].flatMap { t throws(SpatialError) in try input.context.exportMultiPolygon(t) }
             let counts = severities[r.id] ?? [:]
             var values: [ExportValue] = [
-                .text(r.id), .text(r.name), .text(r.lead), .list(r.schools), .integer(r.schools.count),
+                .text(r.id.rawValue), .text(r.name), .text(r.lead), .list(r.schools), .integer(r.schools.count),
                 .list(r.technicalSchools), .integer(r.technicalSchools.count), .integer(r.countedStudents),
                 .integer(r.technicalStudents), .real(r.technicalShare), .boolean(r.techniekarm), .real(r.budgetEUR),
                 .real(r.budgetRangeEUR?.first), .real(r.budgetRangeEUR?.last),

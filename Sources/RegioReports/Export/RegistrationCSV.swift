@@ -9,7 +9,7 @@ public enum RegistrationCSV {
     public static func text(_ registration: Registration) -> String {
         var out = "regio_id;regio_naam;brin6;rol\n"
         func row(_ region: Region, _ code: String, _ role: RegistrationRow.Role) {
-            out += [region.id, region.name, code, role.rawValue].map(field).joined(separator: ";") + "\n"
+            out += [region.id.rawValue, region.name, code, role.rawValue].map(field).joined(separator: ";") + "\n"
         }
         for region in registration.regions {
             if let lead = region.lead { row(region, lead.rawValue, .lead) }

@@ -37,7 +37,7 @@ enum SchoolsLayer {
                 .text(code), .text(school.name), .text(school.town),
                 .text(input.dataset.placement.municipalityOf[school.code] ?? ""),
                 .text(school.kind.rawValue), .text(school.placement.rawValue),
-                .list(regions), .integer(regions.count), .boolean(input.leads.contains(code)),
+                .list(regions.map(\.rawValue)), .integer(regions.count), .boolean(input.leads.contains(code)),
                 .integer(input.countedStudents(of: school.code)), .integer(input.technicalStudents(of: school.code)),
                 .list(input.technicalProfiles(of: school.code)),
                 .integer(findings.count), .list(rules.sorted()),

@@ -23,8 +23,8 @@ enum SuggestionsLayer {
         var features: [ExportFeature] = []
         for suggestion in input.result.suggestions {
             features.append(ExportFeature(geometry: try geometry(of: suggestion, input), values: [
-                .text(suggestion.kind.rawValue), .list(suggestion.regions), .list(suggestion.schools),
-                .text(suggestion.headline), .text(suggestion.survivingRegion),
+                .text(suggestion.kind.rawValue), .list(suggestion.regions.map(\.rawValue)), .list(suggestion.schools),
+                .text(suggestion.headline), .text(suggestion.survivingRegion.rawValue),
                 .real(suggestion.score), .text(suggestion.reason),
                 .text(json(suggestion.resolvedFindings)), .text(json(suggestion.introducedFindings)),
             ]))

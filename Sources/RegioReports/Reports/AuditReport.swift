@@ -111,7 +111,7 @@ public struct AuditReport {
     // MARK: helpers
 
     /// The regions with the most errors first, then the most warnings, else in registration order.
-    func regionsWorstFirst(_ counts: [String: AuditResult.SeverityCounts]) -> [RegionFigures] {
+    func regionsWorstFirst(_ counts: [RegionID: AuditResult.SeverityCounts]) -> [RegionFigures] {
         func weight(_ r: RegionFigures) -> (Int, Int) { counts[r.id].map { ($0.errors, $0.warnings) } ?? (0, 0) }
         return result.regions.enumerated().sorted { a, b in
             let wa = weight(a.element), wb = weight(b.element)

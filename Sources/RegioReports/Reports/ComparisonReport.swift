@@ -47,7 +47,7 @@ public struct ComparisonReport: Sendable, Codable {
                     let b = c.before.map { show(f($0)) } ?? "–", a = c.after.map { show(f($0)) } ?? "–"
                     return b == a ? a : "\(b) → \(a)"
                 }
-                rows.append([c.id, pair({ $0.schools.count }, String.init), pair(\.countedStudents, String.init),
+                rows.append([c.id.rawValue, pair({ $0.schools.count }, String.init), pair(\.countedStudents, String.init),
                              pair(\.technicalStudents, String.init),
                              pair(\.technicalShare, { AuditReport.shareText($0) }),
                              pair(\.techniekarm, { $0 ? "yes" : "no" }), pair({ $0 }, { BudgetText.region($0).replacingOccurrences(of: "EUR ", with: "") })])

@@ -27,8 +27,8 @@ public enum RegionPortrait {
                             counts: [SchoolCode: StudentCounts] = [:],
                             municipalityNames: [String: String] = [:]) -> String {
         let facts = Facts(region, result: result, schools: schools, counts: counts, municipalityNames: municipalityNames)
-        var out = "<section class=\"regio-portrait\" id=\"portrait-\(escape(region.id))\">\n"
-        out += "<h2><span class=\"region-id\">\(escape(region.id))</span> \(escape(region.name))</h2>\n"
+        var out = "<section class=\"regio-portrait\" id=\"portrait-\(escape(region.id.rawValue))\">\n"
+        out += "<h2><span class=\"region-id\">\(escape(region.id.rawValue))</span> \(escape(region.name))</h2>\n"
         out += "<dl class=\"facts\">\n"
         for (term, value) in facts.keyFigures {
             out += "<dt>\(escape(term))</dt><dd>\(escape(value))</dd>\n"

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import RegioDomain
 
 /// The accounts of team mode (`regio users`, and signing in): names, roles, regions and bcrypt hashes in the
 /// `users` table of the ``TeamDatabase``.
@@ -18,7 +19,7 @@ public struct Accounts: Sendable {
     /// - Throws: ``SessionError`` `.rejected` for a bad name, role/region or password, `.conflict` for a name in use.
     @discardableResult
     public func add(name: String, role: TeamUser.Role, region: String?, password: String,
-                    knownRegions: Set<String>? = nil) async throws(SessionError) -> TeamUser {
+                    knownRegions: Set<RegionID>? = nil) async throws(SessionError) -> TeamUser {
         let name = try Self.validName(name)
         let region = try Self.validRegion(region, role: role, known: knownRegions)
         if let problem = PasswordHashing.problem(password) { throw SessionError(.rejected, problem) }
@@ -93,7 +94,7 @@ public struct Accounts: Sendable {
 
     /// The region of an account of `role`, uppercased: required for a region user, none for support, one of
     /// `known` when given.
-    static func validRegion(_ region: String?, role: TeamUser.Role, known: Set<String>?) throws(SessionError) -> String? {
+    static func validRegion(_ region: String?, role: TeamUser.Role, known: Set<RegionID>?) throws(SessionError) -> String? {
         let trimmed = region?.trimmingCharacters(in: .whitespaces).uppercased()
         switch role {
         case .support:
@@ -108,8 +109,8 @@ public struct Accounts: Sendable {
             guard trimmed.unicodeScalars.allSatisfy({ CharacterSet.alphanumerics.contains($0) && $0.isASCII }) else {
                 throw SessionError(.rejected, "'\(trimmed)' is not a registration number like STO19042")
             }
-            if let known, !known.contains(trimmed) {
-                let sample = known.sorted().prefix(3).joined(separator: ", ")
+            if let known, !known.contains(RegionID(trimmed)) {
+                let sample = known.sorted().prefix(3).map(\.rawValue).joined(separator: ", ")
                 throw SessionError(.rejected, "there is no region \(trimmed) in the pre-registration (\(known.count) regions: \(sample), …)")
             }
             return trimmed

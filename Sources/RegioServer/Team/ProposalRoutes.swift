@@ -98,7 +98,7 @@ struct ProposalList: Encodable {
 /// where the proposal's registration has no such region).
 struct ProposalComparison: Encodable {
     struct Region: Encodable {
-        let id: String
+        let id: RegionID
         let base: RegionFigures?
         let first: RegionFigures?
         let second: RegionFigures?
@@ -109,8 +109,8 @@ struct ProposalComparison: Encodable {
 
     init(_ a: Proposal, _ b: Proposal) {
         proposals = [a, b]
-        var order: [String] = []
-        var base: [String: RegionFigures] = [:], first: [String: RegionFigures] = [:], second: [String: RegionFigures] = [:]
+        var order: [RegionID] = []
+        var base: [RegionID: RegionFigures] = [:], first: [RegionID: RegionFigures] = [:], second: [RegionID: RegionFigures] = [:]
         for (comparison, into) in [(a.comparison, 0), (b.comparison, 1)] {
             for change in comparison?.changes ?? [] where change.isChanged {
                 if !order.contains(change.id) { order.append(change.id) }

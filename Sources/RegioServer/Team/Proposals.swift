@@ -92,7 +92,7 @@ struct Proposal: Encodable, Sendable {
         let resolved: Int
         let introduced: Int
         /// Regions whose figures the edits change, by id.
-        let changedRegions: [String]
+        let changedRegions: [RegionID]
 
         init(_ comparison: ScenarioComparison, base: AuditResult) {
             regions = comparison.audit.regions.count

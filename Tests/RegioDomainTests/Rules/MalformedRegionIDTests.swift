@@ -2,7 +2,7 @@ import Testing
 @testable import RegioDomain
 
 @Suite struct MalformedRegionIDTests {
-    func findings(_ id: String) throws -> [Finding] {
+    func findings(_ id: RegionID) throws -> [Finding] {
         var f = AuditFixture()
         f.school("10AA00", at: 0, 0)
         f.region(id, ["10AA00"])

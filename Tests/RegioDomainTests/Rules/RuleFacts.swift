@@ -9,15 +9,15 @@ final class RuleFacts: AuditFacts {
     var catchments: CatchmentPartition?
     var schools: [SchoolCode: School] = [:]
     var technicalStudents: [SchoolCode: Int] = [:]
-    var listedBy: [SchoolCode: [String]] = [:]
+    var listedBy: [SchoolCode: [RegionID]] = [:]
     /// Points inside each region's member hull.
-    var insideHull: [String: [Point]] = [:]
-    /// km² shared by two regions' territories, by "a|b" in id order.
-    var shared: [String: Double] = [:]
+    var insideHull: [RegionID: [Point]] = [:]
+    /// km² shared by two regions' territories.
+    var shared: [RegionPair: Double] = [:]
 
     /// Adds a school at (x, y) km with `technical` technical students, listed by `regions`.
     @discardableResult
-    func school(_ code: String, at x: Double, _ y: Double, technical: Int = 10, in regions: [String] = []) -> SchoolCode {
+    func school(_ code: String, at x: Double, _ y: Double, technical: Int = 10, in regions: [RegionID] = []) -> SchoolCode {
         let c = SchoolCode(code)!
         schools[c] = School(code: c, name: "School \(code)", town: "TEST", postcode: "9406 NN", structure: "VBO/MAVO",
                             location: Point(x: x * 1000, y: y * 1000), placement: .coordinates)
@@ -50,8 +50,8 @@ final class RuleFacts: AuditFacts {
             .filter { $0.distance <= distance }
     }
 
-    func regions(listing code: SchoolCode) -> [String] { listedBy[code] ?? [] }
-    func soleRegion(of code: SchoolCode) -> String? {
+    func regions(listing code: SchoolCode) -> [RegionID] { listedBy[code] ?? [] }
+    func soleRegion(of code: SchoolCode) -> RegionID? {
         let ids = regions(listing: code)
         return ids.count == 1 ? ids[0] : nil
     }
@@ -62,14 +62,14 @@ final class RuleFacts: AuditFacts {
         return (codes, points, singleLinkageGroups(points, within: settings.fragmentGapMeters))
     }
 
-    func memberHull(of id: String, contains point: Point) throws(SpatialError) -> Bool {
+    func memberHull(of id: RegionID, contains point: Point) throws(SpatialError) -> Bool {
         insideHull[id]?.contains(point) ?? false
     }
 
-    func sharedTerritory(_ a: String, _ b: String) throws(SpatialError) -> Double? { shared["\(a)|\(b)"] }
+    func sharedTerritory(_ a: RegionID, _ b: RegionID) throws(SpatialError) -> Double? { shared[RegionPair(a, b)] }
 
     /// The region `id` as its schools list it.
-    func region(_ id: String) -> Region {
+    func region(_ id: RegionID) -> Region {
         Region(id: id, name: "Regio \(id)", schools: listedBy.filter { $0.value.contains(id) }.keys.sorted())
     }
 }

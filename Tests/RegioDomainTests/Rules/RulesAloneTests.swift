@@ -55,8 +55,8 @@ import Testing
 
     @Test func overlapsCountAboveTheEdgeToleranceInIDOrder() throws {
         let facts = RuleFacts()
-        facts.shared["STO19001|STO19002"] = 1.4
-        facts.shared["STO19001|STO19003"] = 0.6
+        facts.shared[RegionPair("STO19001", "STO19002")] = 1.4
+        facts.shared[RegionPair("STO19001", "STO19003")] = 0.6
         let finding = try OverlappingRegions.finding("STO19002", "STO19001", in: facts)
         #expect(finding?.regions == ["STO19001", "STO19002"])
         #expect(finding?.value == 1.4)

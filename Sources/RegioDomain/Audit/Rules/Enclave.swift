@@ -11,8 +11,8 @@ enum Enclave {
     /// The region whose member hull decides whether `code` is an enclave. It depends only on the memberships
     /// of the school and of its nearest schools, so the engine knows whose hull each school reads.
     struct Host {
-        let region: String
-        let own: String
+        let region: RegionID
+        let own: RegionID
         let nearest: SchoolCode
         /// Metres (EPSG:28992).
         let distance: Double

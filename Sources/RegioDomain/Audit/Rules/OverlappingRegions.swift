@@ -8,7 +8,7 @@ import RegioSpatial
 /// (1 km²): at the edges some overlap cannot be avoided. The value is the shared area in km², measured
 /// with the two regions in id order.
 enum OverlappingRegions {
-    static func finding(_ a: String, _ b: String, in facts: some AuditFacts) throws(SpatialError) -> Finding? {
+    static func finding(_ a: RegionID, _ b: RegionID, in facts: some AuditFacts) throws(SpatialError) -> Finding? {
         let (first, second) = a < b ? (a, b) : (b, a)
         let tolerance = facts.settings.overlapToleranceSquareKilometers
         guard let overlap = try facts.sharedTerritory(first, second), overlap > tolerance else { return nil }

@@ -12,7 +12,7 @@ enum PartOfLargerArea {
         let areas = Set(members.compactMap { catchments.areaOfSchool[$0] })
         guard areas.count == 1, let a = areas.first else { return [] }
         let area = catchments.areas[a]
-        var others: [String: Int] = [:]
+        var others: [RegionID: Int] = [:]
         for code in area.schools where facts.offersTechnology(code) {
             for other in facts.regions(listing: code) where other != region.id { others[other, default: 0] += 1 }
         }

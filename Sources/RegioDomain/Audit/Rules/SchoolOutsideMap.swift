@@ -7,7 +7,7 @@
 /// mistyped coordinates), so every spatial rule leaves the school out, as it does an unplaced school: no
 /// close-by pair, fragment, enclave or territory is measured from it.
 enum SchoolOutsideMap {
-    static func findings(_ code: SchoolCode, listedBy regions: [String], in facts: some AuditFacts) -> [Finding] {
+    static func findings(_ code: SchoolCode, listedBy regions: [RegionID], in facts: some AuditFacts) -> [Finding] {
         guard !regions.isEmpty, let outside = facts.outsideMap(code),
               outside.distanceMeters > facts.settings.outsideMapToleranceMeters else { return [] }
         let nearest = outside.nearestMunicipality.map { "nearest municipality \($0)" } ?? "no municipality"
