@@ -42,6 +42,37 @@ def api(tab, path, method="GET", body=None):
         return {{status: r.status, body: json ?? text}}; }})()""")
 
 
+def open_panel(tab, page):
+    """Opens the proposals panel from the user bar (if closed) and waits for its list."""
+    if tab.evaluate("document.getElementById('team-panel').hidden"):
+        tab.click("#team-proposals-toggle")
+    page.wait("!document.getElementById('team-panel').hidden && !!document.querySelector('#proposal-list li')", "the proposals panel")
+
+
+def item(tab, proposal):
+    """What the panel shows of proposal `proposal`: status, texts of the item, or None."""
+    return tab.evaluate(f"""(() => {{ const li = document.querySelector('#proposal-list li[data-id="{proposal}"]');
+        return li ? {{status: li.dataset.status, text: li.innerText,
+                      reviews: Array.from(li.querySelectorAll('.proposal-review')).map(e => e.textContent)}} : null; }})()""")
+
+
+def submit_proposal(tab, page, name, note, check):
+    """Types the name and the note into the panel's form and presses Submit; returns the new proposal's id."""
+    open_panel(tab, page)
+    before = tab.evaluate("Array.from(document.querySelectorAll('#proposal-list li[data-id]')).map(li => +li.dataset.id)")
+    tab.click("#proposal-name")
+    tab.send("Input.insertText", text=name)
+    tab.click("#proposal-note")
+    tab.send("Input.insertText", text=note)
+    tab.click("#proposal-submit")
+    ident = page.wait(f"""(() => {{ const ids = Array.from(document.querySelectorAll('#proposal-list li[data-id]')).map(li => +li.dataset.id)
+        .filter(i => !{json.dumps(before)}.includes(i)); return ids.length ? ids[0] : null; }})()""", "the submitted proposal in the list")
+    shown = item(tab, ident)
+    check(shown["status"] == "submitted" and name in shown["text"] and note in shown["text"],
+          f"{tab.name}: proposal #{ident} '{name}' is listed as submitted, with its note")
+    return ident
+
+
 def sign_in(tab, page, url, name, password, check):
     """Opens the server's address, is sent to the login page, types the name and password and presses Sign in;
     waits for the planning page."""
@@ -115,18 +146,62 @@ def main():
 
         proposal = submit_proposal(region_tab, region, args.name, args.note, check)
         report["proposal"] = proposal
+        # A second, other proposal (the move undone, another school moved), for the support team to compare.
+        previous = region.revision()
+        region_tab.click("#undo")
+        region.after_change(previous, "undo")
+        state = api(region_tab, "/api/state")["body"]
+        others = [c for c in [region.clickable_school(state, regions={r["figures"]["id"]}) for r in state["regions"]
+                              if r["figures"]["id"] not in (source, args.region)][:1] if c]
+        second = None
+        if check(bool(others), "region: another school to move, for a second proposal"):
+            school2, _, target2, point2 = others[0]
+            region.open_school(point2)
+            region.choose_target(target2)
+            region.press_move()
+            second = submit_proposal(region_tab, region, args.name + " (variant)", "The other option.", check)
         region_tab.screenshot(f"{args.screenshots}-region.png")
 
-        # 2. The support team signs in: a workspace of its own, the proposal in its panel; compares, accepts.
+        # 2. The support team signs in: a workspace of its own, the proposals in its panel; compares, accepts.
         sign_in(support_tab, support, url, args.support_user, args.support_password, check)
-        check(api(support_tab, "/api/state")["body"]["edits"] == [], "support: its own workspace, without the region's edit")
-        review_proposal(support_tab, support, proposal, args, source, target, check)
+        check(api(support_tab, "/api/state")["body"]["edits"] == [], "support: its own workspace, without the region's edits")
+        open_panel(support_tab, support)
+        shown = item(support_tab, proposal)
+        check(shown is not None and shown["status"] == "submitted" and args.region_user in shown["text"] and args.note in shown["text"],
+              f"support: sees proposal #{proposal} of {args.region_user}, submitted, with its note")
+        if second is not None:
+            for ident in (proposal, second):
+                support_tab.click(f'#proposal-list li[data-id="{ident}"] input.proposal-pick')
+            support_tab.click("#proposal-compare")
+            rows = support.wait("document.querySelectorAll('#proposal-comparison table tr').length", "the comparison table")
+            expected = api(support_tab, f"/api/proposals/{proposal}/compare/{second}")["body"]
+            regions_shown = support_tab.evaluate("""Array.from(document.querySelectorAll('#proposal-comparison table tr'))
+                .slice(1).map(tr => tr.cells[0].textContent)""")
+            check(rows - 1 == len(expected["regions"]) and regions_shown == [r["id"] for r in expected["regions"]]
+                  and source in regions_shown and target in regions_shown,
+                  f"support: compares #{proposal} and #{second} side by side: regions {regions_shown}")
+            support_tab.screenshot(f"{args.screenshots}-support-compare.png")
+        support_tab.click(f'#proposal-list li[data-id="{proposal}"] textarea.proposal-comment')
+        support_tab.send("Input.insertText", text=args.comment)
+        support_tab.click(f'#proposal-list li[data-id="{proposal}"] button.proposal-accept')
+        support.wait(f"""document.querySelector('#proposal-list li[data-id="{proposal}"]')?.dataset.status === 'accepted'""",
+                     "the accepted proposal")
+        shown = item(support_tab, proposal)
+        check(any(args.comment in r for r in shown["reviews"]), f"support: #{proposal} accepted, with the comment {shown['reviews']}")
         support_tab.screenshot(f"{args.screenshots}-support.png")
-        seen = api(support_tab, f"/api/proposals/{proposal}")["body"]
-        report["status"] = seen.get("status")
+        report["status"] = api(support_tab, f"/api/proposals/{proposal}")["body"].get("status")
 
-        # 3. The region sees the decision.
-        report["regionSaw"] = see_decision(region_tab, region, proposal, args.comment, check)
+        # 3. The region sees the decision: the panel reloaded from the server.
+        region_tab.click("#team-proposals-toggle")
+        open_panel(region_tab, region)
+        seen = region.wait(f"""(() => {{ const li = document.querySelector('#proposal-list li[data-id="{proposal}"]');
+            return li && li.dataset.status !== 'submitted' ? li.dataset.status : null; }})()""", "the decision in the region's panel")
+        shown = item(region_tab, proposal)
+        check(seen == "accepted" and any(args.comment in r and args.support_user in r for r in shown["reviews"]),
+              f"region: sees #{proposal} {seen}, by {args.support_user}, with the comment")
+        if second is not None:
+            check(item(region_tab, second)["status"] == "submitted", f"region: #{second} is still submitted")
+        report["regionSaw"] = seen
         region_tab.screenshot(f"{args.screenshots}-region-decision.png")
 
         for tab in (region_tab, support_tab):
