@@ -84,7 +84,7 @@ def sign_in(tab, page, url, name, password, check):
     tab.click("#login-password")
     tab.send("Input.insertText", text=password)
     tab.click("#login-submit")
-    page.wait("location.pathname === '/' && document.body.classList.contains('ready')", f"{tab.name}'s planning page", 60)
+    page.wait("location.pathname === '/' && !!document.body && document.body.classList.contains('ready')", f"{tab.name}'s planning page", 60)
     cookies = tab.cookies()
     check(len(cookies) == 1 and cookies[0]["httpOnly"] and cookies[0]["sameSite"] == "Strict",
           f"{tab.name}: signed in as {name}, one HttpOnly SameSite=Strict cookie in its own context")

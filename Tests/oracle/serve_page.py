@@ -18,7 +18,10 @@ class ServePage:
         """The first truthy value of `expression`, polled; a RuntimeError naming `what` after `timeout` s."""
         deadline = time.time() + timeout
         while time.time() < deadline:
-            value = self.js(expression)
+            try:
+                value = self.js(expression)
+            except RuntimeError:  # the page is being replaced (a navigation): ask the next one
+                value = None
             if value:
                 return value
             time.sleep(0.05)

@@ -38,7 +38,11 @@ struct TeamBrowserTests {
         struct Report: Decodable {
             let proposal: Int, edit: [String: String], status: String, regionSaw: String
         }
-        let shown = try JSONDecoder().decode(Report.self, from: try Data(contentsOf: URL(fileURLWithPath: report)))
+        guard let data = FileManager.default.contents(atPath: report) else {
+            Issue.record("check_team_browser.py wrote no report")
+            return
+        }
+        let shown = try JSONDecoder().decode(Report.self, from: data)
         #expect(shown.edit["move"] != nil && shown.edit["to"] != nil, "\(shown.edit)")
         #expect(shown.status == "accepted" && shown.regionSaw == "accepted", "\(shown)")
         #expect(server.stop() == 0, "regio serve --team stops cleanly on SIGTERM:\n\(server.output)")
