@@ -3,10 +3,11 @@ import Testing
 
 /// Two people on one `regio serve --team` (the demo data), each in a headless Chromium context of their own
 /// (separate cookie jars), driven over the DevTools protocol by `Tests/oracle/check_team_browser.py`: a region
-/// logs in, moves one of its schools with real clicks and submits the scenario as a proposal; the support team
-/// logs in, finds it among the proposals, compares it and accepts it with a comment; the region sees the
-/// decision. Leaves `build/team-region.png` and `build/team-support*.png` for a person to look at. Skipped
-/// without Debian's `chromium` or the `.venv` with websocket-client, like ``ServeBrowserTests``.
+/// signs in on the login page, moves one of its schools with real clicks and submits the scenario as a proposal
+/// (and a variant as a second one); the support team signs in (its own workspace), finds them in the proposals
+/// panel, compares the two side by side and accepts the first with a comment; the region sees the decision.
+/// Leaves `build/team-region*.png` and `build/team-support*.png` for a person to look at. Skipped without
+/// Debian's `chromium` or the `.venv` with websocket-client, like ``ServeBrowserTests``.
 @Suite(.enabled(if: HeadlessChromium.available, HeadlessChromium.reason))
 struct TeamBrowserTests {
     let scratch = Scratch()
