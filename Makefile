@@ -8,7 +8,7 @@ SYSTEM_PACKAGES := libgeos-dev libproj-dev proj-data zlib1g-dev
 # Only for `make test`: node runs the pages' script tests, tsc (TypeScript) checks the scripts.
 TEST_PACKAGES := nodejs node-typescript
 
-.PHONY: demo test test-web deps test-deps apt-packages build release bench demo-data clean fuzz
+.PHONY: demo test test-web deps test-deps apt-packages build release bench bench-team demo-data clean fuzz
 
 deps:
 	@$(MAKE) --no-print-directory apt-packages PACKAGES="$(SYSTEM_PACKAGES)"
@@ -63,6 +63,13 @@ demo-data: build
 # Benchmarks run by hand, in release builds, side by side with the peer tools.
 bench: deps
 	bash benchmarks/run
+
+# Many people on one `regio serve --team` on the real data (benchmarks/team_load.py): 20 editing at once,
+# then 50 workspaces held; round trips, errors and the server's memory against the targets. By hand only.
+bench-team: deps
+	bash Tests/oracle/setup-venv.sh
+	$(SWIFT) build -c release --static-swift-stdlib --product regio
+	.venv/bin/python benchmarks/team_load.py $(BENCH_TEAM_ARGS)
 
 clean:
 	rm -rf .build .build-fuzz

@@ -41,6 +41,17 @@ class Browser:
     def __init__(self, binary, width, height, resolver_rules="MAP * ~NOTFOUND"):
         """`resolver_rules`: Chromium's --host-resolver-rules; by default every host name fails to resolve,
         so a page that referred to any other address could not load it."""
+        port = self.launch(binary, width, height, resolver_rules)
+        targets = json.load(urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list", timeout=10))
+        page = next(t for t in targets if t.get("type") == "page")
+        self.ws = websocket.create_connection(page["webSocketDebuggerUrl"], timeout=30, suppress_origin=True)
+        self.next_id = 0
+        self.events = []
+
+    def launch(self, binary, width, height, resolver_rules):
+        """Starts headless Chromium with a fresh profile (`self.process`, `self.profile`); returns the port of
+        its DevTools endpoint."""
+        self.ws = None
         self.profile = tempfile.mkdtemp(prefix="regio-chromium-")
         args = [binary, "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
                 "--no-default-browser-check", "--disable-extensions", "--disable-background-networking",
@@ -56,12 +67,7 @@ class Browser:
                 self.close()
                 raise RuntimeError("chromium did not start its DevTools endpoint")
             time.sleep(0.05)
-        port = port_file.read_text().split()[0]
-        targets = json.load(urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list", timeout=10))
-        page = next(t for t in targets if t.get("type") == "page")
-        self.ws = websocket.create_connection(page["webSocketDebuggerUrl"], timeout=30, suppress_origin=True)
-        self.next_id = 0
-        self.events = []
+        return port_file.read_text().split()[0]
 
     def send(self, method, **params):
         self.next_id += 1
@@ -112,9 +118,23 @@ class Browser:
         pathlib.Path(path).parent.mkdir(parents=True, exist_ok=True)
         pathlib.Path(path).write_bytes(png)
 
+    def console_errors(self):
+        """Uncaught exceptions, console errors and error log entries among the events received so far."""
+        errors = []
+        for e in self.events:
+            method, p = e["method"], e.get("params", {})
+            if method == "Runtime.exceptionThrown":
+                errors.append(p["exceptionDetails"].get("exception", {}).get("description") or p["exceptionDetails"].get("text"))
+            elif method == "Runtime.consoleAPICalled" and p.get("type") in ("error", "assert"):
+                errors.append(" ".join(str(a.get("value", a.get("description", ""))) for a in p.get("args", [])))
+            elif method == "Log.entryAdded" and p["entry"].get("level") == "error":
+                errors.append(p["entry"].get("text"))
+        return errors
+
     def close(self):
         try:
-            self.ws.close()
+            if self.ws is not None:
+                self.ws.close()
         except Exception:
             pass
         if self.process.poll() is None:
@@ -242,15 +262,7 @@ def main():
         # Console and network, over everything above.
         time.sleep(0.2)
         browser.evaluate("0")
-        errors = []
-        for e in browser.events:
-            m, p = e["method"], e.get("params", {})
-            if m == "Runtime.exceptionThrown":
-                errors.append(p["exceptionDetails"].get("exception", {}).get("description") or p["exceptionDetails"].get("text"))
-            elif m == "Runtime.consoleAPICalled" and p.get("type") in ("error", "assert"):
-                errors.append(" ".join(str(a.get("value", a.get("description", ""))) for a in p.get("args", [])))
-            elif m == "Log.entryAdded" and p["entry"].get("level") == "error":
-                errors.append(p["entry"].get("text"))
+        errors = browser.console_errors()
         check(errors == [], f"no console errors {errors if errors else ''}")
         requests = [e["params"]["request"]["url"] for e in browser.events if e["method"] == "Network.requestWillBeSent"]
         others = [u for u in requests if u != page_url]

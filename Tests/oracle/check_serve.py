@@ -28,6 +28,7 @@ import urllib.request
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 from check_map import Browser  # noqa: E402  (one headless Chromium spoken to over CDP)
+from serve_page import ServePage  # noqa: E402
 
 
 class LoopbackBrowser(Browser):
@@ -70,44 +71,9 @@ def main():
 
     browser = LoopbackBrowser(args.chromium, args.width, args.height)
     try:
-        def js(expression):
-            return browser.evaluate(expression)
-
-        def wait(expression, what, timeout=30):
-            deadline = time.time() + timeout
-            while time.time() < deadline:
-                value = js(expression)
-                if value:
-                    return value
-                time.sleep(0.05)
-            raise RuntimeError(f"timed out waiting for {what} ({expression})")
-
-        def revision():
-            return js("Number(document.body.dataset.revision || -1)")
-
-        def after_change(previous, what):
-            wait(f"Number(document.body.dataset.revision || -1) !== {previous} && !document.body.classList.contains('busy')", what)
-
-        def figures(region):
-            return js(f"""(() => {{ const li = document.querySelector('#region-list li[data-region="{region}"]');
-                if (!li) return null; const d = li.dataset, t = s => li.querySelector(s)?.textContent ?? '';
-                return {{schools: +d.schools, counted: +d.counted, technical: +d.technical,
-                         share: d.share === '' ? null : +d.share, budget: d.budget === '' ? null : +d.budget, techniekarm: d.techniekarm === 'true',
-                         text: {{schools: t('.fig-schools'), technical: t('.fig-technical'), counted: t('.fig-counted'),
-                                 share: t('.fig-share'), budget: t('.fig-budget')}}}}; }})()""")
-
-        def all_figures():
-            return js("""Object.fromEntries(Array.from(document.querySelectorAll('#region-list li[data-region]')).map(li => {
-                const d = li.dataset; return [d.region, {schools: +d.schools, counted: +d.counted, technical: +d.technical,
-                share: d.share === '' ? null : +d.share, budget: d.budget === '' ? null : +d.budget, techniekarm: d.techniekarm === 'true'}]; }))""")
-
-        def same_as_api(state):
-            shown = all_figures()
-            expected = {r["figures"]["id"]: {"schools": len(r["figures"]["schools"]), "counted": r["figures"]["countedStudents"],
-                                             "technical": r["figures"]["technicalStudents"], "share": r["figures"].get("technicalShare"),
-                                             "budget": r["figures"].get("budgetEUR"), "techniekarm": r["figures"]["techniekarm"]}
-                        for r in state["regions"]}
-            return shown == expected
+        page = ServePage(browser)
+        js, wait, revision, after_change = page.js, page.wait, page.revision, page.after_change
+        figures, all_figures, same_as_api = page.figures, page.all_figures, page.same_as_api
 
         for domain in ("Page", "Runtime", "Log", "Network"):
             browser.send(f"{domain}.enable")
@@ -134,40 +100,19 @@ def main():
 
         # Choose a school to move: technical, in exactly one region of two or more schools, its dot not hidden
         # under another; the target region is that of its nearest school in another region.
-        regions = {r["figures"]["id"]: r["figures"] for r in state["regions"]}
-        chosen = None
-        for s in m["schools"]:
-            if len(s["regions"]) != 1 or not s["technical"] or len(regions[s["regions"][0]]["schools"]) < 2:
-                continue
-            hit = js(f"""(() => {{ const c = document.querySelector('circle.school[data-school="{s['code']}"]');
-                const r = c.getBoundingClientRect(), x = r.left + r.width / 2, y = r.top + r.height / 2;
-                return document.elementFromPoint(x, y) === c ? [x, y] : null; }})()""")
-            if not hit:
-                continue
-            others = [o for o in m["schools"] if len(o["regions"]) == 1 and o["regions"][0] != s["regions"][0]]
-            if not others:
-                continue
-            nearest = min(others, key=lambda o: (o["x"] - s["x"]) ** 2 + (o["y"] - s["y"]) ** 2)
-            chosen = (s, s["regions"][0], nearest["regions"][0], hit)
-            break
+        chosen = page.clickable_school(state)
         if not check(chosen is not None, "a technical school whose dot can be clicked"):
             raise RuntimeError("nothing to move")
         school, source, target, point = chosen
         before_source, before_target = figures(source), figures(target)
 
         # Click the dot (a real mouse click), choose the target region in its panel, press Move.
-        for kind in ("mouseMoved", "mousePressed", "mouseReleased"):
-            extra = {} if kind == "mouseMoved" else {"button": "left", "clickCount": 1}
-            browser.send("Input.dispatchMouseEvent", type=kind, x=point[0], y=point[1], **extra)
-        opened = wait(f"!document.getElementById('school-panel').hidden && document.getElementById('school-panel').dataset.school", "the school panel")
+        opened = page.open_school(point)
         check(opened == school["code"], f"clicking the dot of {school['code']} opens its panel ({opened})")
-        js(f"""(() => {{ const s = document.getElementById('move-to'); s.value = {json.dumps(target)};
-            s.dispatchEvent(new Event('change', {{bubbles: true}})); return s.value; }})()""")
+        page.choose_target(target)
         check(js("document.getElementById('move-to').value") == target, f"{target} chosen in the panel")
         browser.screenshot(str(pathlib.Path(args.screenshot).with_name(pathlib.Path(args.screenshot).stem + "-panel.png")))
-        previous = revision()
-        browser.click("#move-button")
-        after_change(previous, "the move")
+        page.press_move()
         after_source, after_target = figures(source), figures(target)
         state = get_json(url + "api/state")
         check(state["edits"] == [{"move": school["code"], "to": target}], f"the server has the edit: move {school['code']} to {target}")
@@ -285,15 +230,7 @@ def main():
         # Console and network, over everything above.
         time.sleep(0.2)
         js("0")
-        errors = []
-        for e in browser.events:
-            method, p = e["method"], e.get("params", {})
-            if method == "Runtime.exceptionThrown":
-                errors.append(p["exceptionDetails"].get("exception", {}).get("description") or p["exceptionDetails"].get("text"))
-            elif method == "Runtime.consoleAPICalled" and p.get("type") in ("error", "assert"):
-                errors.append(" ".join(str(a.get("value", a.get("description", ""))) for a in p.get("args", [])))
-            elif method == "Log.entryAdded" and p["entry"].get("level") == "error":
-                errors.append(p["entry"].get("text"))
+        errors = browser.console_errors()
         check(errors == [], f"no console errors {errors if errors else ''}")
         requests = [e["params"]["request"]["url"] for e in browser.events if e["method"] == "Network.requestWillBeSent"]
         others = [u for u in requests if not u.startswith(origin + "/")]
