@@ -45,6 +45,8 @@ import Testing
         #expect("\(ids[0])" == "STO19001")
         #expect("\(ids)" == #"["STO19001", "STO19002"]"#)
         #expect(ids.joined(separator: ", ") == "STO19001, STO19002")
+        #expect([RegionID(""), "", "STO19003"].joined(separator: ",") == ",,STO19003")
+        #expect([RegionID]().joined(separator: ",") == "")
     }
 
     @Test func aPairIsTheSameFromEitherSide() {
