@@ -4,7 +4,7 @@
 #   make fuzz   every fuzz harness for FUZZ_SECONDS (default 600) each
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-SYSTEM_PACKAGES := libgeos-dev libproj-dev proj-data
+SYSTEM_PACKAGES := libgeos-dev libproj-dev proj-data zlib1g-dev
 # Only for `make test`: node runs the pages' script tests, tsc (TypeScript) checks the scripts.
 TEST_PACKAGES := nodejs node-typescript
 
@@ -48,11 +48,10 @@ FUZZ_SECONDS ?= 600
 fuzz: deps
 	FUZZ_SECONDS=$(FUZZ_SECONDS) SWIFT=$(SWIFT) bash Fuzz/run fuzz $(FUZZ_TARGETS)
 
-# The pages' scripts (Sources/RegioWebAssets/Web): TypeScript's checker over their JSDoc types (strict for
-# the shared scripts, then all scripts together as the browser loads them), then the unit tests of their
-# pure functions under node's own test runner.
+# The pages' scripts (Sources/RegioWebAssets/Web): TypeScript's strict checker over their JSDoc types (all
+# scripts together as the browser loads them, the JSON they read typed in Tests/web/page-data.d.ts), then the
+# unit tests of their pure functions under node's own test runner.
 test-web: test-deps
-	tsc -p Tests/web/tsconfig.shared.json
 	tsc -p Tests/web
 	node --test Tests/web/*.test.js
 

@@ -23,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        // XLSX workbooks (pre-registrations in, the audit out) are ZIP archives; zlib from Debian's zlib1g-dev.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // System libraries: GEOS (C API, reentrant functions only) and PROJ, from Debian's -dev packages.
@@ -46,6 +48,7 @@ let package = Package(
             "RegioDomain", "RegioSpatial",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Yams", package: "Yams"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
 
         // Writing results: the text, Markdown, JSON and HTML reports (region portraits), the GIS exports (GeoJSON,
@@ -53,6 +56,7 @@ let package = Package(
         .target(name: "RegioReports", dependencies: [
             "RegioInputs", "RegioDomain", "RegioSpatial", "RegioWebAssets",
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
 
         // The map: its data (territories, schools, findings as SVG paths) and the self-contained page of
@@ -90,7 +94,8 @@ let package = Package(
             "RegioServer", "RegioMap", "RegioReports", "RegioInputs", "RegioDomain",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
-        .testTarget(name: "regioTests", dependencies: ["regio", "RegioInputs", "RegioReports", "RegioMap", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "regioTests", dependencies: ["regio", "RegioInputs", "RegioReports", "RegioMap", .product(name: "GRDB", package: "GRDB.swift"),
+                                                   .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -28,6 +28,7 @@ let package = Package(
         harness("fuzz-school-register", [inputs]),
         harness("fuzz-pupil-file", [inputs]),
         harness("fuzz-registrations", [inputs]),
+        harness("fuzz-registrations-xlsx", [inputs]),
         harness("fuzz-geojson-municipalities", [inputs, .product(name: "RegioSpatial", package: "regio")]),
         harness("fuzz-geopackage-geometry", [inputs, .product(name: "RegioSpatial", package: "regio")]),
         harness("fuzz-config-json", [inputs]),

@@ -145,17 +145,18 @@ read from the GeoJSON layers of `regio export --format geojson` (WGS 84, project
     ("code", SETUP),
     ("code", """\
 layers = regio_export("geojson")
-findings = gpd.read_file(layers / "findings.geojson").to_crs(28992)
+# One geometry type per layer: close-by pairs are lines, overlaps multi-polygons (findings about single schools
+# are in findings_points.geojson, region-wide ones in findings_without_location.csv).
+pairs = gpd.read_file(layers / "findings_lines.geojson").to_crs(28992)
+overlaps = gpd.read_file(layers / "findings_areas.geojson").to_crs(28992)
 regions = gpd.read_file(layers / "regions.geojson").to_crs(28992)
 schools = gpd.read_file(layers / "schools.geojson").to_crs(28992)
-pairs = findings[findings["rule"] == "split-close-schools"]
-overlaps = findings[findings["rule"] == "overlapping-regions"]
-assert (pairs.geometry.geom_type == "LineString").all()
-assert overlaps.geometry.geom_type.isin(["Polygon", "MultiPolygon"]).all()
+assert (pairs["rule"] == "split-close-schools").all() and (pairs.geometry.geom_type == "LineString").all()
+assert (overlaps["rule"] == "overlapping-regions").all() and (overlaps.geometry.geom_type == "MultiPolygon").all()
 print(f"{len(pairs)} close-by pairs, {len(overlaps)} overlaps")"""),
     ("code", """\
 fig, ax = plt.subplots(figsize=(8, 9))
-regions[regions.geometry.notna()].boundary.plot(ax=ax, color="#8c8c8c", linewidth=0.5)
+regions.boundary.plot(ax=ax, color="#8c8c8c", linewidth=0.5)
 if len(overlaps):
     overlaps.plot(ax=ax, color="#ff7f0e", alpha=0.6, edgecolor="#b35806", linewidth=0.6)
 if len(pairs):
@@ -182,23 +183,28 @@ notebook("03_suggestions", [
     ("markdown", """\
 # Suggestions
 
-The merge and move suggestions of the audit as a table, with the figures of the regions involved from the
-`regions` layer: what merging would give in schools, technical pupils and technical share. Every suggestion
-introduces no error and resolves more errors and warnings than it introduces; `resolvedFindings` and
-`introducedFindings` hold the findings themselves (JSON, as in the audit), and the score's terms are named in
-`reason` (README, Methods)."""),
+The merge and move suggestions of the audit as a table, with the edit each one makes and the figures it leads to,
+as the audit computes them: `surviving…` for the region that remains (a merge) or receives the school (a move),
+`source…` for the region a moved school leaves. Every suggestion introduces no error and resolves more errors and
+warnings than it introduces; `resolvedFindings` and `introducedFindings` hold the findings themselves (JSON, as in
+the audit), and the score's terms are named in `reason` (README, Methods)."""),
     ("code", SETUP),
-    ("code", """\
-gpkg = regio_export("gpkg")
-suggestions = gpd.read_file(gpkg, layer="suggestions", engine="pyogrio")
-regions = pd.DataFrame(gpd.read_file(gpkg, layer="regions", engine="pyogrio").drop(columns="geometry")).set_index("id")
-print(f"{len(suggestions)} suggestions: {suggestions['kind'].value_counts().to_dict()}")"""),
     ("code", """\
 import json
 
-table = pd.DataFrame(suggestions.drop(columns="geometry"))
-parts = table["regions"].str.split(",", expand=True).reindex(columns=[0, 1])
-table["region"], table["partner"] = parts[0], parts[1]
+import pyogrio
+
+gpkg = regio_export("gpkg")
+drawn = gpd.read_file(gpkg, layer="suggestions", engine="pyogrio")
+# Suggestions that cannot be drawn (a region without territory) are an attribute table with the same columns.
+apart = pyogrio.read_dataframe(gpkg, layer="suggestions_without_location", read_geometry=False)
+drawn["lineKm"] = (drawn.geometry.length / 1000).round(1)
+suggestions = pd.concat([pd.DataFrame(drawn.drop(columns="geometry")), apart], ignore_index=True)
+regions = pd.DataFrame(gpd.read_file(gpkg, layer="regions", engine="pyogrio").drop(columns="geometry"))
+regions = pd.concat([regions, pyogrio.read_dataframe(gpkg, layer="regions_without_territory", read_geometry=False)]).set_index("id")
+print(f"{len(suggestions)} suggestions: {suggestions['kind'].value_counts().to_dict()}")"""),
+    ("code", """\
+table = suggestions.copy()
 # The findings each suggestion resolves and introduces, counted by severity.
 for column, short in (("resolvedFindings", "resolved"), ("introducedFindings", "introduced")):
     findings = table[column].map(json.loads)
@@ -206,14 +212,22 @@ for column, short in (("resolvedFindings", "resolved"), ("introducedFindings", "
         table[f"{short}{severity.capitalize()}s"] = findings.map(lambda fs: sum(f["severity"] == severity for f in fs))
 assert (table["introducedErrors"] == 0).all()
 assert (table["resolvedErrors"] + table["resolvedWarnings"] > table["introducedErrors"] + table["introducedWarnings"]).all()
-for column in ["schoolCount", "countedStudents", "technicalStudents"]:
-    table[column] = table["region"].map(regions[column]).fillna(0) + table["partner"].map(regions[column]).fillna(0)
-table["combinedShare"] = (table["technicalStudents"] / table["countedStudents"].where(table["countedStudents"] > 0)).round(3)
-table["lineKm"] = (suggestions.geometry.length / 1000).round(1).values
+# The edit, as a scenario file holds it: a move names its school and the receiving region.
+edits = table["edit"].map(json.loads)
+moves = table["kind"] == "move"
+assert (edits[moves].map(lambda e: e["to"]) == table.loc[moves, "survivingRegion"]).all()
+assert (edits[~moves].map(lambda e: e["into"]) == table.loc[~moves, "survivingRegion"]).all()
+# The figures after a move: the receiving region gains the school, the region it leaves keeps the rest; the two
+# regions are never added together.
+before = lambda ids: ids.map(regions["schoolCount"])
+assert (table.loc[moves, "survivingSchoolCount"] == before(table.loc[moves, "otherRegion"]) + 1).all()
+assert (table.loc[moves, "sourceSchoolCount"] == before(table.loc[moves, "region"]) - 1).all()
+assert table.loc[~moves, "sourceSchoolCount"].isna().all()
 table = table.sort_values("score", ascending=False)
 table.to_csv(OUTPUT / "03_suggestions.csv", index=False)
 table[["headline", "survivingRegion", "score", "resolvedErrors", "resolvedWarnings", "introducedWarnings",
-       "schoolCount", "technicalStudents", "combinedShare", "lineKm", "reason"]]"""),
+       "survivingSchoolCount", "survivingTechnicalStudents", "survivingTechnicalShare", "survivingBudgetEUR",
+       "sourceSchoolCount", "sourceTechnicalStudents", "lineKm"]]"""),
     ("code", """\
 # Per flagged region: how many suggestions, and the best score.
 table.groupby("region").agg(suggestions=("score", "size"), best=("score", "max")).sort_values("best", ascending=False)"""),

@@ -43,9 +43,13 @@ public struct School: Sendable, Hashable, Codable, Identifiable {
     /// The kind of school, from its education structure.
     public var kind: SchoolKind { SchoolKind(structure: structure) }
 
+    /// The town as people write it ("Bergen op Zoom" for DUO's "BERGEN OP ZOOM"): ``DutchPlaceName/display(_:)``.
+    /// Letters, report headers, maps and exports show this; ``town`` keeps the register's spelling.
+    public var townDisplayName: String { DutchPlaceName.display(town) }
+
     /// "00AB01 (Het College, Emmen)": how messages name a school.
     public var label: String {
-        let place = town.isEmpty ? "" : ", \(town.capitalizedTown)"
+        let place = town.isEmpty ? "" : ", \(townDisplayName)"
         return "\(code) (\(name)\(place))"
     }
 }
@@ -73,13 +77,9 @@ public enum SchoolKind: String, Sendable, Codable {
 }
 
 extension String {
-    /// "EMMEN" → "Emmen", "'S-HERTOGENBOSCH" → "'s-Hertogenbosch"; mixed-case text is left alone
-    /// (DUO writes town names in capitals).
-    public var capitalizedTown: String {
-        guard self == uppercased() else { return self }
-        let lowered = lowercased().capitalized
-        return lowered.replacingOccurrences(of: "'S-", with: "'s-")
-    }
+    /// "EMMEN" → "Emmen", "'S-HERTOGENBOSCH" → "'s-Hertogenbosch", "BERGEN OP ZOOM" → "Bergen op Zoom";
+    /// mixed-case text is left alone (DUO writes town names in capitals): ``DutchPlaceName/display(_:)``.
+    public var capitalizedTown: String { DutchPlaceName.display(self) }
 }
 
 import RegioSpatial

@@ -4,7 +4,7 @@
 /// Written by hand rather than with a CSV package because the readers need the file's line number for
 /// every row (messages name the line), the encoding fallback to Latin-1, delimiter detection with a clear
 /// error, and speed: the 3.5 MB DUO pupil file is read in a few milliseconds at the byte level.
-public struct CSVTable: Sendable {
+public struct CSVTable: TextTable {
     /// The file as the user named it.
     public let file: String
     public let header: [String]
@@ -27,8 +27,6 @@ public struct CSVTable: Sendable {
 
     /// The number of data rows.
     public var rowCount: Int { lines.count }
-    /// The indices of the data rows.
-    public var rowIndices: Range<Int> { 0..<lines.count }
 
     /// Reads `path` and checks it is a table with a header row. `expecting` names the columns the caller
     /// needs, for the error message when the delimiter is wrong. A file larger than `maximumBytes` is refused.
@@ -88,9 +86,9 @@ public struct CSVTable: Sendable {
                 if i < n && b[i] == cr { i += 1 }
                 if i < n && b[i] == lf { i += 1 }
                 line += 1
-                // A blank line (one empty field) is not a record.
-                if starts.count - recordStart == 1 && starts[recordStart] == ends[recordStart] {
-                    starts.removeLast(); ends.removeLast()
+                // A blank line, or a row of separators only (Excel's `;;;`), is not a record.
+                if Self.isBlank(b, starts[recordStart...], ends[recordStart...]) {
+                    starts.removeSubrange(recordStart...); ends.removeSubrange(recordStart...)
                     continue
                 }
                 recordOffsets.append(recordStart)
@@ -112,6 +110,14 @@ public struct CSVTable: Sendable {
         self.lines = Array(recordLines.dropFirst())
         let headerFields = recordOffsets[0]..<recordOffsets[1]
         header = headerFields.map { Self.text(bytes, Int(starts[$0]), Int(ends[$0]), escaped: escaped.contains($0)) }
+    }
+
+    /// Whether every field of a record (its byte ranges) holds nothing but spaces and tabs.
+    private static func isBlank(_ b: UnsafeBufferPointer<UInt8>, _ starts: ArraySlice<Int32>, _ ends: ArraySlice<Int32>) -> Bool {
+        for (start, end) in zip(starts, ends) {
+            for i in Int(start)..<Int(end) where b[i] != 0x20 && b[i] != 0x09 { return false }
+        }
+        return true
     }
 
     /// The trimmed text of bytes[start..<end].
@@ -161,6 +167,16 @@ public struct CSVTable: Sendable {
         return Self.text(bytes, Int(fieldStarts[f]), Int(fieldEnds[f]), escaped: escapedFields.contains(f))
     }
 
+    public func error(_ kind: InputError.Kind, row: Int, column: Int, message: String) -> InputError {
+        InputError(kind, file: file, line: lines[row], message: message)
+    }
+
+    public func headerError(_ kind: InputError.Kind, message: String) -> InputError {
+        InputError(kind, file: file, line: 1, message: message)
+    }
+
+    public func rowName(_ row: Int) -> String { "line \(lines[row])" }
+
     /// All fields of data row `row`.
     public func fields(_ row: Int) -> [String] { (0..<fieldCount(row)).map { field(row, $0) } }
 
@@ -182,25 +198,6 @@ public struct CSVTable: Sendable {
             } else { return nil }
         }
         return value
-    }
-
-    /// The index of the first column whose name matches one of `names` (case-insensitive, trimmed).
-    public func column(_ names: String...) -> Int? { column(names) }
-
-    public func column(_ names: [String]) -> Int? {
-        let wanted = names.map { $0.lowercased() }
-        for w in wanted {
-            if let i = header.firstIndex(where: { $0.lowercased() == w }) { return i }
-        }
-        return nil
-    }
-
-    /// Like ``column(_:)-(String...)`` but throws `.missingColumn`, listing the columns the file has.
-    public func requireColumn(_ names: String..., purpose: String) throws(InputError) -> Int {
-        if let i = column(names) { return i }
-        let alternatives = names.map { "'\($0)'" }.joined(separator: " or ")
-        throw InputError(.missingColumn, file: file, line: 1,
-                         message: "no column \(alternatives) (\(purpose)); the header has: \(header.prefix(12).joined(separator: ", "))\(header.count > 12 ? ", …" : "")")
     }
 
 }

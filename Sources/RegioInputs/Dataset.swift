@@ -8,6 +8,8 @@ public struct InputPaths: Sendable, Hashable {
     public var students: String?
     public var municipalities: String?
     public var registrations: String?
+    /// The worksheet of `registrations` when it is an XLSX workbook; `nil`: the first visible sheet.
+    public var registrationsSheet: String?
     public var postcodes: String?
     public var config: String?
     /// The CRS of the municipality file, when it cannot be detected.
@@ -115,7 +117,7 @@ public final class Dataset {
                                                      measureField: paths.mapFields.measure, maximumBytes: limit,
                                                      in: context)
         registration = try paths.registrations.map { path throws(InputError) in
-            try RegistrationReader.read(path, maximumBytes: limit)
+            try RegistrationReader.read(path, sheet: paths.registrationsSheet, maximumBytes: limit)
         }
         students = try studentsRead?.value()
         do {

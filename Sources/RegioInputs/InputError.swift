@@ -36,17 +36,23 @@ public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
     public let line: Int?
     /// Feature index (0-based) and id in a map file, e.g. "12 (GM0363)".
     public let feature: String?
+    /// A place in a workbook, e.g. "sheet 'Regio's', cell B12" (then `line` is `nil`).
+    public let place: String?
     /// What is wrong and what was expected, in words a person can act on.
     public let message: String
 
-    public init(_ kind: Kind, file: String, line: Int? = nil, feature: String? = nil, message: String) {
+    public init(_ kind: Kind, file: String, line: Int? = nil, feature: String? = nil, place: String? = nil, message: String) {
         self.kind = kind
         self.file = file
         self.line = line
         self.feature = feature
+        self.place = place
         self.message = message
     }
 
-    /// "schools.csv:42: longitude 'abc' is not a number".
-    public var description: String { InputProblem.located(message, file: file, line: line, feature: feature) }
+    /// "schools.csv:42: longitude 'abc' is not a number", "reg.xlsx, sheet 'Regio's', cell B12: regio_id is empty".
+    public var description: String {
+        if let place { return "\(file), \(place): \(message)" }
+        return InputProblem.located(message, file: file, line: line, feature: feature)
+    }
 }

@@ -6,7 +6,7 @@ import Foundation
 /// from the reader that expected something else.
 public enum InputKind: Sendable, CaseIterable {
     case duoSchoolRegister, geocodedSchoolRegister, duoPupilFile, vmboPupilTable, preRegistrations
-    case postcodeCentroids, geoJSON, topoJSON, geoPackage
+    case postcodeCentroids, geoJSON, topoJSON, geoPackage, xlsxWorkbook
 
     /// What the file is, in the words of its publisher.
     public var description: String {
@@ -20,6 +20,7 @@ public enum InputKind: Sendable, CaseIterable {
         case .geoJSON: "a GeoJSON map"
         case .topoJSON: "a TopoJSON map"
         case .geoPackage: "a GeoPackage"
+        case .xlsxWorkbook: "an XLSX workbook"
         }
     }
 
@@ -28,7 +29,7 @@ public enum InputKind: Sendable, CaseIterable {
         switch self {
         case .duoSchoolRegister, .geocodedSchoolRegister: .schools
         case .duoPupilFile: .students
-        case .preRegistrations: .registrations
+        case .preRegistrations, .xlsxWorkbook: .registrations
         case .postcodeCentroids: .postcodes
         case .geoJSON, .geoPackage: .municipalities
         case .vmboPupilTable, .topoJSON: nil
@@ -39,6 +40,7 @@ public enum InputKind: Sendable, CaseIterable {
     /// that regio knows (the reader for the option then says what it misses).
     public static func recognise(_ head: [UInt8]) -> InputKind? {
         if head.starts(with: GeoPackagePolygonLayer.sqliteMagic) { return .geoPackage }
+        if head.starts(with: Workbook.zipMagic) { return .xlsxWorkbook }
         var body = head[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         let start = body.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
@@ -100,6 +102,9 @@ public enum InputOption: String, Sendable, CaseIterable {
         guard let head = Self.head(of: path) else { return }
         let kind = InputKind.recognise(head)
         if let kind, kind.option == self { return }
+        if kind == .xlsxWorkbook {
+            throw InputError(.wrongFile, file: path, message: "this is an XLSX workbook: regio reads workbooks only as --registrations; save the sheet as CSV for \(flag)")
+        }
         if let kind {
             let advice = kind.option.map { "pass it as \($0.flag), not \(flag)" } ?? "regio does not read it; \(flag) takes \(takes)"
             throw InputError(.wrongFile, file: path, message: "this looks like \(kind.description): \(advice)")

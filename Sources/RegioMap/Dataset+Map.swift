@@ -7,20 +7,21 @@ import RegioSpatial
 extension Dataset {
     /// The self-contained HTML map of `result` with its `territories` (EPSG:28992, from ``audit(catchments:)``).
     public func mapHTML(result: AuditResult, territories: [RegionID: Geometry], colorBy: MapColorMode = .region,
-                        title: String = "Sterk Techniekonderwijs: regions", toleranceMeters: Double = 150) throws(InputError) -> String {
+                        title: String = "Sterk Techniekonderwijs: regions", language: Language = .en,
+                        toleranceMeters: Double = 150) throws(InputError) -> String {
         let renderer = MapRenderer(result: result, territories: territories, municipalities: map.municipalities,
                                    schools: register.schools, counts: students?.counts ?? [:], title: title,
-                                   colorBy: colorBy, toleranceMeters: toleranceMeters)
+                                   language: language, colorBy: colorBy, toleranceMeters: toleranceMeters)
         return try drawing { () throws(SpatialError) in try renderer.html() }
     }
 
     /// A ``MapDataBuilder`` for audits of this dataset (its schools and pupil counts). With `municipalities`
     /// it draws the land and the borders, in a frame around the municipalities and the schools; without, the
     /// frame is around the schools alone.
-    public func mapDataBuilder(municipalities: Bool = true) throws(InputError) -> MapDataBuilder {
+    public func mapDataBuilder(municipalities: Bool = true, language: Language = .en) throws(InputError) -> MapDataBuilder {
         try drawing { () throws(SpatialError) in
             try MapDataBuilder(municipalities: municipalities ? map.municipalities : [], schools: register.schools,
-                               counts: students?.counts ?? [:])
+                               counts: students?.counts ?? [:], language: language)
         }
     }
 

@@ -6,6 +6,8 @@ import RegioReports
 /// (10 m of EPSG:28992, origin top-left, y down); path data uses the same units.
 public struct MapData: Sendable, Codable {
     public var title: String
+    /// The language of the page's words and number formats (``Language`` raw value: `en` or `nl`).
+    public var language: String
     /// The fill of the territories when the page opens: `region`, `share` or `status`.
     public var colorBy: String
     public var frame: MapFrame

@@ -21,12 +21,11 @@ public final class MapDataBuilder {
     /// Municipality borders, each shared border once (path data of lines); empty without municipalities.
     public let borders: String
     public let title: String
+    /// The language of the page the map is drawn for.
+    public let language: Language
     public let colorBy: MapColorMode
     /// Simplification tolerance, metres.
     public let toleranceMeters: Double
-    /// The language of the findings' messages and the totals sentence in the map data (the page's own words
-    /// are the page's).
-    public var language: Language = .en
 
     private let encoder: SVGPathEncoder
     /// Every school with a location, in register order.
@@ -59,13 +58,14 @@ public final class MapDataBuilder {
     ///   - schools: the register: every school with a location is drawn.
     ///   - counts: year 3–4 pupils per school (for the technical-profile mark).
     public init(municipalities: [Municipality], schools: [School], counts: [SchoolCode: StudentCounts] = [:],
-                title: String = "Sterk Techniekonderwijs: regions", colorBy: MapColorMode = .region,
-                toleranceMeters: Double = 150) throws(SpatialError) {
+                title: String = "Sterk Techniekonderwijs: regions", language: Language = .en,
+                colorBy: MapColorMode = .region, toleranceMeters: Double = 150) throws(SpatialError) {
         located = schools.filter { $0.location != nil }
         frame = Self.frame(municipalities: municipalities, located: located)
         encoder = SVGPathEncoder(frame: frame)
         self.counts = counts
         self.title = title
+        self.language = language
         self.colorBy = colorBy
         self.toleranceMeters = toleranceMeters
         var positions: [String: (x: Int, y: Int)] = [:]
@@ -153,7 +153,7 @@ public final class MapDataBuilder {
 
         let maxShare = result.regions.compactMap(\.technicalShare).max() ?? 0
         return MapData(
-            title: title, colorBy: colorBy.rawValue, frame: frame, land: land, borders: borders, regions: regions,
+            title: title, language: language.rawValue, colorBy: colorBy.rawValue, frame: frame, land: land, borders: borders, regions: regions,
             schools: schools, pairs: pairs, rings: ringOrder.compactMap { ringed[$0] }, overlaps: overlaps,
             techniekarmShareBelow: result.settings.techniekarmShareBelow,
             shareScaleMax: min(1, max(0.2, (maxShare * 10).rounded(.up) / 10)),

@@ -31,6 +31,7 @@ final class MapJSONWriter {
     func write(_ d: MapData) {
         object {
             key("title"); string(d.title)
+            key("language"); string(d.language)
             key("colorBy"); string(d.colorBy)
             key("frame"); object {
                 key("unitMeters"); number(d.frame.unitMeters)

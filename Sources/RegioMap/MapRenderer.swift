@@ -24,6 +24,8 @@ public struct MapRenderer {
     /// Year 3–4 pupils per school (for the portraits and the technical-profile mark).
     public let counts: [SchoolCode: StudentCounts]
     public var title: String
+    /// The language of the page.
+    public var language: Language
     /// The fill when the page opens.
     public var colorBy: MapColorMode
     /// Douglas–Peucker tolerance in metres (topology preserving) for territories, borders and overlaps.
@@ -31,14 +33,15 @@ public struct MapRenderer {
 
     public init(result: AuditResult, territories: [RegionID: Geometry], municipalities: [Municipality],
                 schools: [School], counts: [SchoolCode: StudentCounts] = [:],
-                title: String = "Sterk Techniekonderwijs: regions", colorBy: MapColorMode = .region,
-                toleranceMeters: Double = 150) {
+                title: String = "Sterk Techniekonderwijs: regions", language: Language = .en,
+                colorBy: MapColorMode = .region, toleranceMeters: Double = 150) {
         self.result = result
         self.territories = territories
         self.municipalities = municipalities
         self.schools = schools
         self.counts = counts
         self.title = title
+        self.language = language
         self.colorBy = colorBy
         self.toleranceMeters = toleranceMeters
     }
@@ -48,7 +51,7 @@ public struct MapRenderer {
         let byCode = Dictionary(schools.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         let municipalityNames = Dictionary(municipalities.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
         let builder = try MapDataBuilder(municipalities: municipalities, schools: schools, counts: counts, title: title,
-                                         colorBy: colorBy, toleranceMeters: toleranceMeters)
+                                         language: language, colorBy: colorBy, toleranceMeters: toleranceMeters)
         return try builder.data(result, territories: territories) { figures in
             RegionPortrait.html(for: figures, result: result, schools: byCode, counts: counts,
                                 municipalityNames: municipalityNames)

@@ -15,7 +15,7 @@ public func buildApplication(_ configuration: ServerConfiguration,
     try configuration.validate()
     // The inputs first: a run refused for an input leaves no database file behind.
     let session = try ScenarioSession(inputs: configuration.inputs, seed: configuration.seed,
-                                      editLimit: configuration.limits.editsPerSession)
+                                      editLimit: configuration.limits.editsPerSession, language: configuration.language)
     let store = try ScenarioStore(path: configuration.databasePath, scenarioLimit: configuration.limits.savedScenarios)
     return try await buildApplication(session: session, store: store, configuration: configuration, onServerRunning: onServerRunning)
 }

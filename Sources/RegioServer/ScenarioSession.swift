@@ -62,10 +62,11 @@ public actor ScenarioSession {
     ///   - seed: seed of the catchment regionalization (as `regio audit --seed`).
     ///   - catchments: `false` skips the catchment areas and the rules that need them.
     ///   - editLimit: the most edits the session keeps (`regio serve --max-edits`).
+    ///   - language: the language of the page (`regio serve --language`).
     /// - Throws: ``InputError`` for an input that cannot be read, or a geometry failure on the map or in its
     ///   page.
     public init(inputs: InputPaths, seed: UInt64 = 1, catchments: Bool = true,
-                editLimit: Int = ServerLimits().editsPerSession) throws(InputError) {
+                editLimit: Int = ServerLimits().editsPerSession, language: Language = .en) throws(InputError) {
         let dataset = try Dataset(loading: inputs)
         let partition = catchments ? try dataset.catchments(seed: seed) : nil
         let auditor = try dataset.auditor(catchments: partition)
@@ -73,9 +74,10 @@ public actor ScenarioSession {
         let name = inputs.registrations.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "regions"
         // The land and the municipality borders are drawn once: uniting every municipality is the most
         // expensive part of the map, and no edit changes it.
-        let whole = try dataset.mapDataBuilder()
-        let map = try dataset.mapDataBuilder(municipalities: false)
-        let background = MapBackground(title: "Sterk Techniekonderwijs: \(name)", frame: whole.frame, land: whole.land,
+        let whole = try dataset.mapDataBuilder(language: language)
+        let map = try dataset.mapDataBuilder(municipalities: false, language: language)
+        let background = MapBackground(title: "Sterk Techniekonderwijs: \(name)", language: language.rawValue,
+                                       frame: whole.frame, land: whole.land,
                                        borders: whole.borders, methods: whole.methods(baseResult))
         let page = try ServePage.html(background, municipalities: dataset.paths.municipalities ?? "the municipalities")
         self.editLimit = editLimit

@@ -5,8 +5,8 @@ import RegioReports
 import RegioWebAssets
 
 /// The page of `regio serve`: one self-contained HTML document, its template `serve.html` in
-/// RegioWebAssets (stylesheets and scripts inlined) filled with the title and the static map layers as an
-/// inline JSON blob. Everything else it needs comes from this server's own `/api/`; its content security
+/// RegioWebAssets (stylesheets and scripts inlined) filled with the title, the language and the static map
+/// layers as an inline JSON blob (with the language again, from which the script takes its words). Everything else it needs comes from this server's own `/api/`; its content security
 /// policy lets it load nothing from anywhere else.
 enum ServePage {
     static let template = PageTemplate("serve.html")
@@ -25,7 +25,8 @@ enum ServePage {
             throw InputError(.badGeometry, file: municipalities,
                              message: "the map of the municipalities cannot be written for the page: \(error)")
         }
-        return template.filled(["title": background.title.htmlEscaped, "data": JSONText.embeddable(json)])
+        return template.filled(["title": background.title.htmlEscaped, "language": background.language.htmlEscaped,
+                                "data": JSONText.embeddable(json)])
     }
 
     /// The page's answer: HTML that may run its own inline scripts and talk to this server only.

@@ -1,4 +1,5 @@
 import Foundation
+import RegioDomain
 import RegioInputs
 
 /// Where `regio serve` listens and keeps its scenarios, and its limits.
@@ -16,16 +17,20 @@ public struct ServerConfiguration: Sendable {
     public var seed: UInt64
     /// Caps on edits and saved scenarios, and the timeouts.
     public var limits: ServerLimits
+    /// The language of the page.
+    public var language: Language
 
     /// The configuration of a server on `inputs`; the defaults are those of `regio serve`.
     public init(inputs: InputPaths, host: String = "127.0.0.1", port: Int = 8080,
-                databasePath: String = "regio-scenarios.sqlite", seed: UInt64 = 1, limits: ServerLimits = ServerLimits()) {
+                databasePath: String = "regio-scenarios.sqlite", seed: UInt64 = 1, limits: ServerLimits = ServerLimits(),
+                language: Language = .en) {
         self.inputs = inputs
         self.host = host
         self.port = port
         self.databasePath = databasePath
         self.seed = seed
         self.limits = limits
+        self.language = language
     }
 
     /// Checks that the server can be started as configured: a port, a loopback address, usable limits.

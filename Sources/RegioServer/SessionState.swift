@@ -164,6 +164,8 @@ public struct SessionState: Sendable, Codable {
 public struct MapBackground: Sendable, Codable {
     /// The page's title ("Sterk Techniekonderwijs: registrations.csv").
     public var title: String
+    /// The language of the page's words and number formats (``Language`` raw value: `en` or `nl`).
+    public var language: String
     /// The map units: 10 m of EPSG:28992, origin at the top left of the mapped area.
     public var frame: MapFrame
     /// The union of the municipalities, and their shared borders once each (path data).

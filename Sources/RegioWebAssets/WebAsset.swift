@@ -7,6 +7,7 @@
 /// | `map.html`, `map.css`, `map.js` | the page of `regio map` |
 /// | `serve.html`, `serve.css`, `serve.js` | the page of `regio serve` |
 /// | `page.css` | the rules both pages share, before their own |
+/// | `strings.js` | every word both pages show, in English and Dutch (`STRINGS.en`, `STRINGS.nl`) |
 /// | `page-pure.js` | pure functions both pages share (number formats, colours, view fitting, label placement), unit-tested under node (`Tests/web`) |
 /// | `page.js` | what both pages share on the DOM: element builders, the map view (pan and zoom), region labels |
 /// | `portrait.css` | the region portraits, in both pages and in `regio portrait --format html` |
@@ -22,6 +23,7 @@ package enum WebAsset {
         "serve.css": PackageResources.serve_css,
         "serve.js": PackageResources.serve_js,
         "page.css": PackageResources.page_css,
+        "strings.js": PackageResources.strings_js,
         "page-pure.js": PackageResources.page_pure_js,
         "page.js": PackageResources.page_js,
         "portrait.css": PackageResources.portrait_css,

@@ -20,8 +20,8 @@ struct Audit: ParsableCommand {
 
     @OptionGroup var inputs: InputOptions
 
-    @Option(help: "Output format: text (terminal), markdown (briefing), json (for tools), csv (one row per finding).")
-    var format: AuditReport.Format = .text
+    @Option(help: "Output format: text (terminal), markdown (briefing), json (for tools), csv (one row per finding), xlsx (a workbook of regions, findings and suggestions; needs --output).")
+    var format: AuditFormat = .text
 
     @OptionGroup var destination: OutputOptions
 
@@ -37,6 +37,12 @@ struct Audit: ParsableCommand {
 
     @Flag(help: "Print the time of each phase (load, catchments, audit, report) to standard error.")
     var timings = false
+
+    func validate() throws {
+        if format.isBinary && destination.output == nil {
+            throw ValidationError("--format \(format.rawValue) writes a binary workbook: give --output FILE.xlsx")
+        }
+    }
 
     func run() throws {
         let hasErrors = try reportingInputErrors { () throws -> Bool in
@@ -58,11 +64,11 @@ struct Audit: ParsableCommand {
                                      severity: filter.severity)
             let report = AuditReport(result.filtered(by: chosen), language: language.resolved(dataset.settings),
                                      schools: SchoolDirectory(dataset.schoolsByCode), colour: colour)
-            try destination.write(report.render(format), inputs: paths.outputInputs)
+            try destination.write(bytes: format.bytes(of: report), inputs: paths.outputInputs)
             return result.hasErrors
         }
         if hasErrors { throw ExitCode(1) }
     }
 }
 
-extension AuditReport.Format: ExpressibleByArgument {}
+extension AuditFormat: ExpressibleByArgument {}

@@ -9,9 +9,17 @@ struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Export the audit as map layers: schools, regions, catchments, findings, suggestions.",
         discussion: """
-        --format geojson writes a folder with one RFC 7946 FeatureCollection per layer (WGS 84 longitude/latitude, \
-        6 decimals); --format gpkg writes one GeoPackage with every layer in EPSG:28992 (RD New) and an R-tree \
-        index per layer. The output is written beside the target and renamed into place when complete; an existing \
+        Every map layer has one geometry type and no null geometries: schools (points), regions and catchments \
+        (multi-polygons), findings_points (findings about schools, one point per school), findings_lines (close-by \
+        pairs), findings_areas (overlaps), suggestions (lines, with the edit and the figures after it). What has no \
+        place of its own is an attribute table: regions_without_territory, findings_without_location (region-wide \
+        findings, unplaced schools), suggestions_without_location.
+
+        --format geojson writes a folder with one RFC 7946 FeatureCollection per map layer (WGS 84 \
+        longitude/latitude, 6 decimals) and one CSV per attribute table; --format gpkg writes one GeoPackage with \
+        every layer in EPSG:28992 (RD New), an R-tree index per map layer, the attribute tables as tables of data \
+        type 'attributes', and QGIS styles in layer_styles (regions by technical share, findings by severity). \
+        The output is written beside the target and renamed into place when complete; an existing \
         output is replaced only with --force. Runs the audit, with catchment areas, on the inputs (the demo data \
         when none are given).
         """)
@@ -45,10 +53,10 @@ struct Export: ParsableCommand {
             timer.lap("load")
             let catchments = try dataset.catchments(seed: seed)
             timer.lap("catchments")
-            let (result, territories) = try dataset.audit(catchments: catchments)
+            let input = try MapExportInput(dataset: dataset, catchments: catchments,
+                                           auditor: try dataset.auditor(catchments: catchments))
             timer.lap("audit")
-            let layers = try MapExport.layers(MapExportInput(dataset: dataset, catchments: catchments, result: result,
-                                                             territories: territories))
+            let layers = try MapExport.layers(input)
             timer.lap("layers")
             try MapExport.write(layers, format: format, to: output, force: force, inputs: paths.outputInputs)
             timer.lap("write")

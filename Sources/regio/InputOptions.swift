@@ -13,8 +13,11 @@ struct InputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Municipality polygons: GeoJSON (WGS84, or RD New with a crs member) or GeoPackage.", valueName: "file"))
     var municipalities: String?
 
-    @Option(help: ArgumentHelp("Pre-registrations: regio_id;regio_naam;brin6;rol.", valueName: "file"))
+    @Option(help: ArgumentHelp("Pre-registrations: regio_id;regio_naam;brin6;rol, as CSV or an .xlsx workbook.", valueName: "file"))
     var registrations: String?
+
+    @Option(help: ArgumentHelp("The worksheet of an .xlsx --registrations (default: the first visible sheet).", valueName: "name"))
+    var sheet: String?
 
     @Option(help: ArgumentHelp("PC4 centroids (layout of pc4_centroids_4pp.csv) to place schools without coordinates.", valueName: "file"))
     var postcodes: String?
@@ -34,9 +37,13 @@ struct InputOptions: ParsableArguments {
             }
             crsValue = parsed
         }
+        if sheet != nil && registrations == nil {
+            throw InputError(.badValue, file: "--sheet", message: "--sheet names a worksheet of the --registrations workbook: pass --registrations FILE.xlsx too")
+        }
         var paths = InputPaths(schools: schools, students: students, municipalities: municipalities,
                                registrations: registrations, postcodes: postcodes, config: config,
                                municipalityCRS: crsValue)
+        paths.registrationsSheet = sheet
         if paths.isEmpty, demoWhenEmpty {
             guard let demo = DemoData.directory() else {
                 throw InputError(.fileNotFound, file: "geodata/demo",

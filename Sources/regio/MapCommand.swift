@@ -19,6 +19,8 @@ struct MapCommand: ParsableCommand {
 
     @OptionGroup var inputs: InputOptions
 
+    @OptionGroup var language: LanguageOption
+
     @Option(name: .customLong("color-by"), help: "Fill of the territories when the page opens: region, share (technical share) or status.")
     var colorBy: MapColorMode = .region
 
@@ -53,7 +55,7 @@ struct MapCommand: ParsableCommand {
             timer.lap("audit")
             let name = dataset.paths.registrations.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "regions"
             let html = try dataset.mapHTML(result: result, territories: territories, colorBy: colorBy,
-                                           title: "Sterk Techniekonderwijs: \(name)")
+                                           title: "Sterk Techniekonderwijs: \(name)", language: language.resolved(dataset.settings))
             timer.lap("map")
             try AtomicOutput.write(output, force: force, inputs: paths.outputInputs) { temporary in
                 try Data(html.utf8).write(to: URL(fileURLWithPath: temporary))

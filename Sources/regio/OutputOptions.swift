@@ -19,12 +19,17 @@ struct OutputOptions: ParsableArguments {
 
     /// Writes `text` to the output file (atomically, flushed) or to standard output.
     func write(_ text: String, inputs: OutputInputs) throws(InputError) {
+        try write(bytes: Array(text.utf8), inputs: inputs)
+    }
+
+    /// Writes `bytes` to the output file (atomically, flushed) or to standard output.
+    func write(bytes: [UInt8], inputs: OutputInputs) throws(InputError) {
         guard let output else {
-            writeStandardOutput(text)
+            FileHandle.standardOutput.write(Data(bytes))
             return
         }
         try AtomicOutput.write(output, force: force, inputs: inputs) { temporary in
-            try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
+            try Data(bytes).write(to: URL(fileURLWithPath: temporary))
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Hummingbird
+import RegioDomain
 import RegioInputs
 import RegioServer
 import RegioSpatial
@@ -20,6 +21,8 @@ struct Serve: AsyncParsableCommand {
         """)
 
     @OptionGroup var inputs: InputOptions
+
+    @OptionGroup var language: LanguageOption
 
     @Option(help: "The loopback address to listen on (127.0.0.1, ::1 or localhost); other addresses are refused.")
     var host = "127.0.0.1"
@@ -51,8 +54,13 @@ struct Serve: AsyncParsableCommand {
         do {
             let limits = ServerLimits(editsPerSession: maxEdits, savedScenarios: maxScenarios,
                                       idleTimeoutSeconds: idleTimeout, readTimeoutSeconds: readTimeout)
-            configuration = ServerConfiguration(inputs: try inputs.paths(), host: host, port: port,
-                                                databasePath: database, seed: seed, limits: limits)
+            let paths = try inputs.paths()
+            // The flag, else the config file's language key (read again when the inputs load), else English.
+            var settings = AuditSettings()
+            if let config = paths.config { settings = try ConfigReader.read(config) }
+            configuration = ServerConfiguration(inputs: paths, host: host, port: port,
+                                                databasePath: database, seed: seed, limits: limits,
+                                                language: language.resolved(settings))
             // Before the inputs are loaded: a refused address or limit is told at once.
             try configuration.validate()
         } catch let error as InputError {

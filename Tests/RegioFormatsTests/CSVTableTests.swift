@@ -27,6 +27,17 @@ import Testing
         #expect(table.lines == [2, 4])
     }
 
+    @Test func rowsOfSeparatorsOnlyAreNotRows() throws {
+        // Excel's empty rows: separators only, padded, quoted empty, between rows and at the end.
+        let path = files.write("excel.csv", "regio_id;brin6;rol\n;;\nSTO19001;00AB01;penvoerder\n  ; ;\n\"\";\"\";\nSTO19001;;\n;;\r\n;;\r\n")
+        let table = try CSVTable.read(path, expecting: ["regio_id"])
+        #expect(table.rowCount == 2)
+        #expect(table.fields(0) == ["STO19001", "00AB01", "penvoerder"])
+        // A row with one cell filled is a row.
+        #expect(table.fields(1) == ["STO19001", "", ""])
+        #expect(table.lines == [3, 6])
+    }
+
     @Test func tabSeparatedFileIsAWrongDelimiterError() {
         let path = files.write("tabs.csv", "brin6\tlat\tlon\n00AB01\t52\t6\n")
         #expect {

@@ -14,16 +14,18 @@ import Testing
     /// An audited dataset and its layers.
     final class Exported {
         let dataset: Dataset
+        let catchments: CatchmentPartition
         let result: AuditResult
         let territories: [RegionID: Geometry]
         let layers: [ExportLayer]
 
         init(_ paths: InputPaths) throws {
             dataset = try Dataset(loading: paths)
-            let catchments = try dataset.catchments()
-            (result, territories) = try dataset.audit(catchments: catchments)
-            layers = try MapExport.layers(MapExportInput(dataset: dataset, catchments: catchments, result: result,
-                                                         territories: territories))
+            catchments = try dataset.catchments()
+            let input = try MapExportInput(dataset: dataset, catchments: catchments,
+                                           auditor: try dataset.auditor(catchments: catchments))
+            (result, territories) = (input.result, input.territories)
+            layers = try MapExport.layers(input)
         }
 
         func layer(_ name: String) -> ExportLayer { layers.first { $0.name == name }! }
@@ -47,31 +49,65 @@ import Testing
         let e = try Exported(Self.paths(name))
         #expect(e.layers.map(\.name) == MapExport.layerNames)
         #expect(e.layer("schools").features.count == e.dataset.register.schools.filter { $0.location != nil }.count)
-        #expect(e.layer("regions").features.count == e.result.regions.count)
-        #expect(e.layer("findings").features.count == e.result.findings.count)
-        #expect(e.layer("suggestions").features.count == e.result.suggestions.count)
+        #expect(e.layer("suggestions").features.count + e.layer("suggestions_without_location").features.count
+                == e.result.suggestions.count)
         #expect(e.layer("catchments").features.count > 0)
 
-        // Each finding's geometry has the kind its rule gives it.
-        let findings = e.layer("findings")
-        for (i, finding) in e.result.findings.enumerated() {
-            let geometry = findings.features[i].geometry
-            #expect(findings.value("rule", of: i) == .text(finding.rule.rawValue))
-            switch finding.rule {
-            case .splitCloseSchools:
-                #expect(geometry?.kind == .lineString, "\(finding.message)")
-                #expect(abs((geometry?.length ?? 0) - (finding.value ?? -1)) < 0.01, "line length is the pair's distance")
-            case .overlappingRegions:
-                #expect(geometry?.kind == .multiPolygon, "\(finding.message)")
-                // The overlap measured by the audit (km², rounded to 0.1 in the message, exact in value).
-                #expect(abs((geometry?.area ?? 0) / 1e6 - (finding.value ?? -1)) < 1e-6)
-            case .enclave:
-                #expect(geometry?.kind == .point)
-            case .techniekarm, .undersizedRegion, .partOfLargerArea, .emptyRegion:
-                #expect(geometry == nil)
-            default:
-                break
+        // One geometry type per map layer and no null geometry; attribute tables have none.
+        for layer in e.layers {
+            let kinds = Set(layer.features.map { $0.geometry?.kind })
+            if let type = layer.geometryType {
+                #expect(kinds.isSubset(of: [type.kind]), "\(layer.name): \(kinds)")
+                #expect(layer.features.allSatisfy { $0.geometry.map { !$0.isEmpty } ?? false }, "\(layer.name)")
+            } else {
+                #expect(kinds.isSubset(of: [nil]), "\(layer.name)")
             }
+        }
+
+        // Regions: those with a territory are drawn, the rest listed apart, in registration order.
+        let withoutTerritory = e.result.regions.filter { ($0.territoryAreaSquareKilometers) == 0 }.map(\.id)
+        #expect(e.layer("regions_without_territory").features.indices.map { e.layer("regions_without_territory").value("id", of: $0) }
+                == withoutTerritory.map { .text($0.rawValue) })
+        #expect(e.layer("regions").features.count + withoutTerritory.count == e.result.regions.count)
+        #expect(!withoutTerritory.isEmpty, "the demo and the real pre-registration each have an empty region")
+
+        // Findings: every one of the audit in at least one layer, numbered in audit order, drawn as its rule says.
+        var seen = Set<Int>()
+        for layerName in FindingsLayer.names {
+            let layer = e.layer(layerName)
+            for i in layer.features.indices {
+                guard case .integer(let number) = layer.value("finding", of: i) else { Issue.record("no number"); continue }
+                seen.insert(number)
+                let finding = e.result.findings[number - 1]
+                #expect(layer.value("rule", of: i) == .text(finding.rule.rawValue))
+                let geometry = layer.features[i].geometry
+                switch (layerName, finding.rule) {
+                case ("findings_lines", let rule):
+                    #expect(rule == .splitCloseSchools)
+                    #expect(abs((geometry?.length ?? 0) - (finding.value ?? -1)) < 0.01, "line length is the pair's distance")
+                case ("findings_areas", let rule):
+                    #expect(rule == .overlappingRegions)
+                    // The overlap measured by the audit (km², rounded to 0.1 in the message, exact in value).
+                    #expect(abs((geometry?.area ?? 0) / 1e6 - (finding.value ?? -1)) < 1e-6)
+                case ("findings_points", _):
+                    guard case .text(let school) = layer.value("school", of: i) else { Issue.record("no school"); continue }
+                    #expect(finding.schools.contains(school))
+                    #expect(geometry.flatMap { $0.coordinates.first } == SchoolCode(school).flatMap { e.dataset.schoolsByCode[$0]?.location })
+                case ("findings_without_location", let rule):
+                    #expect(FindingsLayer.regionRules.contains(rule)
+                            || finding.schools.allSatisfy { SchoolCode($0).flatMap { e.dataset.schoolsByCode[$0]?.location } == nil }
+                            || rule == .overlappingRegions, "\(finding.message)")
+                default:
+                    Issue.record("unexpected layer \(layerName)")
+                }
+            }
+        }
+        #expect(seen == Set(1...e.result.findings.count))
+        // A finding about schools has one point per placed school; an enclave is one point.
+        let points = e.layer("findings_points")
+        for (index, finding) in e.result.findings.enumerated() where finding.rule == .enclave || finding.rule == .fragmentedRegion {
+            let placed = finding.schools.filter { SchoolCode($0).flatMap { e.dataset.schoolsByCode[$0]?.location } != nil }
+            #expect(points.features.indices.filter { points.value("finding", of: $0) == .integer(index + 1) }.count == placed.count)
         }
         // A school's row names its regions and counts the findings that name it.
         let schools = e.layer("schools")
@@ -84,12 +120,13 @@ import Testing
         }
         // A region's row carries its figures and territory.
         let regions = e.layer("regions")
-        for (i, figures) in e.result.regions.enumerated() {
+        for (i, figures) in e.result.regions.filter({ !withoutTerritory.contains($0.id) }).enumerated() {
             #expect(regions.value("id", of: i) == .text(figures.id.rawValue))
             #expect(regions.value("technicalStudents", of: i) == .integer(figures.technicalStudents))
             #expect(regions.value("errorCount", of: i) == .integer(e.result.findings(of: figures.id).filter { $0.severity == .error }.count))
             let area = regions.features[i].geometry?.area ?? 0
             #expect(abs(area / 1e6 - figures.territoryAreaSquareKilometers) < 0.01)
+            #expect(regions.features[i].geometry?.kind == .multiPolygon)
         }
         // Catchment areas cover the map: their dissolved areas add up to the map's area.
         let catchmentArea = e.layer("catchments").features.reduce(0) { $0 + ($1.geometry?.area ?? 0) } / 1e6
@@ -100,26 +137,21 @@ import Testing
 
     @Test(arguments: datasets) func geoJSONFollowsRFC7946(_ name: String) throws {
         let e = try Exported(Self.paths(name))
-        for layer in e.layers {
+        for layer in e.layers where layer.isSpatial {
             let bytes = try GeoJSONWriter.featureCollection(layer)
             let root = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
             #expect(root["type"] as? String == "FeatureCollection")
             #expect(root["crs"] == nil, "RFC 7946 has no crs member")
             let features = try #require(root["features"] as? [[String: Any]])
             #expect(features.count == layer.features.count, "\(layer.name)")
-            var located = 0
-            for (i, feature) in features.enumerated() {
+            for feature in features {
                 #expect(feature["type"] as? String == "Feature")
                 let properties = try #require(feature["properties"] as? [String: Any])
                 #expect(Set(properties.keys) == Set(layer.fields.map(\.name)), "\(layer.name) property names")
-                guard let geometry = feature["geometry"] as? [String: Any] else {
-                    #expect(layer.features[i].geometry == nil, "\(layer.name) \(i): null only without a geometry")
-                    continue
-                }
-                located += 1
+                let geometry = try #require(feature["geometry"] as? [String: Any], "\(layer.name): no null geometry")
+                #expect(geometry["type"] as? String == layer.geometryType?.geoJSONName, "\(layer.name): one geometry type")
                 try Self.checkRFC7946(geometry, layer: layer.name)
             }
-            #expect(located == layer.locatedFeatureCount, "\(layer.name)")
         }
         // No coordinate has more than 6 decimals.
         let text = String(decoding: try GeoJSONWriter.featureCollection(e.layer("regions")), as: UTF8.self)
@@ -167,14 +199,14 @@ import Testing
             .map { Point(x: $0.0, y: $0.1) }
         let hole = [(150_200.0, 450_200.0), (150_800, 450_200), (150_800, 450_800), (150_200, 450_800)]
             .map { Point(x: $0.0, y: $0.1) }
-        let polygon = try context.polygon(exterior: outer, holes: [hole])
-        let layer = ExportLayer(name: "t", geometryType: "POLYGON", description: "", fields: [ExportField("n", .text, "")],
+        let polygon = try context.collection(.multiPolygon, of: [try context.polygon(exterior: outer, holes: [hole])])
+        let layer = ExportLayer(name: "t", geometryType: .multiPolygon, description: "", fields: [ExportField("n", .text, "")],
                                 features: [ExportFeature(geometry: polygon, values: [.text("a\"b\\c\n")])])
         let root = try #require(try JSONSerialization.jsonObject(with: Data(try GeoJSONWriter.featureCollection(layer))) as? [String: Any])
         let feature = try #require((root["features"] as? [[String: Any]])?.first)
         #expect((feature["properties"] as? [String: Any])?["n"] as? String == "a\"b\\c\n")
         let geometry = try #require(feature["geometry"] as? [String: Any])
-        #expect((geometry["coordinates"] as? [Any])?.count == 2, "exterior and hole")
+        #expect(((geometry["coordinates"] as? [Any])?.first as? [Any])?.count == 2, "exterior and hole")
         try Self.checkRFC7946(geometry, layer: "t")
     }
 
@@ -227,13 +259,21 @@ import Testing
 
             for layer in e.layers {
                 let contents = try #require(try Row.fetchOne(db, sql: "SELECT * FROM gpkg_contents WHERE table_name = ?", arguments: [layer.name]))
+                #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM \(layer.name.quotedDatabaseIdentifier)") == layer.features.count)
+                guard let type = layer.geometryType else {
+                    // An attribute table: no geometry column, no index.
+                    #expect(contents["data_type"] as String == "attributes", "\(layer.name)")
+                    #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM gpkg_geometry_columns WHERE table_name = ?", arguments: [layer.name]) == 0)
+                    let columns = try db.columns(in: layer.name).map(\.name)
+                    #expect(columns == ["fid"] + layer.fields.map(\.name))
+                    continue
+                }
                 #expect(contents["data_type"] as String == "features" && contents["srs_id"] as Int == 28992)
                 let column = try #require(try Row.fetchOne(db, sql: "SELECT * FROM gpkg_geometry_columns WHERE table_name = ?", arguments: [layer.name]))
-                #expect(column["column_name"] as String == "geom" && column["geometry_type_name"] as String == layer.geometryType)
+                #expect(column["column_name"] as String == "geom" && column["geometry_type_name"] as String == type.geoPackageName)
+                #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM \(layer.name.quotedDatabaseIdentifier) WHERE geom IS NULL") == 0)
                 #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM gpkg_extensions WHERE table_name = ? AND column_name = 'geom' AND extension_name = 'gpkg_rtree_index'", arguments: [layer.name]) == 1)
-                #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM \(layer.name.quotedDatabaseIdentifier)") == layer.features.count)
-                let located = layer.locatedFeatureCount
-                #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM \"rtree_\(layer.name)_geom\"") == located)
+                #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM \"rtree_\(layer.name)_geom\"") == layer.features.count)
 
                 // Every blob: GP header with envelope, srs 28992, the R-tree row equal to the envelope, and WKB that
                 // decodes back to the feature's geometry.
@@ -257,7 +297,7 @@ import Testing
                     #expect(abs((row["minx"] as Double) - envelope.minX) < 1 && abs((row["maxy"] as Double) - envelope.maxY) < 1)
                     let decoded = try context.geometry(wkb: blob[header.wkbOffset...])
                     let original = try #require(feature.geometry)
-                    #expect(decoded.kind == original.kind)
+                    #expect(decoded.kind == original.kind && decoded.kind == type.kind)
                     #expect(abs(decoded.area - original.area) <= 1e-6 * max(1, original.area))
                     #expect(decoded.envelope == envelope)
                 }

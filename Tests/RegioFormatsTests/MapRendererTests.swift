@@ -63,8 +63,9 @@ import Testing
         let code = page.html.replacingOccurrences(of: blob, with: "")
         #expect(!code.contains("http://") && !code.contains("https://"))
         #expect(page.html.hasPrefix("<!DOCTYPE html>"))
-        // Four scripts, all inline: the data, the shared pure functions, the shared page code, the map's own.
-        #expect(page.html.components(separatedBy: "<script").count - 1 == 4)
+        // Five scripts, all inline: the data, the words (strings.js), the shared pure functions, the shared page
+        // code, the map's own.
+        #expect(page.html.components(separatedBy: "<script").count - 1 == 5)
         #expect(!page.html.contains("<script src"))
     }
 
@@ -149,8 +150,8 @@ import Testing
             STO19001;\(hostile);00BB00;deelnemer
             """)
         let page = try Self.render(InputPaths(schools: schools, municipalities: map, registrations: registrations), catchments: false)
-        // Exactly the four scripts end: the data blob cannot close its element early.
-        #expect(page.html.components(separatedBy: "</script>").count - 1 == 4)
+        // Exactly the five scripts end: the data blob cannot close its element early.
+        #expect(page.html.components(separatedBy: "</script>").count - 1 == 5)
         // In the data the name is JSON text ("<\/script>" cannot end the element); outside it, no markup of it.
         let blob = try #require(Self.dataBlob(page.html))
         #expect(blob.contains(#"<\/script><img"#))

@@ -16,8 +16,9 @@ struct ServePageTests {
         return try decoder.decode(MapFrame.self, from: Data(json.utf8))
     }
 
-    static func background(_ frame: MapFrame, title: String = "Sterk Techniekonderwijs: a.csv") -> MapBackground {
-        MapBackground(title: title, frame: frame, land: "M0 0h100v50z", borders: "", methods: ["territories: convex hulls"])
+    static func background(_ frame: MapFrame, title: String = "Sterk Techniekonderwijs: a.csv",
+                           language: String = "en") -> MapBackground {
+        MapBackground(title: title, language: language, frame: frame, land: "M0 0h100v50z", borders: "", methods: ["territories: convex hulls"])
     }
 
     @Test func theBackgroundGoesIntoThePageAsEmbeddableJSON() throws {
@@ -32,6 +33,15 @@ struct ServePageTests {
         #expect(decoded.title == "</script><b>x</b>")
         #expect(decoded.frame.originX == 10_000 && decoded.frame.width == 100)
         #expect(decoded.land == "M0 0h100v50z")
+        #expect(decoded.language == "en")
+        #expect(page.contains("<html lang=\"en\">"))
+    }
+
+    @Test func theLanguageGoesIntoThePageAndItsData() throws {
+        let page = try ServePage.html(Self.background(try Self.frame(originX: "10000"), language: "nl"),
+                                      municipalities: "gemeenten.geojson")
+        #expect(page.contains("<html lang=\"nl\">"))
+        #expect(page.contains(#""language":"nl""#))
     }
 
     @Test func aBackgroundThatCannotBeWrittenIsAnErrorNamingTheFile() throws {

@@ -39,15 +39,18 @@ struct PageTemplateTests {
 
     @Test func theMapPageInlinesItsFilesAndNamesItsValues() throws {
         let template = PageTemplate("map.html")
-        #expect(template.keys == ["title", "colorBy", "frameWidth", "frameHeight", "data"])
-        let page = template.filled(["title": "T", "colorBy": "region", "frameWidth": "10", "frameHeight": "20", "data": "{}"])
+        #expect(template.keys == ["title", "language", "colorBy", "frameWidth", "frameHeight", "data"])
+        let page = template.filled(["title": "T", "language": "nl", "colorBy": "region", "frameWidth": "10", "frameHeight": "20",
+                                    "data": "{}"])
         #expect(Self.placeholders(page).isEmpty)
-        let order = ["portrait.css", "page.css", "map.css", "page-pure.js", "page.js", "map.js"].map { name in
+        #expect(page.contains("<html lang=\"nl\">"))
+        let order = ["portrait.css", "page.css", "map.css", "strings.js", "page-pure.js", "page.js", "map.js"].map { name in
             page.range(of: try! #require(WebAsset.text(name)))?.lowerBound
         }
         #expect(!order.contains(nil), "every file inlined")
         #expect(order.compactMap { $0 } == order.compactMap { $0 }.sorted(), "in the order of the template")
         // The shared script before the page's own, each as its own script with its name for the debugger.
+        #expect(page.contains("//# sourceURL=strings.js\n</script>\n<script>\n"))
         #expect(page.contains("//# sourceURL=page-pure.js\n</script>\n<script>\n"))
         #expect(page.contains("//# sourceURL=map.js\n</script>"))
         #expect(page.contains("viewBox=\"0 0 10 20\""))
@@ -56,10 +59,10 @@ struct PageTemplateTests {
 
     @Test func theServePageInlinesItsFilesAndNamesItsValues() throws {
         let template = PageTemplate("serve.html")
-        #expect(template.keys == ["title", "data"])
-        let page = template.filled(["title": "T", "data": "{}"])
+        #expect(template.keys == ["title", "language", "data"])
+        let page = template.filled(["title": "T", "language": "en", "data": "{}"])
         #expect(Self.placeholders(page).isEmpty)
-        for name in ["portrait.css", "page.css", "serve.css", "page-pure.js", "page.js", "serve.js"] {
+        for name in ["portrait.css", "page.css", "serve.css", "strings.js", "page-pure.js", "page.js", "serve.js"] {
             #expect(page.contains(try #require(WebAsset.text(name))), "\(name) inlined")
         }
         #expect(!page.contains(try #require(WebAsset.text("map.js"))))
@@ -76,15 +79,15 @@ struct PageTemplateTests {
     }
 
     @Test func valuesAreInsertedAsTheyAreAndNotScannedAgain() {
-        let page = PageTemplate("serve.html").filled(["title": "{{data}} & {{include map.js}}", "data": "[1]"])
+        let page = PageTemplate("serve.html").filled(["title": "{{data}} & {{include map.js}}", "language": "en", "data": "[1]"])
         #expect(page.contains("<title>{{data}} & {{include map.js}} · scenarios</title>"))
         #expect(page.contains(">[1]</script>"))
     }
 
     @Test func adjacentTextIsOnePiece() {
         let pieces = PageTemplate("serve.html").pieces
-        // text, title, text, title, text, data, text: the includes are part of the text around them.
-        #expect(pieces.map { if case let .value(key) = $0 { key } else { "" } } == ["", "title", "", "title", "", "data", ""])
+        // text, language, text, title, text, title, text, data, text: the includes are part of the text around them.
+        #expect(pieces.map { if case let .value(key) = $0 { key } else { "" } } == ["", "language", "", "title", "", "title", "", "data", ""])
         for (a, b) in zip(pieces, pieces.dropFirst()) {
             if case .text = a, case .text = b { Issue.record("two text pieces in a row") }
         }

@@ -8,8 +8,9 @@ Reads the Python of the oracle (Tests/oracle/*.py) and of the notebooks (noteboo
 only assigned (`table["name"] = ...`) are the script's own. A name read must be one of:
 
 - a member named by docs/schema/*.schema.json (a `properties` key or a `propertyNames` value);
-- a property of a layer of `regio export --format geojson` (the folder given with --export; the layers
-  are defined with their fields in Sources/RegioReports/Export and read by the notebooks);
+- a property of a layer of `regio export --format geojson`, or a column of its CSV tables (the folder given
+  with --export; the layers are defined with their fields in Sources/RegioReports/Export and read by the
+  notebooks);
 - a name of another vocabulary, listed below with where it comes from (inputs, GeoJSON, Chromium's DevTools
   protocol, GDAL, the scripts' own reports).
 
@@ -32,7 +33,11 @@ OTHER_VOCABULARIES = {
     },
     "GeoJSON (RFC 7946) and GeoPackage/GDAL metadata": {
         "type", "features", "geometry", "properties", "coordinates", "crs", "structure", "capabilities",
-        "fast_spatial_filter",
+        "fast_spatial_filter", "geometry_type",
+    },
+    "QGIS's layer_styles table and QML (check_exports.py)": {
+        "f_table_catalog", "f_table_schema", "f_table_name", "f_geometry_column", "styleName", "styleQML", "styleSLD",
+        "useAsDefault", "owner", "ui", "update_time", "attr",
     },
     "Chromium's DevTools protocol (check_map.py, check_serve.py)": {
         "id", "method", "params", "result", "exceptionDetails", "exception", "entry", "webSocketDebuggerUrl", "url",
@@ -66,12 +71,16 @@ def schema_names():
 
 
 def export_names(folder):
-    """The property names of the GeoJSON layers `regio export --format geojson` wrote to `folder`."""
+    """The property names of the GeoJSON layers `regio export --format geojson` wrote to `folder`, and the column
+    names of its CSV tables (the layers without geometry)."""
     names = set()
     for path in sorted(pathlib.Path(folder).glob("*.geojson")):
         layer = json.loads(path.read_text(encoding="utf-8"))
         for feature in layer.get("features", []):
             names.update((feature.get("properties") or {}).keys())
+    for path in sorted(pathlib.Path(folder).glob("*.csv")):
+        header = path.read_text(encoding="utf-8").split("\n", 1)[0]
+        names.update(header.split(","))
     return names
 
 

@@ -29,7 +29,12 @@ import Testing
                 "suggestions": (report["suggestions"] as? [Any])?.count ?? -1]
     }
 
-    func geoJSONFeatureCount(_ folder: String, _ layer: String) throws -> Int {
+    /// The features of `layer`.geojson in `folder`, or the rows of `layer`.csv (an attribute table).
+    func featureCount(_ folder: String, _ layer: String) throws -> Int {
+        let csv = "\(folder)/\(layer).csv"
+        if FileManager.default.fileExists(atPath: csv) {
+            return try String(contentsOfFile: csv, encoding: .utf8).split(separator: "\n").count - 1
+        }
         let data = try Data(contentsOf: URL(fileURLWithPath: "\(folder)/\(layer).geojson"))
         let root = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         return (root["features"] as? [Any])?.count ?? -1
@@ -41,9 +46,20 @@ import Testing
         #expect(out.status == 0, "\(out.stderr)")
         #expect(out.stdout.contains("wrote \(folder) (geojson)"))
         let files = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
-        #expect(files == [".regio-export", "catchments.geojson", "findings.geojson", "regions.geojson", "schools.geojson", "suggestions.geojson"])
-        for (layer, count) in try expectedCounts([]) {
-            #expect(try geoJSONFeatureCount(folder, layer) == count, "\(layer)")
+        #expect(files == [".regio-export", "catchments.geojson", "findings_areas.geojson", "findings_lines.geojson",
+                          "findings_points.geojson", "findings_without_location.csv", "regions.geojson",
+                          "regions_without_territory.csv", "schools.geojson", "suggestions.geojson",
+                          "suggestions_without_location.csv"])
+        // The manifest lists every file, so a later --force replaces exactly these.
+        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(folder)/.regio-export"))) as? [String: Any]
+        #expect(manifest?["files"] as? [String] == files.filter { $0 != ".regio-export" })
+        let expected = try expectedCounts([])
+        #expect(try featureCount(folder, "schools") == expected["schools"])
+        #expect(try featureCount(folder, "regions") + featureCount(folder, "regions_without_territory") == expected["regions"])
+        #expect(try featureCount(folder, "suggestions") + featureCount(folder, "suggestions_without_location") == expected["suggestions"])
+        // No null geometry in any GeoJSON file.
+        for file in files where file.hasSuffix(".geojson") {
+            #expect(try !String(contentsOfFile: "\(folder)/\(file)", encoding: .utf8).contains(#""geometry":null"#), "\(file)")
         }
         // Nothing temporary is left beside the output.
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.directory.path) == ["layers"])
@@ -113,7 +129,15 @@ import Testing
         let expected = String(decoding: try JSONSerialization.data(withJSONObject: try expectedCounts(inputs)), as: UTF8.self)
         let out = try Oracle.run("check_exports.py", ["--geojson", folder, "--gpkg", file, "--expect", expected])
         #expect(out.status == 0, "check_exports.py: \(out.stderr)")
-        #expect(out.stdout.contains("regions:"))
+        #expect(out.stdout.contains("regions:") && out.stdout.contains("findings_lines:"))
+        // Each GeoJSON layer is valid against its published definition (docs/schema/export.schema.json): its
+        // one geometry type, never null, and exactly the documented properties.
+        let layers = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".geojson") }.sorted()
+        #expect(layers.count == 7)
+        for layer in layers {
+            let name = String(layer.dropLast(".geojson".count))
+            try SchemaValidation.expectValid("export.schema.json#/$defs/\(name)", ["\(folder)/\(layer)"])
+        }
     }
 
     // MARK: portrait

@@ -280,4 +280,68 @@ import Testing
         let tiny = scratch.write("tiny.yaml", "maximumInputMegabytes: 0.001\n")
         expectRefused(try HostileRun.run(["inspect", "--config", tiny] + demoInputs()), naming: ["\(demo)/schools.csv", "larger than the limit of 1000 bytes"])
     }
+
+    // MARK: workbooks
+
+    /// A workbook of `parts` (``TestWorkbook``) as `--registrations` of the demo audit.
+    func auditWorkbook(_ name: String, _ bytes: [UInt8], _ options: [String] = []) throws -> HostileRun {
+        try HostileRun.run(["audit"] + demoInputs(registrations: scratch.write(name, bytes: bytes)) + options)
+    }
+
+    @Test func aZIPThatIsNoWorkbookIsRefused() throws {
+        let notes = try TestWorkbook.zip(["notes.txt": "not a spreadsheet"])
+        expectRefused(try auditWorkbook("notes.xlsx", notes), naming: ["notes.xlsx", "not an XLSX workbook", "no xl/workbook.xml"])
+        let ods = try TestWorkbook.zip(["mimetype": "application/vnd.oasis.opendocument.spreadsheet", "content.xml": "<x/>"])
+        expectRefused(try auditWorkbook("sheet.xlsx", ods), naming: ["sheet.xlsx", "OpenDocument spreadsheet (.ods)"])
+        // Cut short: the ZIP's directory at its end is missing.
+        let whole = try TestWorkbook.zip(TestWorkbook.parts(sheetData: ""))
+        expectRefused(try auditWorkbook("cut.xlsx", Array(whole.prefix(whole.count / 2))), naming: ["cut.xlsx", "not a readable ZIP archive"])
+        expectRefused(try auditWorkbook("text.xlsx", Array("regio_id;brin6\n".utf8)), naming: ["text.xlsx", "does not start as a ZIP archive does"])
+    }
+
+    @Test func aWorkbookThatInflatesPastTheLimitIsRefused() throws {
+        var parts = TestWorkbook.parts(sheetData: "")
+        parts["xl/worksheets/sheet1.xml"] = nil
+        // 20 MB of spaces deflate to some 20 KB; the limit is 1 MB for the file and for what its parts inflate to.
+        let bomb = try TestWorkbook.zip(parts, bombPart: "xl/worksheets/sheet1.xml", bombBytes: 20_000_000)
+        #expect(bomb.count < 100_000)
+        let small = scratch.write("small.yaml", "maximumInputMegabytes: 1\n")
+        expectRefused(try auditWorkbook("bomb.xlsx", bomb, ["--config", small]),
+                      naming: ["bomb.xlsx", "xl/worksheets/sheet1.xml inflates past the limit of 1 MB", "maximumInputMegabytes"])
+    }
+
+    @Test func entitiesInAWorkbookAreNeverExpanded() throws {
+        let laughs = (1...9).map { #"<!ENTITY lol\#($0) "&lol\#($0 - 1);&lol\#($0 - 1);&lol\#($0 - 1);&lol\#($0 - 1);&lol\#($0 - 1);&lol\#($0 - 1);&lol\#($0 - 1);&lol\#($0 - 1);&lol\#($0 - 1);&lol\#($0 - 1);">"# }
+        var parts = TestWorkbook.parts(sheetData: #"<row r="1"><c r="A1" t="s"><v>0</v></c></row>"#)
+        parts["xl/sharedStrings.xml"] = #"<?xml version="1.0"?><!DOCTYPE sst [<!ENTITY lol0 "lol">\#(laughs.joined())]><sst xmlns="\#(TestWorkbook.main)"><si><t>&lol9;</t></si></sst>"#
+        expectRefused(try auditWorkbook("laughs.xlsx", try TestWorkbook.zip(parts)),
+                      naming: ["laughs.xlsx", "xl/sharedStrings.xml", "declares a document type"])
+        // An external entity would read another file into a cell.
+        parts["xl/sharedStrings.xml"] = nil
+        parts["xl/worksheets/sheet1.xml"] = #"<?xml version="1.0"?><!DOCTYPE w [<!ENTITY secret SYSTEM "file:///etc/passwd">]><worksheet xmlns="\#(TestWorkbook.main)"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&secret;</t></is></c></row></sheetData></worksheet>"#
+        expectRefused(try auditWorkbook("external.xlsx", try TestWorkbook.zip(parts)), naming: ["external.xlsx", "declares a document type"])
+        // UTF-16 would hide a DOCTYPE from a byte scan.
+        parts["xl/worksheets/sheet1.xml"] = #"<?xml version="1.0" encoding="UTF-16"?><worksheet/>"#
+        expectRefused(try auditWorkbook("utf16.xlsx", try TestWorkbook.zip(parts)), naming: ["utf16.xlsx", "declares the encoding 'utf-16'"])
+    }
+
+    @Test func aBadCellIsNamedBySheetAndCell() throws {
+        func row(_ r: Int, _ cells: [String]) -> String {
+            #"<row r="\#(r)">"# + cells.enumerated().map { i, text in
+                text.isEmpty ? "" : #"<c r="\#(["A", "B", "C", "D"][i])\#(r)" t="inlineStr"><is><t>\#(text)</t></is></c>"#
+            }.joined() + "</row>"
+        }
+        let header = row(1, ["regio_id", "regio_naam", "brin6", "rol"])
+        let good = row(2, ["STO19001", "Noord", "00AB01", "penvoerder"])
+        // Row 12: a name and a school, no region id (rows 3–11 are empty, as in a sheet with gaps).
+        let bad = row(12, ["", "Noord", "00AC01", "deelnemer"])
+        let missingID = try TestWorkbook.zip(TestWorkbook.parts(sheetData: header + good + bad))
+        expectRefused(try auditWorkbook("reg.xlsx", missingID), naming: ["reg.xlsx, sheet 'Regio's', cell A12: regio_id is empty"])
+        let role = try TestWorkbook.zip(TestWorkbook.parts(sheetData: header + good + row(7, ["STO19001", "Noord", "00AC01", "boss"])))
+        expectRefused(try auditWorkbook("role.xlsx", role), naming: ["role.xlsx, sheet 'Regio's', cell D7: rol 'boss' is not a role"])
+        let shared = try TestWorkbook.zip(TestWorkbook.parts(sheetData: header + #"<row r="2"><c r="A2" t="s"><v>5</v></c></row>"#))
+        expectRefused(try auditWorkbook("shared.xlsx", shared), naming: ["shared.xlsx, sheet 'Regio's', cell A2: shared string '5' does not exist"])
+        let reference = try TestWorkbook.zip(TestWorkbook.parts(sheetData: header + #"<row r="2"><c r="XFE2"><v>1</v></c></row>"#))
+        expectRefused(try auditWorkbook("far.xlsx", reference), naming: ["far.xlsx, sheet 'Regio's', row 2: cell reference 'XFE2' is not a cell"])
+    }
 }

@@ -62,6 +62,40 @@ struct ServeBrowserTests {
         }
         #expect(server.stop() == 0, "regio serve stops cleanly on SIGTERM:\n\(server.output)")
     }
+
+    /// The planning page's fixes of issue 14, with real mouse events (`Tests/oracle/check_serve_fixes.py`): a
+    /// click opens the school nearest to the pointer, not the dot drawn on top; the tooltip is hidden under the
+    /// school panel; "Move to" lists the regions nearest first with their distances; region colours stay
+    /// the same after a reload, an edit and its undo; findings read "WARNING enclave …", spaced.
+    @Test func planningPageFixesHoldInTheBrowser() throws {
+        let database = scratch.directory.appendingPathComponent("fixes.sqlite").path
+        let server = try ServeProcess(["serve", "--port", "0", "--database", database])
+        defer { server.stop() }
+        let url = try server.waitForURL()
+        let screenshot = RegioProcess.packageRoot.appendingPathComponent("build/serve-fixes.png").path
+        let check = try Oracle.run("check_serve_fixes.py", ["--url", url, "--screenshot", screenshot,
+                                                            "--chromium", HeadlessChromium.binary!])
+        #expect(check.status == 0, "check_serve_fixes.py:\n\(check.combined)\nserver:\n\(server.output)")
+        #expect(!check.combined.contains("FAIL"), "\(check.combined)")
+    }
+
+    /// `regio map --language nl` and `regio serve --language nl` in the browser
+    /// (`Tests/oracle/check_page_language.py`): Dutch labels, plurals and number formats on both pages. Leaves
+    /// `build/serve-nl.png` for a person to look at.
+    @Test func bothPagesSpeakDutch() throws {
+        let html = scratch.directory.appendingPathComponent("map-nl.html").path
+        let made = try RegioProcess.run(["map", "--language", "nl", "--output", html])
+        #expect(made.status == 0, "regio map --language nl: \(made.stderr)")
+        let database = scratch.directory.appendingPathComponent("nl.sqlite").path
+        let server = try ServeProcess(["serve", "--language", "nl", "--port", "0", "--database", database])
+        defer { server.stop() }
+        let url = try server.waitForURL()
+        let screenshot = RegioProcess.packageRoot.appendingPathComponent("build/serve-nl.png").path
+        let check = try Oracle.run("check_page_language.py", ["--html", html, "--url", url, "--screenshot", screenshot,
+                                                              "--chromium", HeadlessChromium.binary!])
+        #expect(check.status == 0, "check_page_language.py:\n\(check.combined)\nserver:\n\(server.output)")
+        #expect(!check.combined.contains("FAIL"), "\(check.combined)")
+    }
 }
 
 /// `regio serve`'s refusals, as one line on standard error and exit code 2 (no browser needed).

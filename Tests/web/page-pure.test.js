@@ -1,6 +1,7 @@
-// Unit tests of the pages' pure functions (Sources/RegioWebAssets/Web/page-pure.js) under node's own test
-// runner: `node --test Tests/web/` (run by `make test`). The file is a plain browser script; it is loaded
-// here as the browser loads it, as a classic script in this global scope.
+// Unit tests of the pages' pure functions (Sources/RegioWebAssets/Web/page-pure.js) and their word catalogue
+// (strings.js) under node's own test runner: `node --test Tests/web/` (run by `make test`). The files are
+// plain browser scripts; they are loaded here as the browser loads them, as classic scripts in this global
+// scope, in the pages' order.
 'use strict';
 const test = require('node:test');
 const assert = require('node:assert/strict');
@@ -8,45 +9,156 @@ const fs = require('node:fs');
 const path = require('node:path');
 const vm = require('node:vm');
 
-const file = path.join(__dirname, '../../Sources/RegioWebAssets/Web/page-pure.js');
-vm.runInThisContext(fs.readFileSync(file, 'utf8'), { filename: file });
-const { int, pct, plural, euro, signed, hexToRgb, darker, shareColor, SHARE_RAMP, NO_SHARE_COLOR,
-        viewScale, fittedView, labelOffsets, LABEL_LINE_PX } = globalThis;
+for (const name of ['strings.js', 'page-pure.js']) {
+  const file = path.join(__dirname, '../../Sources/RegioWebAssets/Web', name);
+  vm.runInThisContext(fs.readFileSync(file, 'utf8'), { filename: file });
+}
+const { STRINGS, languageOf, decimal, int, pct, count, euro, kilometres, signed, say, wordsOf, hexToRgb, darker,
+        shareColor, SHARE_RAMP, NO_SHARE_COLOR, viewScale, fittedView, labelOffsets, LABEL_LINE_PX,
+        nearestWithin, nearestFirst } = globalThis;
 
-test('int groups thousands with commas and rounds', () => {
-  assert.equal(int(0), '0');
-  assert.equal(int(999), '999');
-  assert.equal(int(1000), '1,000');
-  assert.equal(int(1234567.4), '1,234,567');
-  assert.equal(int(1234567.5), '1,234,568');
-  assert.equal(int(-1234), '-1,234');
+test('int groups thousands with commas in English, points in Dutch, and rounds', () => {
+  assert.equal(int(0, 'en'), '0');
+  assert.equal(int(999, 'en'), '999');
+  assert.equal(int(1234, 'en'), '1,234');
+  assert.equal(int(1234, 'nl'), '1.234');
+  assert.equal(int(1234567.4, 'en'), '1,234,567');
+  assert.equal(int(1234567.5, 'nl'), '1.234.568');
+  assert.equal(int(-1234, 'en'), '-1,234');
+  assert.equal(int(-1234, 'nl'), '-1.234');
+  assert.equal(int(-0.4, 'en'), '0');
 });
 
-test('pct gives one decimal and n/a without a share', () => {
-  assert.equal(pct(0.1234), '12.3 %');
-  assert.equal(pct(0), '0.0 %');
-  assert.equal(pct(1), '100.0 %');
-  assert.equal(pct(null), 'n/a');
-  assert.equal(pct(undefined), 'n/a');
+test('decimal: the decimal mark of the language, thousands grouped', () => {
+  assert.equal(decimal(1234.56, 1, 'en'), '1,234.6');
+  assert.equal(decimal(1234.56, 1, 'nl'), '1.234,6');
+  assert.equal(decimal(0.04, 1, 'nl'), '0,0');
+  assert.equal(decimal(-0.04, 1, 'en'), '0.0');
+  assert.equal(decimal(-2.25, 2, 'nl'), '-2,25');
 });
 
-test('plural: singular for one only, grouped counts', () => {
-  assert.equal(plural(1, 'school'), '1 school');
-  assert.equal(plural(0, 'school'), '0 schools');
-  assert.equal(plural(2, 'error'), '2 errors');
-  assert.equal(plural(1250, 'region'), '1,250 regions');
+test('pct gives one decimal, as the issue asks: 12.5 % in English, 12,5 % in Dutch', () => {
+  assert.equal(pct(0.125, 'en'), '12.5 %');
+  assert.equal(pct(0.125, 'nl'), '12,5 %');
+  assert.equal(pct(0.1234, 'en'), '12.3 %');
+  assert.equal(pct(0, 'nl'), '0,0 %');
+  assert.equal(pct(1, 'en'), '100.0 %');
+  assert.equal(pct(null, 'en'), 'n/a');
+  assert.equal(pct(undefined, 'nl'), 'n.v.t.');
 });
 
-test('euro and signed changes', () => {
-  assert.equal(euro(1234567), '€ 1,234,567');
+test('count: singular for one only, in both languages, counts grouped', () => {
+  const en = STRINGS.en, nl = STRINGS.nl;
+  assert.equal(count(1, en.school, 'en'), '1 school');
+  assert.equal(count(2, en.school, 'en'), '2 schools');
+  assert.equal(count(0, en.school, 'en'), '0 schools');
+  assert.equal(count(1, nl.school, 'nl'), '1 school');
+  assert.equal(count(2, nl.school, 'nl'), '2 scholen');
+  assert.equal(count(1, nl.error, 'nl'), '1 fout');
+  assert.equal(count(3, nl.warning, 'nl'), '3 waarschuwingen');
+  assert.equal(count(1250, en.region, 'en'), '1,250 regions');
+  assert.equal(count(1250, nl.region, 'nl'), '1.250 regio’s');
+});
+
+test('euro, as the issue asks: €2,199,000 in English, € 2.199.000 in Dutch', () => {
+  assert.equal(euro(2199000, 'en'), '€2,199,000');
+  assert.equal(euro(2199000, 'nl'), '€ 2.199.000');
+  assert.equal(euro(0, 'nl'), '€ 0');
   // A techniekarm region: no amount, the programme's separate range.
-  assert.equal(euro(null, [600000, 4000000]), '€ 600,000–4,000,000 for four years');
-  assert.equal(euro(undefined), 'n/a');
-  assert.equal(signed(12), '+12');
-  assert.equal(signed(-3), '−3');  // a minus sign, not a hyphen
-  assert.equal(signed(0), '±0');
-  assert.equal(signed(-2500, euro), '−€ 2,500');
-  assert.equal(signed(1.25, (v) => v.toFixed(1)), '+1.3');
+  assert.equal(euro(null, 'en', [600000, 4000000]), '€600,000–4,000,000 for four years');
+  assert.equal(euro(null, 'nl', [600000, 4000000]), '€ 600.000–4.000.000 voor vier jaar');
+  assert.equal(euro(undefined, 'en'), 'n/a');
+  assert.equal(euro(undefined, 'nl'), 'n.v.t.');
+});
+
+test('kilometres with one decimal', () => {
+  assert.equal(kilometres(2345, 'en'), '2.3 km');
+  assert.equal(kilometres(2345, 'nl'), '2,3 km');
+  assert.equal(kilometres(12345678, 'nl'), '12.345,7 km');
+  assert.equal(kilometres(0, 'en'), '0.0 km');
+});
+
+test('signed changes: a minus sign, not a hyphen', () => {
+  const en = (n) => int(n, 'en');
+  assert.equal(signed(12, en), '+12');
+  assert.equal(signed(-3, en), '−3');
+  assert.equal(signed(0, en), '±0');
+  assert.equal(signed(-2500, (v) => euro(v, 'en')), '−€2,500');
+  assert.equal(signed(-2500, (v) => euro(v, 'nl')), '−€ 2.500');
+  assert.equal(signed(1.25, (v) => decimal(v, 1, 'nl')), '+1,3');
+});
+
+test('languageOf: Dutch for nl only, English otherwise', () => {
+  assert.equal(languageOf('nl'), 'nl');
+  assert.equal(languageOf('en'), 'en');
+  assert.equal(languageOf(undefined), 'en');
+  assert.equal(languageOf('fr'), 'en');
+});
+
+test('the catalogues: the same keys in both languages, every text filled, nouns with both forms', () => {
+  const keys = (o) => Object.keys(o).sort();
+  assert.deepEqual(keys(STRINGS.nl), keys(STRINGS.en));
+  for (const language of ['en', 'nl']) {
+    for (const [key, value] of Object.entries(STRINGS[language])) {
+      if (typeof value === 'string') {
+        assert.ok(value.length > 0, `${language}.${key} is empty`);
+        // The same placeholders in both languages.
+        const names = (text) => (text.match(/\{\w+\}/g) || []).sort();
+        assert.deepEqual(names(value), names(STRINGS.en[key]), `${language}.${key} takes the values of en.${key}`);
+      } else {
+        assert.ok(value.one && value.other, `${language}.${key} has a singular and a plural`);
+      }
+    }
+  }
+  // Dutch differs from English where the words do.
+  assert.notEqual(STRINGS.nl.moveTo, STRINGS.en.moveTo);
+});
+
+test('say fills the values, and leaves a name without a value', () => {
+  assert.equal(say('en', 'moved', { school: '01AB01', region: 'STO19001' }), 'Moved 01AB01 to STO19001.');
+  assert.equal(say('nl', 'moved', { school: '01AB01', region: 'STO19001' }), '01AB01 verplaatst naar STO19001.');
+  assert.equal(say('en', 'moved', { school: '01AB01' }), 'Moved 01AB01 to {region}.');
+  assert.equal(say('nl', 'moveTarget', { id: 'STO19041', distance: kilometres(2300, 'nl') }), 'STO19041 · 2,3 km');
+});
+
+test('wordsOf: a page\'s words and formats in one language', () => {
+  const nl = wordsOf('nl');
+  assert.equal(nl.count(2, 'school'), '2 scholen');
+  assert.equal(nl.euro(2199000), '€ 2.199.000');
+  assert.equal(nl.pct(0.125), '12,5 %');
+  assert.equal(nl.int(1234), '1.234');
+  assert.equal(nl.km(2300), '2,3 km');
+  assert.equal(nl.t('findingsOf', { id: 'STO19001' }), 'Bevindingen van STO19001');
+  const en = wordsOf('en');
+  assert.equal(en.count(1, 'school'), '1 school');
+  assert.equal(en.euro(2199000), '€2,199,000');
+  assert.equal(en.pct(0.125), '12.5 %');
+  assert.equal(en.int(1234), '1,234');
+});
+
+test('nearestWithin picks the nearest point within the radius, not the first drawn', () => {
+  const points = [{ x: 0, y: 0 }, { x: 6, y: 0 }, { x: 3, y: 4 }];
+  assert.equal(nearestWithin(points, { x: 5, y: 0 }, 8), 1);
+  assert.equal(nearestWithin(points, { x: 3, y: 3 }, 8), 2);
+  assert.equal(nearestWithin(points, { x: 1, y: 0 }, 8), 0);
+  // Nothing within the radius.
+  assert.equal(nearestWithin(points, { x: 40, y: 40 }, 8), null);
+  assert.equal(nearestWithin([], { x: 0, y: 0 }, 8), null);
+  // Equally near: the first.
+  assert.equal(nearestWithin([{ x: -1, y: 0 }, { x: 1, y: 0 }], { x: 0, y: 0 }, 8), 0);
+});
+
+test('nearestFirst orders regions by their nearest school, those without one last, ties by id', () => {
+  const from = { x: 0, y: 0 };
+  const regions = [
+    { id: 'A', points: [{ x: 100, y: 0 }, { x: 30, y: 40 }] },  // nearest school 50 away
+    { id: 'B', points: [] },                                    // no placed school
+    { id: 'C', points: [{ x: 0, y: 20 }] },                     // 20
+    { id: 'D', points: [{ x: 0, y: -50 }] },                    // 50, ties with A
+  ];
+  assert.deepEqual(nearestFirst(from, regions), [
+    { id: 'C', distance: 20 }, { id: 'A', distance: 50 }, { id: 'D', distance: 50 }, { id: 'B', distance: null },
+  ]);
 });
 
 test('hexToRgb and darker', () => {

@@ -28,10 +28,11 @@ enum CatchmentsLayer {
         var features: [ExportFeature] = []
         for area in partition?.areas ?? [] {
             let pieces = area.units.compactMap { map[$0]?.geometry }.filter { !$0.isEmpty }
-            var geometry: Geometry?
-            if !pieces.isEmpty {
-                let dissolved = try context.collection(.geometryCollection, of: pieces).unaryUnion()
-                geometry = try context.exportMultiPolygon(dissolved)
+            let dissolved = try context.collection(.geometryCollection, of: pieces).unaryUnion()
+            // The map's units are non-empty polygons, so an area always has one; say so loudly if not.
+            guard let geometry = try context.exportMultiPolygon(dissolved) else {
+                throw SpatialError(.geometry, operation: "dissolving the units of catchment area \(area.id) (\(area.units.joined(separator: ", ")))",
+                                   libraryMessage: "the union has no area")
             }
             features.append(ExportFeature(geometry: geometry, values: [
                 .text(area.id), .list(area.schools.map(\.rawValue)), .integer(area.schools.count),
@@ -40,7 +41,7 @@ enum CatchmentsLayer {
                 .boolean(area.meetsThresholds), .real(area.measureTotal),
             ]))
         }
-        return ExportLayer(name: "catchments", geometryType: "MULTIPOLYGON",
+        return ExportLayer(name: "catchments", geometryType: .multiPolygon,
                            description: partition?.method ?? "no catchment areas computed",
                            fields: fields, features: features)
     }

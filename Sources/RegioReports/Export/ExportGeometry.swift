@@ -26,17 +26,6 @@ extension GeometryContext {
         }
     }
 
-    /// A point at `points[0]`, or a multi-point of all of them; `nil` for none.
-    func exportPoints(_ points: [Point]) throws(SpatialError) -> Geometry? {
-        switch points.count {
-        case 0: return nil
-        case 1: return try point(points[0])
-        default:
-            let members = try points.map { p throws(SpatialError) in try point(p) }
-            return try collection(.multiPoint, of: members)
-        }
-    }
-
     /// A straight line from `a` to `b`; `nil` when they coincide (a line needs two distinct points).
     func exportLine(from a: Point, to b: Point) throws(SpatialError) -> Geometry? {
         guard a != b else { return nil }

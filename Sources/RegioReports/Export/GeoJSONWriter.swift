@@ -3,8 +3,9 @@ import RegioSpatial
 /// Writes an ``ExportLayer`` as an RFC 7946 GeoJSON FeatureCollection: coordinates projected from
 /// EPSG:28992 (RD New) to WGS 84 longitude/latitude (in that order) with PROJ, one batch per layer, rounded
 /// to 6 decimals (about 0.1 m); polygon exterior rings counter-clockwise and holes clockwise
-/// (RFC 7946 §3.1.6); a feature without a location has `"geometry": null`. Properties keep the layer's field
-/// order and names. One feature per line, so that diffs stay readable.
+/// (RFC 7946 §3.1.6). Properties keep the layer's field order and names. One feature per line, so that diffs
+/// stay readable. Map layers only: an attribute table (features without geometry) is written as CSV
+/// (``ExportCSV``), never as null geometries.
 public enum GeoJSONWriter {
     /// Digits after the decimal point of a coordinate (6 decimals of a degree ≈ 0.11 m).
     public static let coordinateDecimals = 6

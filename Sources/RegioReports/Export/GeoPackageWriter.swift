@@ -8,12 +8,18 @@ import RegioSpatial
 /// - `PRAGMA application_id` 'GPKG' (0x47504B47) and `user_version` 10300;
 /// - `gpkg_spatial_ref_sys` with the required rows -1 (undefined cartesian), 0 (undefined geographic) and
 ///   4326 (WGS 84), and 28992 with its OGC WKT definition;
-/// - `gpkg_contents` and `gpkg_geometry_columns`, one row per layer, with the layer's bounding box;
-/// - one feature table per layer: `fid INTEGER PRIMARY KEY AUTOINCREMENT`, `geom` (a GeoPackage geometry blob:
-///   header with envelope, then WKB from GEOS), then the layer's fields;
-/// - an R-tree spatial index per layer (`rtree_<table>_geom`, registered in `gpkg_extensions` as
+/// - `gpkg_contents`, one row per layer: a map layer as data type `features` with its bounding box, an attribute
+///   table (``ExportLayer/isSpatial`` false) as data type `attributes`;
+/// - `gpkg_geometry_columns`, one row per map layer, declaring its one geometry type exactly (`POINT`,
+///   `LINESTRING`, `MULTIPOLYGON`: ``ExportGeometryType``);
+/// - one feature table per map layer: `fid INTEGER PRIMARY KEY AUTOINCREMENT`, `geom` (a GeoPackage geometry
+///   blob: header with envelope, then WKB from GEOS; never null), then the layer's fields; one table per
+///   attribute table: `fid`, then the fields;
+/// - an R-tree spatial index per map layer (`rtree_<table>_geom`, registered in `gpkg_extensions` as
 ///   `gpkg_rtree_index`), filled directly from the envelopes. The file is made here, so no triggers are needed
-///   to keep it in step; tools that edit the file later (GDAL) add their own.
+///   to keep it in step; tools that edit the file later (GDAL) add their own;
+/// - `layer_styles` (the QGIS convention, an attribute table itself), one default style per styled layer
+///   (``LayerStyle``), so QGIS opens the layers styled.
 public enum GeoPackageWriter {
     /// The srs_id every layer uses: EPSG:28992.
     public static let srsID: Int32 = 28992
@@ -42,7 +48,10 @@ public enum GeoPackageWriter {
         }
         try queue.write { db in
             try createMetadataTables(db)
-            for layer in layers { try write(layer, db) }
+            for layer in layers {
+                if layer.isSpatial { try write(layer, db) } else { try writeAttributes(layer, db) }
+            }
+            try writeStyles(layers, db)
         }
         try queue.close()
     }
@@ -82,13 +91,18 @@ public enum GeoPackageWriter {
         }
     }
 
+    /// The column definitions of `layer`'s fields, each preceded by ", ".
+    static func fieldColumns(_ layer: ExportLayer) -> String {
+        layer.fields.map { ", \($0.name.quotedDatabaseIdentifier) \($0.kind.rawValue)" }.joined()
+    }
+
+    /// A map layer: its feature table, R-tree and metadata rows.
     static func write(_ layer: ExportLayer, _ db: Database) throws {
+        guard let geometryType = layer.geometryType?.geoPackageName else { return try writeAttributes(layer, db) }
         let table = layer.name.quotedDatabaseIdentifier
         let rtree = "rtree_\(layer.name)_geom".quotedDatabaseIdentifier
-        let columns = layer.fields.map { "\($0.name.quotedDatabaseIdentifier) \($0.kind.rawValue)" }
         try db.execute(sql: """
-            CREATE TABLE \(table) (fid INTEGER PRIMARY KEY AUTOINCREMENT, geom \(layer.geometryType)\
-            \(columns.isEmpty ? "" : ", " + columns.joined(separator: ", ")))
+            CREATE TABLE \(table) (fid INTEGER PRIMARY KEY AUTOINCREMENT, geom \(geometryType) NOT NULL\(fieldColumns(layer)))
             """)
         try db.execute(sql: "CREATE VIRTUAL TABLE \(rtree) USING rtree(id, minx, maxx, miny, maxy)")
 
@@ -117,11 +131,46 @@ public enum GeoPackageWriter {
             """, arguments: [layer.name, layer.name, layer.description, bounds?.minX, bounds?.minY, bounds?.maxX,
                              bounds?.maxY, srsID])
         try db.execute(sql: "INSERT INTO gpkg_geometry_columns VALUES (?, 'geom', ?, ?, 0, 0)",
-                       arguments: [layer.name, layer.geometryType, srsID])
+                       arguments: [layer.name, geometryType, srsID])
         try db.execute(sql: """
             INSERT INTO gpkg_extensions VALUES (?, 'geom', 'gpkg_rtree_index',
               'http://www.geopackage.org/spec120/#extension_rtree', 'write-only')
             """, arguments: [layer.name])
+    }
+
+    /// An attribute table: its table (no geometry column) and its `gpkg_contents` row (data type `attributes`).
+    static func writeAttributes(_ layer: ExportLayer, _ db: Database) throws {
+        let table = layer.name.quotedDatabaseIdentifier
+        try db.execute(sql: "CREATE TABLE \(table) (fid INTEGER PRIMARY KEY AUTOINCREMENT\(fieldColumns(layer)))")
+        let placeholders = Array(repeating: "?", count: layer.fields.count + 1).joined(separator: ", ")
+        let insert = try db.makeStatement(sql: "INSERT INTO \(table) VALUES (\(placeholders))")
+        for (i, feature) in layer.features.enumerated() {
+            try insert.execute(arguments: StatementArguments([Int64(i + 1).databaseValue] + feature.values.map(databaseValue)))
+        }
+        try db.execute(sql: "INSERT INTO gpkg_contents (table_name, data_type, identifier, description) VALUES (?, 'attributes', ?, ?)",
+                       arguments: [layer.name, layer.name, layer.description])
+    }
+
+    /// The `layer_styles` table as QGIS creates it, with one default style per styled map layer, registered as an
+    /// attribute table (as QGIS does through GDAL).
+    static func writeStyles(_ layers: [ExportLayer], _ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE layer_styles (
+              id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, f_table_catalog TEXT(256), f_table_schema TEXT(256),
+              f_table_name TEXT(256), f_geometry_column TEXT(256), styleName TEXT(30), styleQML TEXT, styleSLD TEXT,
+              useAsDefault BOOLEAN, description TEXT, owner TEXT(30), ui TEXT(30),
+              update_time DATETIME DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')))
+            """)
+        for layer in layers where layer.isSpatial {
+            guard let style = layer.style else { continue }
+            try db.execute(sql: """
+                INSERT INTO layer_styles (f_table_catalog, f_table_schema, f_table_name, f_geometry_column, styleName,
+                  styleQML, styleSLD, useAsDefault, description, owner, ui)
+                VALUES ('', '', ?, 'geom', ?, ?, ?, 1, ?, 'regio', NULL)
+                """, arguments: [layer.name, style.name, style.qml, style.sld(layer: layer.name), style.description])
+        }
+        try db.execute(sql: "INSERT INTO gpkg_contents (table_name, data_type, identifier, description) VALUES ('layer_styles', 'attributes', 'layer_styles', ?)",
+                       arguments: ["QGIS layer styles: how QGIS draws the layers when it opens them"])
     }
 
     static func databaseValue(_ value: ExportValue) -> DatabaseValue {

@@ -2,8 +2,9 @@ import RegioDomain
 import RegioInputs
 import RegioSpatial
 
-/// What the layers of an export are made from: the loaded dataset, its catchment areas, and the audit with
-/// the territories it computed (EPSG:28992). Lookups the layers share are made once here.
+/// What the layers of an export are made from: the loaded dataset, its catchment areas, the audit with the
+/// territories it computed (EPSG:28992), and what each suggestion leads to. Lookups the layers share are made
+/// once here.
 public struct MapExportInput {
     /// The loaded inputs (register, pupil counts, municipality map in EPSG:28992, pre-registration).
     public let dataset: Dataset
@@ -13,6 +14,8 @@ public struct MapExportInput {
     public let result: AuditResult
     /// Region id → territory, EPSG:28992 (RD New) metres (possibly empty).
     public let territories: [RegionID: Geometry]
+    /// The figures after each suggestion's edit, in the order of `result.suggestions`.
+    let suggestionOutcomes: [SuggestionOutcome]
 
     /// Register schools by code.
     let schoolByCode: [SchoolCode: School]
@@ -23,13 +26,23 @@ public struct MapExportInput {
     /// Findings concerning each school code, in audit order.
     let findingsOfSchool: [String: [Finding]]
 
-    /// Prepares the lookups; `territories` as returned by ``Dataset/audit(catchments:)``.
-    public init(dataset: Dataset, catchments: CatchmentPartition?, result: AuditResult,
-                territories: [RegionID: Geometry]) {
+    /// Audits with `auditor` (``Dataset/auditor(catchments:)`` of `dataset` with `catchments`, at the dataset's
+    /// registration): the result with its suggestions, the territories, and each suggestion carried out to read
+    /// the figures it leads to. The auditor is left as found.
+    /// - Throws: ``InputError`` (against the municipality map) when a geometry operation fails.
+    public init(dataset: Dataset, catchments: CatchmentPartition?, auditor: Auditor) throws(InputError) {
+        let result = try dataset.suggested(auditor)
+        do {
+            suggestionOutcomes = try SuggestionOutcome.of(result.suggestions, on: auditor,
+                                                          knownSchools: Set(dataset.register.schools.map(\.code)))
+        } catch {
+            throw InputError(.badGeometry, file: dataset.paths.municipalities ?? "--municipalities",
+                             message: "a geometry operation failed while carrying out the suggestions: \(error)")
+        }
         self.dataset = dataset
         self.catchments = catchments
         self.result = result
-        self.territories = territories
+        self.territories = auditor.territories
         schoolByCode = dataset.schoolsByCode
         var regionsOf: [String: [RegionID]] = [:]
         for region in result.regions {

@@ -1,8 +1,9 @@
 import RegioDomain
 import RegioSpatial
 
-/// The `regions` layer: one multi-polygon per region (its territory, EPSG:28992; null when the region has
-/// no placed school) with every figure of ``RegionFigures`` as a scalar property and its finding counts.
+/// The `regions` layer: one multi-polygon per region with a territory (EPSG:28992), with every figure of
+/// ``RegionFigures`` as a scalar property and its finding counts; the regions without territory (no placed
+/// school) with the same columns in the attribute table `regions_without_territory`, in registration order.
 enum RegionsLayer {
     /// Profile → property suffix: names without `&` so that every GIS tool and SQL accepts them.
     static let profileColumns: [(Profile, String)] = Profile.allCases.map { profile in
@@ -52,7 +53,7 @@ enum RegionsLayer {
         ExportField("infoCount", .integer, "findings of info severity concerning the region"),
     ]
 
-    static func make(_ input: MapExportInput) throws(SpatialError) -> ExportLayer {
+    static func make(_ input: MapExportInput) throws(SpatialError) -> [ExportLayer] {
         var severities: [RegionID: [Severity: Int]] = [:]
         for finding in input.result.findings {
             for region in Set(finding.regions) { severities[region, default: [:]][finding.severity, default: 0] += 1 }
@@ -75,8 +76,10 @@ enum RegionsLayer {
             ]
             features.append(ExportFeature(geometry: geometry, values: values))
         }
-        return ExportLayer(name: "regions", geometryType: "MULTIPOLYGON",
-                           description: "pre-registered regions: territory and figures",
-                           fields: fields, features: features)
+        return ExportLayer.parted(features, fields: fields, name: "regions", type: .multiPolygon,
+                                  description: "pre-registered regions: territory and figures",
+                                  style: .byTechnicalShare(techniekarmBelow: input.result.settings.techniekarmShareBelow),
+                                  tableName: "regions_without_territory",
+                                  tableDescription: "pre-registered regions without a territory (no placed member school): figures")
     }
 }

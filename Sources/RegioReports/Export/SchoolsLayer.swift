@@ -7,8 +7,9 @@ enum SchoolsLayer {
     static let fields = [
         ExportField("code", .text, "6-character BRIN code of the location (vestiging)"),
         ExportField("name", .text, "school name as registered"),
-        ExportField("town", .text, "town (plaatsnaam) as registered"),
-        ExportField("municipality", .text, "CBS code of the municipality the school lies in (GM….), empty when outside the map"),
+        ExportField("town", .text, "town (plaatsnaam) as people write it, from the register's capitals: Bergen op Zoom, 's-Hertogenbosch, IJsselstein (Ut.)"),
+        ExportField("municipality", .text, "CBS code of the municipality on the map the school lies in (GM….), empty when outside the map"),
+        ExportField("municipalityName", .text, "name of that municipality as the map gives it, empty when outside the map"),
         ExportField("kind", .text, "vmbo, vso, pro, havo-vwo or other (from the register's education structure)"),
         ExportField("placement", .text, "how the location was obtained: coordinates or postcode-centroid (approximate)"),
         ExportField("regions", .text, "ids of the regions listing the school, comma-separated"),
@@ -33,9 +34,10 @@ enum SchoolsLayer {
             let findings = input.findingsOfSchool[code] ?? []
             var rules: [String] = []
             for f in findings where !rules.contains(f.rule.rawValue) { rules.append(f.rule.rawValue) }
+            let municipality = input.dataset.placement.municipalityOf[school.code]
             features.append(ExportFeature(geometry: try context.point(location), values: [
-                .text(code), .text(school.name), .text(school.town),
-                .text(input.dataset.placement.municipalityOf[school.code] ?? ""),
+                .text(code), .text(school.name), .text(school.townDisplayName), .text(municipality ?? ""),
+                .text(municipality.flatMap { input.dataset.map[$0]?.name } ?? ""),
                 .text(school.kind.rawValue), .text(school.placement.rawValue),
                 .list(regions.map(\.rawValue)), .integer(regions.count), .boolean(input.leads.contains(code)),
                 .integer(input.countedStudents(of: school.code)), .integer(input.technicalStudents(of: school.code)),
@@ -43,7 +45,7 @@ enum SchoolsLayer {
                 .integer(findings.count), .list(rules.sorted()),
             ]))
         }
-        return ExportLayer(name: "schools", geometryType: "POINT",
+        return ExportLayer(name: "schools", geometryType: .point,
                            description: "placed schools of the register with their regions, pupils and findings",
                            fields: fields, features: features)
     }

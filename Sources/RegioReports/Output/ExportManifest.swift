@@ -1,7 +1,8 @@
 import Foundation
 
 /// The list of files regio wrote into an output folder, kept in the folder as `.regio-export`
-/// (JSON: `{"writtenBy": "regio", "files": ["regions.geojson", …]}`). `--force` replaces and removes only the
+/// (JSON: `{"writtenBy": "regio", "files": ["regions.geojson", "regions_without_territory.csv", …]}`: every
+/// `.geojson` map layer and `.csv` attribute table of the export). `--force` replaces and removes only the
 /// files it lists: whatever else a person put in the folder stays, and a folder without it is never replaced.
 struct ExportManifest: Equatable {
     /// The manifest's file name inside the folder.

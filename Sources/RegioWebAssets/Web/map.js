@@ -5,25 +5,57 @@
 // the network. Inlined after page-pure.js and page.js, whose functions it uses.
 (function () {
   'use strict';
-  var data = JSON.parse(document.getElementById('regio-map-data').textContent);
+  /**
+   * The page's element with this id (map.html has every one the script asks for).
+   * @param {string} id
+   * @returns {HTMLElement}
+   */
+  function $(id) { return /** @type {HTMLElement} */ (document.getElementById(id)); }
+  /** @type {MapDataJSON} */
+  var data = JSON.parse($('regio-map-data').textContent || '{}');
+  var words = wordsOf(languageOf(data.language));
+  var t = words.t;
+  translatePage(words);
   var body = document.body;
-  var svg = /** @type {SVGSVGElement} */ (document.querySelector('#map'));
-  var tooltip = document.getElementById('tooltip');
-  var list = document.getElementById('region-list');
-  var legend = document.getElementById('legend');
-  var portraits = document.getElementById('portraits');
+  var svg = /** @type {SVGSVGElement} */ (/** @type {unknown} */ ($('map')));
+  var tooltip = $('tooltip');
+  var list = $('region-list');
+  var legend = $('legend');
+  var portraits = $('portraits');
   var frame = data.frame;
   var regions = data.regions;
+  /**
+   * @typedef {object} RegionEntry a region and what the page made of it
+   * @property {MapRegionJSON} region
+   * @property {SVGPathElement | null} shape its territory
+   * @property {SVGTextElement | null} label
+   * @property {HTMLLIElement} item its line in the list
+   * @property {HTMLElement} swatch
+   * @property {HTMLElement} card its portrait
+   * @property {SVGCircleElement[]} dots its schools
+   * @property {string} text what the filter searches, lower case
+   */
+  /** @type {Object<string, RegionEntry>} */
   var byId = {};
+  /** @type {string[]} */
   var selection = [];
+  /** @type {string | null} */
   var anchor = null;
+  /** @typedef {'region' | 'share' | 'status'} ColourMode */
+  /** @type {ColourMode} */
   var mode = ['region', 'share', 'status'].indexOf(data.colorBy) >= 0 ? data.colorBy : 'region';
 
   /** @type {Object<string, string>} */
   var STATUS = { error: '#d94841', warning: '#f0a202', ok: '#4caf50' };
-  // What each drawn element's tooltip shows (and what a click on it selects).
+  /**
+   * What a drawn element stands for: its tooltip shows it, and a click on it selects its regions.
+   * @typedef {{ kind: 'region', id: string } | { kind: 'school', item: MapSchoolJSON } | { kind: 'overlap', item: MapOverlapJSON }
+   *   | { kind: 'pair', item: MapPairJSON } | { kind: 'ring', item: MapRingJSON }} Mark
+   */
+  /** @type {WeakMap<EventTarget, Mark>} */
   var tipOf = new WeakMap();
 
+  /** @param {MapRegionJSON} r @returns {string} */
   function fillOf(r) {
     if (mode === 'share') return shareColor(r.share, data.shareScaleMax);
     if (mode === 'status') return STATUS[r.status];
@@ -37,6 +69,7 @@
   node('rect', { width: '100%', height: '100%', fill: 'rgba(240,162,2,0.10)' }, hatch);
   var hatchLine = node('rect', { x: 0, y: 0, width: 20, height: 60, fill: 'rgba(217,130,0,0.55)' }, hatch);
 
+  /** @param {string} id */
   function layer(id) { return node('g', { id: id }, svg); }
   var gLand = layer('layer-land'), gBorders = layer('layer-borders'), gTerritories = layer('layer-territories');
   var gFindings = layer('layer-findings'), gSchools = layer('layer-schools'), gLabels = layer('layer-labels');
@@ -45,18 +78,22 @@
   if (data.land) node('path', { d: data.land, 'class': 'land' }, gLand);
   if (data.borders) node('path', { d: data.borders, 'class': 'borders' }, gBorders);
 
-  regions.forEach(function (r, i) {
-    var entry = { region: r, index: i, shape: null, label: null, item: null, card: null, dots: [], text: '' };
-    byId[r.id] = entry;
+  regions.forEach(function (r) {
+    /** @type {SVGPathElement | null} */
+    var shape = null;
     if (r.path) {
-      entry.shape = node('path', { d: r.path, 'class': 'territory', 'data-region': r.id }, gTerritories);
-      tipOf.set(entry.shape, { kind: 'region', id: r.id });
+      shape = node('path', { d: r.path, 'class': 'territory', 'data-region': r.id }, gTerritories);
+      tipOf.set(shape, { kind: 'region', id: r.id });
     }
+    /** @type {SVGTextElement | null} */
+    var label = null;
     if (r.label) {
-      entry.label = node('text', { x: r.label[0], y: r.label[1], 'class': 'label', 'data-region': r.id }, gLabels);
-      entry.label.textContent = r.id;
+      label = node('text', { x: r.label[0], y: r.label[1], 'class': 'label', 'data-region': r.id }, gLabels);
+      label.textContent = r.id;
     }
-    entry.text = (r.id + ' ' + r.name).toLowerCase();
+    // The list item, its swatch and the portrait card are filled below, with the list.
+    byId[r.id] = { region: r, shape: shape, label: label, item: tag('li', 'region-item', null), swatch: tag('span', 'swatch', null),
+                   card: tag('section', 'portrait-card', null), dots: [], text: (r.id + ' ' + r.name).toLowerCase() };
   });
 
   data.overlaps.forEach(function (o) {
@@ -87,7 +124,7 @@
   });
 
   // ---- view: pan and zoom through the viewBox -------------------------------------------------
-  var legendBox = document.getElementById('legend-box');
+  var legendBox = $('legend-box');
   var mapView = createMapView({
     svg: svg, tooltip: tooltip, frame: frame,
     // The legend covers the lower left corner: a fitted box goes right of it or above it.
@@ -98,11 +135,12 @@
   });
   // After every change of the view: the hatching keeps its size on screen, the zoom buttons show how far
   // they can go, and at a new scale the labels are placed anew.
+  /** @param {number} u @param {boolean} rescaled */
   function rescaleMarks(u, rescaled) {
     hatch.setAttribute('width', String(8 * u)); hatch.setAttribute('height', String(8 * u));
     hatchLine.setAttribute('width', String(2 * u)); hatchLine.setAttribute('height', String(8 * u));
-    /** @type {HTMLButtonElement} */ (document.getElementById('zoom-in')).disabled = !mapView.canZoomIn();
-    /** @type {HTMLButtonElement} */ (document.getElementById('zoom-out')).disabled = !mapView.canZoomOut();
+    /** @type {HTMLButtonElement} */ ($('zoom-in')).disabled = !mapView.canZoomIn();
+    /** @type {HTMLButtonElement} */ ($('zoom-out')).disabled = !mapView.canZoomOut();
     if (rescaled) declutter(u);
   }
   function fitSelection() {
@@ -110,6 +148,7 @@
     var box = null;
     selection.forEach(function (id) {
       var e = byId[id];
+      /** @type {SVGGraphicsElement[]} */
       var parts = e.shape ? [e.shape] : e.dots;
       parts.forEach(function (p) {
         var b = p.getBBox();
@@ -118,8 +157,9 @@
         box.x1 = Math.max(box.x1, b.x + b.width); box.y1 = Math.max(box.y1, b.y + b.height);
       });
     });
-    if (!box) return;
-    mapView.show({ x: box.x0, y: box.y0, w: box.x1 - box.x0, h: box.y1 - box.y0 }, 60);
+    var b = /** @type {{ x0: number, y0: number, x1: number, y1: number } | null} */ (box);
+    if (!b) return;
+    mapView.show({ x: b.x0, y: b.y0, w: b.x1 - b.x0, h: b.y1 - b.y0 }, 60);
   }
 
   // Labels: where two would overlap, the selected and then the larger territory keeps its place; the other
@@ -127,12 +167,16 @@
   var placeLabels = labelPlacer();
   /** @param {number} u map units per pixel */
   function declutter(u) {
-    placeLabels(regions.filter(function (r) { return byId[r.id].label; }).map(function (r) {
-      return { text: byId[r.id].label, id: r.id, x: r.label[0], y: r.label[1], area: r.area, selected: selection.indexOf(r.id) >= 0 };
-    }), u);
+    /** @type {RegionLabel[]} */
+    var labels = [];
+    regions.forEach(function (r) {
+      var text = byId[r.id].label;
+      if (text && r.label) labels.push({ text: text, id: r.id, x: r.label[0], y: r.label[1], area: r.area, selected: selection.indexOf(r.id) >= 0 });
+    });
+    placeLabels(labels, u);
   }
 
-  document.getElementById('zoom-selection').addEventListener('click', fitSelection);
+  $('zoom-selection').addEventListener('click', fitSelection);
   window.addEventListener('resize', mapView.resized);
   window.addEventListener('beforeprint', mapView.resized);
   window.addEventListener('afterprint', mapView.resized);
@@ -153,7 +197,10 @@
 
   // ---- tooltip ----------------------------------------------------------------------------------
   function hideTip() { tooltip.hidden = true; }
-  /** The tooltip of the region, school or finding under the pointer. @param {PointerEvent} e */
+  /**
+   * The tooltip of the region, school or finding under the pointer.
+   * @param {PointerEvent} e
+   */
   function showAuditTip(e) {
     var info = e.target && tipOf.get(e.target);
     if (!info) { hideTip(); return; }
@@ -161,23 +208,25 @@
     if (info.kind === 'region') {
       var r = byId[info.id].region;
       tag('strong', null, r.id + ' ' + r.name, tooltip);
-      tag('div', null, plural(r.schools, 'school') + ', ' + r.technicalSchools + ' technical · share ' + pct(r.share)
-          + (r.techniekarm ? ' (techniekarm)' : ''), tooltip);
-      tag('div', 'muted', r.status === 'ok' ? 'no errors or warnings'
-          : plural(r.errors, 'error') + ', ' + plural(r.warnings, 'warning'), tooltip);
+      tag('div', null, t('regionTipFigures', { schools: words.count(r.schools, 'school'), technical: words.int(r.technicalSchools),
+                                             share: words.pct(r.share) }) + (r.techniekarm ? t('techniekarmNote') : ''), tooltip);
+      tag('div', 'muted', r.status === 'ok' ? t('noErrorsOrWarnings')
+          : words.count(r.errors, 'error') + ', ' + words.count(r.warnings, 'warning'), tooltip);
     } else if (info.kind === 'school') {
       var s = info.item;
       tag('strong', null, s.code + ' ' + s.name, tooltip);
-      tag('div', null, [s.town, s.kind, s.technical ? 'technical profile' : 'no technical profile'].filter(Boolean).join(' · '), tooltip);
-      tag('div', 'muted', s.regions.length ? 'region ' + s.regions.join(', ') : 'in no region', tooltip);
-      if (s.approximate) tag('div', 'muted', 'approximate location (postcode centroid)', tooltip);
+      tag('div', null, [s.town, s.kind, s.technical ? t('technicalProfile') : t('noTechnicalProfile')].filter(Boolean).join(' · '), tooltip);
+      tag('div', 'muted', s.regions.length ? t('schoolTipRegions', { regions: s.regions.join(', ') }) : t('inNoRegion'), tooltip);
+      if (s.approximate) tag('div', 'muted', t('approximateLocation'), tooltip);
+    } else if (info.kind === 'overlap') {
+      tag('strong', null, t('overlapTip', { regions: info.item.regions.join(' / '), area: words.decimal(info.item.areaSquareKilometers, 2) }), tooltip);
+      tag('div', null, info.item.message, tooltip);
+    } else if (info.kind === 'pair') {
+      tag('strong', null, t('pairTip', { schools: info.item.schools.join(' / ') }), tooltip);
+      tag('div', null, info.item.message, tooltip);
     } else {
-      var f = info.item;
-      var messages = f.messages || [f.message];
-      tag('strong', null, info.kind === 'overlap' ? 'Overlap ' + f.regions.join(' / ') + ' (' + f.areaSquareKilometers + ' km²)'
-          : info.kind === 'pair' ? 'Close-by schools ' + f.schools.join(' / ')
-          : 'School ' + f.school + ': ' + f.rules.join(', '), tooltip);
-      messages.forEach(function (m) { tag('div', null, m, tooltip); });
+      tag('strong', null, t('ringTip', { school: info.item.school, rules: info.item.rules.join(', ') }), tooltip);
+      info.item.messages.forEach(function (/** @type {string} */ m) { tag('div', null, m, tooltip); });
     }
     mapView.placeTip(e, svg);
   }
@@ -185,19 +234,20 @@
   // ---- region list, filter, portraits -----------------------------------------------------------
   regions.forEach(function (r) {
     var e = byId[r.id];
-    var li = tag('li', 'region-item', null, list);
+    var li = e.item;
+    list.appendChild(li);
     li.setAttribute('role', 'option');
     li.setAttribute('tabindex', '0');
     li.setAttribute('aria-selected', 'false');
     li.dataset.region = r.id;
-    e.swatch = tag('span', 'swatch', null, li);
+    li.appendChild(e.swatch);
     var head = tag('span', null, null, li);
     tag('span', 'rid', r.id, head);
-    var badge = tag('span', 'badge ' + r.status, r.status === 'ok' ? 'ok'
-      : r.status === 'error' ? plural(r.errors, 'error') : plural(r.warnings, 'warning'), li);
-    badge.title = plural(r.errors, 'error') + ', ' + plural(r.warnings, 'warning') + ', ' + plural(r.infos, 'note');
+    var badge = tag('span', 'badge ' + r.status, r.status === 'ok' ? t('statusOk')
+      : r.status === 'error' ? words.count(r.errors, 'error') : words.count(r.warnings, 'warning'), li);
+    badge.title = words.count(r.errors, 'error') + ', ' + words.count(r.warnings, 'warning') + ', ' + words.count(r.infos, 'note');
     tag('span', 'name', r.name, li).title = r.name;
-    tag('span', 'share', pct(r.share) + (r.techniekarm ? ' · arm' : ''), li).title = 'technical share' + (r.techniekarm ? ' (techniekarm)' : '');
+    tag('span', 'share', words.pct(r.share) + (r.techniekarm ? t('armShort') : ''), li).title = t('technicalShare') + (r.techniekarm ? t('techniekarmNote') : '');
     li.addEventListener('click', function (ev) { choose(r.id, ev); });
     li.addEventListener('dblclick', function () { setSelection([r.id]); fitSelection(); });
     li.addEventListener('keydown', function (ev) {
@@ -208,20 +258,19 @@
         if (items[i]) items[i].focus();
       }
     });
-    e.item = li;
 
-    var card = tag('section', 'portrait-card', null, portraits);
+    var card = e.card;
+    portraits.appendChild(card);
     card.dataset.region = r.id;
     card.style.setProperty('--swatch', r.color);
     card.innerHTML = r.portrait;  // HTML made and escaped by the portrait renderer
-    e.card = card;
   });
-  var emptyList = tag('li', 'empty-list', 'No region matches the filter.', list);
+  var emptyList = tag('li', 'empty-list', t('noRegionMatches'), list);
   emptyList.hidden = true;
 
   function visibleItems() { return regions.map(function (r) { return byId[r.id].item; }).filter(function (li) { return !li.hidden; }); }
 
-  var filter = /** @type {HTMLInputElement} */ (document.getElementById('filter'));
+  var filter = /** @type {HTMLInputElement} */ ($('filter'));
   function applyFilter() {
     var q = filter.value.trim().toLowerCase();
     var shown = 0;
@@ -236,10 +285,15 @@
   }
   filter.addEventListener('input', applyFilter);
 
+  /**
+   * Selects region `id` as a click in the list does: alone, added or removed (Ctrl, Cmd), or a range (Shift).
+   * @param {string} id
+   * @param {{ ctrlKey?: boolean, metaKey?: boolean, shiftKey?: boolean }} [ev]
+   */
   function choose(id, ev) {
     var add = ev && (ev.ctrlKey || ev.metaKey);
     if (ev && ev.shiftKey && anchor && byId[anchor]) {
-      var ids = visibleItems().map(function (li) { return li.dataset.region; });
+      var ids = visibleItems().map(function (li) { return li.dataset.region || ''; });
       var a = ids.indexOf(anchor), b = ids.indexOf(id);
       if (a >= 0 && b >= 0) {
         var range = ids.slice(Math.min(a, b), Math.max(a, b) + 1);
@@ -258,13 +312,17 @@
     }
   }
 
-  // A click on the map selects the regions of what was clicked (a territory, a school, a finding).
+  /**
+   * A click on the map selects the regions of what was clicked (a territory, a school, a finding).
+   * @param {EventTarget | null} target
+   * @param {PointerEvent} ev
+   */
   function selectOnMap(target, ev) {
     var info = target && tipOf.get(target);
+    /** @type {string[]} */
     var ids = [];
     if (info && info.kind === 'region') ids = [info.id];
-    else if (info && info.kind === 'school') ids = info.item.regions;
-    else if (info && info.item && info.item.regions) ids = info.item.regions;
+    else if (info) ids = info.item.regions;
     ids = ids.filter(function (id) { return byId[id]; });
     if (!ids.length) { if (!(ev.ctrlKey || ev.metaKey || ev.shiftKey)) setSelection([]); return; }
     if (ids.length === 1) { choose(ids[0], { ctrlKey: ev.ctrlKey || ev.shiftKey, metaKey: ev.metaKey }); }
@@ -277,6 +335,7 @@
     if (first && first.scrollIntoView) first.scrollIntoView({ block: 'nearest' });
   }
 
+  /** @param {string[]} ids */
   function setSelection(ids) {
     selection = ids;
     body.classList.toggle('has-selection', ids.length > 0);
@@ -295,14 +354,21 @@
     });
     // Portraits in the order of selection.
     ids.forEach(function (id) { portraits.appendChild(byId[id].card); });
-    var link = document.getElementById('to-portraits');
+    var link = $('to-portraits');
     link.hidden = ids.length === 0;
-    link.textContent = ids.length === 1 ? 'Portrait of ' + ids[0] + ' below ↓' : ids.length + ' portraits below ↓';
-    /** @type {HTMLButtonElement} */ (document.getElementById('zoom-selection')).disabled = ids.length === 0;
+    link.textContent = ids.length === 1 ? t('portraitOfBelow', { id: ids[0] }) : t('portraitsBelow', { n: words.int(ids.length) });
+    /** @type {HTMLButtonElement} */ ($('zoom-selection')).disabled = ids.length === 0;
     if (mapView.scale()) declutter(mapView.scale());
   }
 
   // ---- colour modes and legend --------------------------------------------------------------------
+  /**
+   * A small picture of a mark for the legend.
+   * @param {Element} parent
+   * @param {string | null} fill
+   * @param {string | null} stroke
+   * @param {'dot' | 'ring' | 'line' | 'hatch' | 'area'} shape
+   */
   function swatch(parent, fill, stroke, shape) {
     var s = node('svg', { width: 18, height: 14, viewBox: '0 0 18 14', 'aria-hidden': 'true' }, parent);
     if (shape === 'dot') node('circle', { cx: 9, cy: 7, r: 4.5, fill: fill, stroke: stroke || '#fff', 'stroke-width': 1.2 }, s);
@@ -314,6 +380,13 @@
     } else node('rect', { x: 1, y: 1, width: 16, height: 12, rx: 2, fill: fill, 'fill-opacity': 0.8, stroke: stroke || 'none' }, s);
     return s;
   }
+  /**
+   * @param {Element} ul
+   * @param {string | null} fill
+   * @param {string | null} stroke
+   * @param {'dot' | 'ring' | 'line' | 'hatch' | 'area'} shape
+   * @param {string} text
+   */
   function legendItem(ul, fill, stroke, shape, text) {
     var li = tag('li', null, null, ul); swatch(li, fill, stroke, shape); tag('span', null, text, li);
   }
@@ -321,12 +394,12 @@
     legend.textContent = '';
     var top = tag('div', 'section', null, legend);
     if (mode === 'region') {
-      tag('h4', null, 'Regions', top);
+      tag('h4', null, t('legendRegions'), top);
       var ul = tag('ul', null, null, top);
-      legendItem(ul, '#4e79a7', null, 'area', 'territory, one colour per region');
-      legendItem(ul, darker('#f28e2b'), null, 'dot', 'school in the region (dark outline: technical profile)');
+      legendItem(ul, '#4e79a7', null, 'area', t('legendTerritory'));
+      legendItem(ul, darker('#f28e2b'), null, 'dot', t('legendSchoolInRegion'));
     } else if (mode === 'share') {
-      tag('h4', null, 'Technical share of counted pupils', top);
+      tag('h4', null, t('legendShare'), top);
       var stops = SHARE_RAMP.map(function (c, i) { return c + ' ' + (i / (SHARE_RAMP.length - 1) * 100).toFixed(1) + '%'; });
       tag('div', 'ramp', null, top).style.background = 'linear-gradient(to right, ' + stops.join(', ') + ')';
       var th = tag('div', 'threshold', null, top);
@@ -336,25 +409,28 @@
         tag('span', null, Math.round(v * 100) + ' %', ticks).style.left = (v / data.shareScaleMax * 100) + '%';
       }
       var ul2 = tag('ul', null, null, top);
-      tag('li', 'muted', 'black mark: techniekarm below ' + Math.round(data.techniekarmShareBelow * 100) + ' %', ul2);
-      legendItem(ul2, NO_SHARE_COLOR, null, 'area', 'no counted pupils');
+      tag('li', 'muted', t('legendTechniekarm', { share: words.pct(data.techniekarmShareBelow) }), ul2);
+      legendItem(ul2, NO_SHARE_COLOR, null, 'area', t('legendNoCounted'));
     } else {
-      tag('h4', null, 'Status of the region', top);
+      tag('h4', null, t('legendStatus'), top);
       var ul3 = tag('ul', null, null, top);
-      ['error', 'warning', 'ok'].forEach(function (s) {
-        var n = regions.filter(function (r) { return r.status === s; }).length;
-        legendItem(ul3, STATUS[s], null, 'area', (s === 'ok' ? 'ok: ' : s + 's: ') + plural(n, 'region'));
+      /** @type {['error' | 'warning' | 'ok', TextKey][]} */
+      var statuses = [['error', 'legendStatusErrors'], ['warning', 'legendStatusWarnings'], ['ok', 'statusOk']];
+      statuses.forEach(function (s) {
+        var n = regions.filter(function (r) { return r.status === s[0]; }).length;
+        legendItem(ul3, STATUS[s[0]], null, 'area', t('legendStatusItem', { status: t(s[1]), regions: words.count(n, 'region') }));
       });
     }
     var marks = tag('div', 'section', null, legend);
-    tag('h4', null, 'Schools and findings', marks);
+    tag('h4', null, t('legendMarks'), marks);
     var ul4 = tag('ul', null, null, marks);
-    legendItem(ul4, '#9aa3ad', null, 'dot', 'school in no region');
-    legendItem(ul4, null, '#c62828', 'ring', 'in several regions');
-    legendItem(ul4, null, '#d98200', 'ring', 'enclave or outlying school');
-    legendItem(ul4, null, '#d98200', 'line', 'close-by schools in different regions');
-    legendItem(ul4, null, '#d98200', 'hatch', 'overlapping territories');
+    legendItem(ul4, '#9aa3ad', null, 'dot', t('legendNoRegion'));
+    legendItem(ul4, null, '#c62828', 'ring', t('legendSeveral'));
+    legendItem(ul4, null, '#d98200', 'ring', t('legendEnclave'));
+    legendItem(ul4, null, '#d98200', 'line', t('legendPair'));
+    legendItem(ul4, null, '#d98200', 'hatch', t('legendOverlap'));
   }
+  /** @param {ColourMode} m */
   function setMode(m) {
     mode = m;
     body.classList.remove('mode-region', 'mode-share', 'mode-status');
@@ -368,23 +444,22 @@
     renderLegend();
   }
   /** @type {NodeListOf<HTMLButtonElement>} */ (document.querySelectorAll('[data-mode]')).forEach(function (b) {
-    b.addEventListener('click', function () { setMode(b.dataset.mode); });
+    b.addEventListener('click', function () { setMode(/** @type {ColourMode} */ (b.dataset.mode)); });
   });
   /** @type {NodeListOf<HTMLInputElement>} */ (document.querySelectorAll('[data-layer]')).forEach(function (box) {
     box.addEventListener('change', function () { body.classList.toggle('hide-' + box.dataset.layer, !box.checked); });
   });
 
   // ---- summary ------------------------------------------------------------------------------------
-  var summary = document.getElementById('summary');
+  var summary = $('summary');
   summary.textContent = '';
-  tag('span', null, plural(regions.length, 'region') + ' · ' + plural(data.schools.length, 'school') + ' · ', summary);
-  tag('span', 'n-error', plural(data.errors, 'error'), summary);
+  tag('span', null, words.count(regions.length, 'region') + ' · ' + words.count(data.schools.length, 'school') + ' · ', summary);
+  tag('span', 'n-error', words.count(data.errors, 'error'), summary);
   tag('span', null, ' · ', summary);
-  tag('span', 'n-warning', plural(data.warnings, 'warning'), summary);
-  tag('span', null, ' · ' + plural(data.infos, 'note'), summary);
+  tag('span', 'n-warning', words.count(data.warnings, 'warning'), summary);
+  tag('span', null, ' · ' + words.count(data.infos, 'note'), summary);
   tag('span', 'totals', ' · ' + data.totals, summary);
-  document.getElementById('methods').textContent = 'Methods: '
-    + data.methods.map(function (m) { return m.replace(/[.\s]+$/, ''); }).join('; ') + '.';
+  $('methods').textContent = t('methods', { list: data.methods.map(function (m) { return m.replace(/[.\s]+$/, ''); }).join('; ') });
 
   setMode(mode);
   setSelection([]);

@@ -2,53 +2,148 @@
 // colours, the view that fits a box, and where region labels go. No DOM and no state: everything comes in
 // as an argument.
 //
-// A plain script, not a module: each page inlines it first, before page.js and its own script, so its
-// functions are globals there. Node's tests (Tests/web) load it the same way, with vm.runInThisContext.
+// A plain script, not a module: each page inlines it after strings.js (whose catalogue it reads) and before
+// page.js and its own script, so its functions are globals there. Node's tests (Tests/web) load the two the
+// same way, with vm.runInThisContext.
 'use strict';
 
 // ---- numbers and words -----------------------------------------------------------------------------
 
-/**
- * A whole number with its thousands separated by commas: 1234567.4 → "1,234,567".
- * @param {number} n
- * @returns {string}
- */
-function int(n) { return Math.round(n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ','); }
+/** @typedef {'en' | 'nl'} Language a language the pages speak (``STRINGS`` of strings.js has its words) */
 
 /**
- * A share (0 to 1) as a percentage with one decimal: 0.1234 → "12.3 %"; no share → "n/a".
+ * The language of the page's data: `nl` or `en`, English for anything else.
+ * @param {string | null | undefined} value
+ * @returns {Language}
+ */
+function languageOf(value) { return value === 'nl' ? 'nl' : 'en'; }
+
+/** The thousands separator and the decimal mark of each language: 1,234.5 in English, 1.234,5 in Dutch. */
+var NUMBER_MARKS = { en: { group: ',', decimal: '.' }, nl: { group: '.', decimal: ',' } };
+
+/**
+ * A number with `digits` decimals and its thousands grouped: 1234.56 → "1,234.6" (en), "1.234,6" (nl).
+ * @param {number} n
+ * @param {number} digits decimals
+ * @param {Language} language
+ * @returns {string}
+ */
+function decimal(n, digits, language) {
+  var marks = NUMBER_MARKS[language];
+  var parts = Math.abs(n).toFixed(digits).split('.');
+  var whole = parts[0].replace(/\B(?=(\d{3})+(?!\d))/g, marks.group);
+  var negative = n < 0 && Number(parts.join('.')) !== 0;
+  return (negative ? '-' : '') + whole + (parts.length > 1 ? marks.decimal + parts[1] : '');
+}
+
+/**
+ * A whole number with its thousands grouped: 1234567.4 → "1,234,567" (en), "1.234.567" (nl).
+ * @param {number} n
+ * @param {Language} language
+ * @returns {string}
+ */
+function int(n, language) { return decimal(Math.round(n), 0, language); }
+
+/**
+ * A share (0 to 1) as a percentage with one decimal: 0.125 → "12.5 %" (en), "12,5 %" (nl); no share →
+ * "n/a", "n.v.t.".
  * @param {number | null | undefined} share
+ * @param {Language} language
  * @returns {string}
  */
-function pct(share) { return share === null || share === undefined ? 'n/a' : (share * 100).toFixed(1) + ' %'; }
+function pct(share, language) {
+  return share === null || share === undefined ? STRINGS[language].notAvailable : decimal(share * 100, 1, language) + ' %';
+}
 
 /**
- * A count with its noun: "1 school", "0 schools", "1,250 schools" (regular English plurals only).
+ * A count with its noun, singular for one only: "1 school", "2 schools" (en); "1 school", "2 scholen" (nl).
  * @param {number} n
- * @param {string} word the singular
+ * @param {Noun} noun
+ * @param {Language} language
  * @returns {string}
  */
-function plural(n, word) { return int(n) + ' ' + word + (n === 1 ? '' : 's'); }
+function count(n, noun, language) { return int(n, language) + ' ' + (n === 1 ? noun.one : noun.other); }
 
 /**
- * An amount in euros, whole: 1234567 → "€ 1,234,567". A techniekarm region has no amount (`null`) but the
- * programme's separate range for four years: [600000, 4000000] → "€ 600,000–4,000,000 for four years".
+ * An amount in euros, whole: 2199000 → "€2,199,000" (en), "€ 2.199.000" (nl). A techniekarm region has no
+ * amount (`null`) but the programme's separate range for four years: [600000, 4000000] →
+ * "€600,000–4,000,000 for four years".
  * @param {number | null | undefined} n EUR
+ * @param {Language} language
  * @param {number[] | null} [range] EUR, [lowest, highest], shown when `n` is absent
  * @returns {string}
  */
-function euro(n, range) {
-  if (n == null) return range ? '€ ' + int(range[0]) + '–' + int(range[1]) + ' for four years' : 'n/a';
-  return '€ ' + int(n);
+function euro(n, language, range) {
+  var sign = language === 'nl' ? '€ ' : '€';
+  if (n == null) {
+    return range ? sign + int(range[0], language) + '–' + int(range[1], language) + ' ' + STRINGS[language].forFourYears
+      : STRINGS[language].notAvailable;
+  }
+  return sign + int(n, language);
 }
+
+/**
+ * A distance in kilometres with one decimal: 2345 m → "2.3 km" (en), "2,3 km" (nl).
+ * @param {number} metres
+ * @param {Language} language
+ * @returns {string}
+ */
+function kilometres(metres, language) { return decimal(metres / 1000, 1, language) + ' km'; }
 
 /**
  * A change with its sign: +12, −3 (a minus sign, not a hyphen), ±0.
  * @param {number} n
- * @param {(magnitude: number) => string} [show] formats the magnitude; ``int`` when left out
+ * @param {(magnitude: number) => string} show formats the magnitude
  * @returns {string}
  */
-function signed(n, show) { return (n > 0 ? '+' : n < 0 ? '−' : '±') + (show || int)(Math.abs(n)); }
+function signed(n, show) { return (n > 0 ? '+' : n < 0 ? '−' : '±') + show(Math.abs(n)); }
+
+/** @typedef {{ [K in keyof Catalogue]: Catalogue[K] extends string ? K : never }[keyof Catalogue]} TextKey */
+/** @typedef {{ [K in keyof Catalogue]: Catalogue[K] extends Noun ? K : never }[keyof Catalogue]} NounKey */
+
+/**
+ * The text `key` of `language`'s catalogue, each `{name}` in it replaced by `values[name]`: ("moved",
+ * { school: "01AB01", region: "STO19001" }) → "Moved 01AB01 to STO19001.". A name without a value stays.
+ * @param {Language} language
+ * @param {TextKey} key
+ * @param {Object<string, string | number>} [values]
+ * @returns {string}
+ */
+function say(language, key, values) {
+  return STRINGS[language][key].replace(/\{(\w+)\}/g, function (whole, name) {
+    return values && values[name] !== undefined ? String(values[name]) : whole;
+  });
+}
+
+/**
+ * @typedef {object} Words a page's words and number formats in its language
+ * @property {Language} language
+ * @property {(key: TextKey, values?: Object<string, string | number>) => string} t a text (``say``)
+ * @property {(n: number, noun: NounKey) => string} count a count with its noun (``count``)
+ * @property {(n: number) => string} int
+ * @property {(share: number | null | undefined) => string} pct
+ * @property {(n: number | null | undefined, range?: number[] | null) => string} euro
+ * @property {(metres: number) => string} km
+ * @property {(n: number, digits: number) => string} decimal
+ */
+
+/**
+ * The words and number formats of `language`, for a page to use throughout.
+ * @param {Language} language
+ * @returns {Words}
+ */
+function wordsOf(language) {
+  return {
+    language: language,
+    t: function (key, values) { return say(language, key, values); },
+    count: function (n, noun) { return count(n, STRINGS[language][noun], language); },
+    int: function (n) { return int(n, language); },
+    pct: function (share) { return pct(share, language); },
+    euro: function (n, range) { return euro(n, language, range); },
+    km: function (metres) { return kilometres(metres, language); },
+    decimal: function (n, digits) { return decimal(n, digits, language); },
+  };
+}
 
 // ---- colours ---------------------------------------------------------------------------------------
 
@@ -174,4 +269,56 @@ function labelOffsets(labels, u) {
     if (chosen !== null) placed.push({ x: l.x, y: l.y + chosen * lineHeight, half: half });
   });
   return offsets;
+}
+
+// ---- nearness ----------------------------------------------------------------------------------------
+
+/** @typedef {{ x: number, y: number }} Point a position, in any unit its caller keeps to */
+
+/**
+ * Which of `points` lies nearest to `at` (straight-line distance), provided it lies within `radius`; the
+ * first of equally near ones. The page gives screen pixels, so a click picks the dot nearest to the pointer
+ * at every zoom.
+ * @param {Point[]} points
+ * @param {Point} at
+ * @param {number} radius in the unit of the points
+ * @returns {number | null} its index in `points`; null when none lies within `radius`
+ */
+function nearestWithin(points, at, radius) {
+  var best = null, bestDistance = radius;
+  for (var i = 0; i < points.length; i++) {
+    var d = Math.hypot(points[i].x - at.x, points[i].y - at.y);
+    if (d < bestDistance || (d === bestDistance && best === null)) { best = i; bestDistance = d; }
+  }
+  return best;
+}
+
+/**
+ * @typedef {object} RegionDistance a region and how far it lies
+ * @property {string} id
+ * @property {number | null} distance to its nearest school, in the unit of the points; null without a placed school
+ */
+
+/**
+ * The regions nearest first, by the distance from `from` to each region's nearest school (its `points`);
+ * regions without a placed school last; equal distances by id. For the planning page's "Move to" list.
+ * @param {Point} from
+ * @param {{ id: string, points: Point[] }[]} regions
+ * @returns {RegionDistance[]}
+ */
+function nearestFirst(from, regions) {
+  return regions.map(function (r) {
+    var distance = r.points.reduce(function (/** @type {number | null} */ best, p) {
+      var d = Math.hypot(p.x - from.x, p.y - from.y);
+      return best === null || d < best ? d : best;
+    }, null);
+    return { id: r.id, distance: distance };
+  }).sort(function (a, b) {
+    if (a.distance !== b.distance) {
+      if (a.distance === null) return 1;
+      if (b.distance === null) return -1;
+      return a.distance - b.distance;
+    }
+    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  });
 }

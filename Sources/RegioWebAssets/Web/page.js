@@ -63,6 +63,8 @@ var MIN_VIEW_WIDTH = 150;
  * @property {() => void} resized keeps the centre and the scale when the map changes size; the whole map stays whole
  * @property {(e: MouseEvent, container: Element) => void} placeTip shows the tooltip (filled by the page)
  *   beside the pointer, inside `container`, where it is positioned
+ * @property {(clientX: number, clientY: number) => Point} toMap the map position (map units) of a point on
+ *   the screen (pixels of the window)
  */
 
 /**
@@ -97,7 +99,7 @@ function createMapView(options) {
     if (rescaled) lastU = u;
     options.viewChanged(u, rescaled);
   }
-  /** @param {number} clientX @param {number} clientY */
+  /** @param {number} clientX @param {number} clientY @returns {Point} */
   function toUser(clientX, clientY) {
     var p = svg.createSVGPoint(); p.x = clientX; p.y = clientY;
     // The map is on screen while it gets pointer events, so it has a screen transform.
@@ -178,6 +180,7 @@ function createMapView(options) {
     goHome: goHome,
     show: show,
     resized: resized,
+    toMap: toUser,
     placeTip: function (e, container) {
       tooltip.hidden = false;
       var box = container.getBoundingClientRect();
@@ -225,4 +228,27 @@ function labelPlacer() {
       if (offset !== null) l.text.setAttribute('dy', String(offset * LABEL_LINE_PX * u));
     });
   };
+}
+
+/**
+ * Puts the page's words into its HTML: an element with `data-text="key"` gets the text `key` of ``STRINGS``
+ * (strings.js) in the page's language; `data-title`, `data-placeholder` and `data-label` set the attributes
+ * `title`, `placeholder` and `aria-label`. The page's `lang` attribute becomes the language.
+ * @param {Words} words
+ */
+function translatePage(words) {
+  document.documentElement.lang = words.language;
+  /** @type {[string, (e: HTMLElement, text: string) => void][]} */
+  var kinds = [
+    ['text', function (e, text) { e.textContent = text; }],
+    ['title', function (e, text) { e.title = text; }],
+    ['placeholder', function (e, text) { e.setAttribute('placeholder', text); }],
+    ['label', function (e, text) { e.setAttribute('aria-label', text); }],
+  ];
+  kinds.forEach(function (kind) {
+    /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[data-' + kind[0] + ']')).forEach(function (e) {
+      var key = /** @type {TextKey} */ (e.getAttribute('data-' + kind[0]));
+      if (STRINGS[words.language][key] !== undefined) kind[1](e, words.t(key));
+    });
+  });
 }

@@ -1,0 +1,55 @@
+import RegioDomain
+import RegioSpatial
+import Testing
+
+/// Town names as people write them, from DUO's capitals (``DutchPlaceName/display(_:)``).
+@Suite struct DutchPlaceNameTests {
+    @Test(arguments: [
+        ("ENSCHEDE", "Enschede"),
+        ("'S-HERTOGENBOSCH", "'s-Hertogenbosch"),
+        ("'S-GRAVENHAGE", "'s-Gravenhage"),
+        ("'T ZANDT", "'t Zandt"),
+        ("BERGEN OP ZOOM", "Bergen op Zoom"),
+        ("IJSSELSTEIN", "IJsselstein"),
+        ("IJMUIDEN", "IJmuiden"),
+        ("RIJSWIJK", "Rijswijk"),
+        ("DEN HAAG", "Den Haag"),
+        ("TER APEL", "Ter Apel"),
+        ("HET HOGELAND", "Het Hogeland"),
+        ("HARDINXVELD-GIESSENDAM", "Hardinxveld-Giessendam"),
+        ("ALPHEN AAN DEN RIJN", "Alphen aan den Rijn"),
+        ("CAPELLE AAN DEN IJSSEL", "Capelle aan den IJssel"),
+        ("WIJK BIJ DUURSTEDE", "Wijk bij Duurstede"),
+        ("BERKEL EN RODENRIJS", "Berkel en Rodenrijs"),
+        ("HOF VAN TWENTE", "Hof van Twente"),
+        ("VALKENBURG AAN DE GEUL", "Valkenburg aan de Geul"),
+        ("REUSEL-DE MIERDEN", "Reusel-De Mierden"),
+        ("NUENEN, GERWEN EN NEDERWETTEN", "Nuenen, Gerwen en Nederwetten"),
+        ("ST.-ANNAPAROCHIE", "St.-Annaparochie"),
+        ("BERGEN NH", "Bergen (NH.)"),
+        ("BERGEN (L.)", "Bergen (L.)"),
+        ("EDE GLD", "Ede (Gld.)"),
+        ("IJSSELSTEIN UT", "IJsselstein (Ut.)"),
+        ("NIEUWERKERK AD IJSSEL", "Nieuwerkerk a/d IJssel"),
+        ("SÚDWEST-FRYSLÂN", "Súdwest-Fryslân"),
+        ("  EMMEN  ", "Emmen"),
+        ("", ""),
+    ])
+    func capitalsBecomeTheWrittenName(_ register: String, _ written: String) {
+        #expect(DutchPlaceName.display(register) == written)
+    }
+
+    @Test func aNameWrittenByAPersonIsKept() {
+        #expect(DutchPlaceName.display("Bergen op Zoom") == "Bergen op Zoom")
+        #expect(DutchPlaceName.display("ijsselstein") == "ijsselstein", "lower case is a person's choice")
+        #expect(DutchPlaceName.display(" Den  Haag ") == "Den Haag")
+    }
+
+    @Test func theSchoolShowsItsTownAsWrittenAndKeepsTheRegistersSpelling() throws {
+        let code = try #require(SchoolCode("00AB01"))
+        let school = School(code: code, name: "Het College", town: "BERGEN OP ZOOM", location: nil, placement: .unplaced)
+        #expect(school.town == "BERGEN OP ZOOM")
+        #expect(school.townDisplayName == "Bergen op Zoom")
+        #expect(school.label == "00AB01 (Het College, Bergen op Zoom)")
+    }
+}
