@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Hummingbird
+import RegioDomain
 import RegioInputs
 import RegioServer
 import RegioSpatial
