@@ -71,8 +71,9 @@ struct PageTemplateTests {
 
     @Test func thePortraitPageInlinesItsStylesheet() throws {
         let template = PageTemplate("portrait.html")
-        #expect(template.keys == ["title", "portraits"])
-        let page = template.filled(["title": "Region portrait X", "portraits": "<section></section>\n"])
+        #expect(template.keys == ["lang", "title", "portraits"])
+        let page = template.filled(["lang": "nl", "title": "Region portrait X", "portraits": "<section></section>\n"])
+        #expect(page.contains("<html lang=\"nl\">"))
         #expect(page.hasPrefix("<!DOCTYPE html>\n"))
         #expect(page.contains(try #require(WebAsset.text("portrait.css"))))
         #expect(page.hasSuffix("<body>\n<section></section>\n</body>\n</html>\n"))
