@@ -166,11 +166,16 @@ enum ScenarioDownload {
 
     /// `text` as an attachment named `fileName` (letters, digits, '-', '_' and '.' only).
     static func download(_ text: String, contentType: String, fileName: String) -> Response {
+        download(ByteBuffer(string: text), contentType: contentType, fileName: fileName)
+    }
+
+    /// `bytes` as an attachment named `fileName` (letters, digits, '-', '_' and '.' only).
+    static func download(_ bytes: ByteBuffer, contentType: String, fileName: String) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = contentType
         headers[.contentDisposition] = "attachment; filename=\"\(fileName)\""
         headers[.cacheControl] = "no-store"
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: bytes))
     }
 }
 

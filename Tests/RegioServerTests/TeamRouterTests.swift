@@ -66,8 +66,10 @@ import Testing
                  .unauthorized, .forbidden, .ok),
                 (Call(method: .get, path: "/api/proposals/2/scenario"), .unauthorized, .ok, .ok),
                 (Call(method: .get, path: "/api/proposals/2/registrations.csv"), .unauthorized, .ok, .ok),
+                (Call(method: .get, path: "/api/proposals/2/registrations.xlsx"), .unauthorized, .ok, .ok),
                 (Call(method: .get, path: "/api/proposals/1/scenario"), .unauthorized, .conflict, .conflict),
                 (Call(method: .get, path: "/api/proposals/1/registrations.csv"), .unauthorized, .conflict, .conflict),
+                (Call(method: .get, path: "/api/proposals/1/registrations.xlsx"), .unauthorized, .conflict, .conflict),
                 (Call(method: .get, path: "/api/nope"), .unauthorized, .notFound, .notFound),
                 (Call(method: .post, path: "/api/logout"), .unauthorized, .noContent, .noContent),
             ]
@@ -228,6 +230,17 @@ import Testing
             #expect(read.regions.map(\.id) == expected.regions.map(\.id))
             #expect(read.regions.map(\.schools) == expected.regions.map(\.schools))
             #expect(read.regions.map(\.lead) == expected.regions.map(\.lead))
+
+            // The same pre-registration as a workbook, read back by `--registrations FILE.xlsx`'s reader.
+            let xlsx = try await client.get("/api/proposals/\(id)/registrations.xlsx", headers: bert.reading)
+            #expect(xlsx.headers[.contentType] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            let workbook = FileManager.default.temporaryDirectory.appendingPathComponent("regio-\(UUID().uuidString).xlsx").path
+            try Data(xlsx.body.readableBytesView).write(to: URL(fileURLWithPath: workbook))
+            defer { try? FileManager.default.removeItem(atPath: workbook) }
+            let fromWorkbook = try RegistrationReader.read(workbook)
+            #expect(fromWorkbook.regions.map(\.id) == expected.regions.map(\.id))
+            #expect(fromWorkbook.regions.map(\.schools) == expected.regions.map(\.schools))
+            #expect(fromWorkbook.regions.map(\.lead) == expected.regions.map(\.lead))
         }
     }
 }

@@ -208,6 +208,7 @@ def main():
     c.request("GET", f"/api/proposals/{first}/compare/{second}", region, expect=403)
     c.request("GET", f"/api/proposals/{first}/scenario", region, expect=409)
     c.request("GET", f"/api/proposals/{first}/registrations.csv", region, expect=409)
+    c.request("GET", f"/api/proposals/{first}/registrations.xlsx", region, expect=409)
     c.request("POST", f"/api/proposals/{first}/review", region, {"decision": "accepted"}, expect=403)
     c.request("POST", f"/api/proposals/{first}/review", support, {"decision": "maybe"}, expect=400)
     c.request("POST", f"/api/proposals/{first}/review", support, {"decision": "accepted", "comment": "good"}, expect=200)
@@ -215,6 +216,7 @@ def main():
     c.request("POST", f"/api/proposals/{second}/review", support, {"decision": "rejected", "comment": "no"}, expect=200)
     c.request("GET", f"/api/proposals/{first}/scenario", region, expect=200)
     c.request("GET", f"/api/proposals/{first}/registrations.csv", support, expect=200)
+    c.request("GET", f"/api/proposals/{first}/registrations.xlsx", region, expect=200)
 
     c.request("POST", "/api/logout", region, csrf=False, expect=403)
     c.request("POST", "/api/logout", region, expect=204)

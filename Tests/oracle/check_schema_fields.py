@@ -7,7 +7,8 @@ Reads the Python of the oracle (Tests/oracle/*.py) and of the notebooks (noteboo
 `ast` and collects the names they read by subscript (`x["name"]`, `x[["a", "b"]]`) or `.get("name")`; names
 only assigned (`table["name"] = ...`) are the script's own. A name read must be one of:
 
-- a member named by docs/schema/*.schema.json (a `properties` key or a `propertyNames` value);
+- a member named by docs/schema/*.schema.json or by docs/openapi.yaml (the team server's API) (a `properties`
+  key or a `propertyNames` value);
 - a property of a layer of `regio export --format geojson`, or a column of its CSV tables (the folder given
   with --export; the layers are defined with their fields in Sources/RegioReports/Export and read by the
   notebooks);
@@ -39,9 +40,13 @@ OTHER_VOCABULARIES = {
         "f_table_catalog", "f_table_schema", "f_table_name", "f_geometry_column", "styleName", "styleQML", "styleSLD",
         "useAsDefault", "owner", "ui", "update_time", "attr",
     },
-    "Chromium's DevTools protocol (check_map.py, check_serve.py)": {
+    "Chromium's DevTools protocol (check_map.py, check_serve.py, cdp_contexts.py, check_team_browser.py)": {
         "id", "method", "params", "result", "exceptionDetails", "exception", "entry", "webSocketDebuggerUrl", "url",
         "request", "args", "level", "description", "text", "value", "data", "response", "headers", "error",
+        "browserContextId", "targetId", "cookies", "httpOnly", "sameSite", "body",
+    },
+    "HTTP headers and cookie attributes (RFC 9110, RFC 6265; check_team_proxy.py)": {
+        "Location", "Set-Cookie", "httponly", "samesite", "secure",
     },
     "the scripts' own records (regio_inputs.py's frames, audit_oracle.py's students, check_serve.py's report, the "
     "notebooks' tables)": {
@@ -67,6 +72,8 @@ def schema_names():
 
     for path in sorted((ROOT / "docs" / "schema").glob("*.schema.json")):
         walk(json.loads(path.read_text(encoding="utf-8")))
+    import yaml  # PyYAML, in the test venv (Tests/oracle/requirements.txt)
+    walk(yaml.safe_load((ROOT / "docs" / "openapi.yaml").read_text(encoding="utf-8")))
     return names
 
 
@@ -84,8 +91,8 @@ def export_names(folder):
     return names
 
 
-# The scripts that read the schemas themselves (JSON Schema's vocabulary), not regio's outputs.
-SCHEMA_TOOLS = {"validate_schema.py", "check_schema_fields.py"}
+# The scripts that read the schemas themselves (JSON Schema's and OpenAPI's vocabulary), not regio's outputs.
+SCHEMA_TOOLS = {"validate_schema.py", "check_schema_fields.py", "check_openapi.py"}
 
 
 def sources(also):

@@ -64,13 +64,28 @@ func addProposalRoutes(to api: RouterGroup<ServeRequestContext>, _ team: TeamSer
         return ScenarioDownload.response(scenario, fileName: ScenarioSummary.fileName(proposal.name, id: proposal.id))
     }
     api.get("proposals/:id/registrations.csv") { _, context in
-        let (proposal, scenario) = try await accepted(context, team)
-        let registration: Registration
-        do { registration = try team.base.registration(with: scenario.edits) } catch let error as SessionError { throw APIError(error) }
-        let name = ScenarioSummary.fileName(proposal.name, id: proposal.id).replacingOccurrences(of: ".json", with: "")
+        let (name, registration) = try await acceptedRegistration(context, team)
         return ScenarioDownload.download(RegistrationCSV.text(registration), contentType: "text/csv; charset=utf-8",
                                          fileName: "\(name)-registrations.csv")
     }
+    api.get("proposals/:id/registrations.xlsx") { _, context in
+        let (name, registration) = try await acceptedRegistration(context, team)
+        let bytes: [UInt8]
+        do { bytes = try RegistrationWorkbook.bytes(RegistrationCSV.rows(registration)) } catch {
+            throw APIError(.internalServerError, "the workbook could not be written: \(error)")
+        }
+        return ScenarioDownload.download(ByteBuffer(bytes: bytes),
+                                         contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                                         fileName: "\(name)-registrations.xlsx")
+    }
+}
+
+/// The file name stem and the pre-registration of the route's accepted proposal: the base with its edits.
+private func acceptedRegistration(_ context: ServeRequestContext, _ team: TeamServer) async throws -> (String, Registration) {
+    let (proposal, scenario) = try await accepted(context, team)
+    let registration: Registration
+    do { registration = try team.base.registration(with: scenario.edits) } catch let error as SessionError { throw APIError(error) }
+    return (ScenarioSummary.fileName(proposal.name, id: proposal.id).replacingOccurrences(of: ".json", with: ""), registration)
 }
 
 /// The proposal of the route's `{id}` when the caller may see it and it is accepted, and its scenario.

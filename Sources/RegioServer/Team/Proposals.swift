@@ -118,7 +118,10 @@ struct Proposal: Encodable, Sendable {
     /// Where an accepted proposal downloads.
     struct Downloads: Encodable, Sendable {
         let scenario: String
+        /// The pre-registration with the proposal's edits, CSV.
         let registrations: String
+        /// The same, as an XLSX workbook.
+        let registrationsWorkbook: String
     }
 
     let id: Int64
@@ -210,7 +213,8 @@ struct ProposalRow: Codable, FetchableRecord, MutablePersistableRecord, Sendable
                                     createdAt: ISO8601DateFormatter().string(from: $0.createdAt))
                 },
                 downloads: status == .accepted
-                    ? Proposal.Downloads(scenario: "/api/proposals/\(id)/scenario", registrations: "/api/proposals/\(id)/registrations.csv")
+                    ? Proposal.Downloads(scenario: "/api/proposals/\(id)/scenario", registrations: "/api/proposals/\(id)/registrations.csv",
+                                         registrationsWorkbook: "/api/proposals/\(id)/registrations.xlsx")
                     : nil,
                 comparison: withComparison ? try decoder.decode(ScenarioComparison.self, from: Data(comparison.utf8)) : nil)
         } catch let error as SessionError {

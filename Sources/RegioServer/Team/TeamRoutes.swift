@@ -46,6 +46,7 @@ struct TeamServer: Sendable {
 /// | `POST /api/proposals/{id}/review` `{"decision", "comment"}` | support | the proposal, status set |
 /// | `GET /api/proposals/{id}/scenario` | may see it | an accepted proposal as a scenario file |
 /// | `GET /api/proposals/{id}/registrations.csv` | may see it | the pre-registration with the proposal's edits |
+/// | `GET /api/proposals/{id}/registrations.xlsx` | may see it | the same as an XLSX workbook |
 ///
 /// Every state-changing request carries `X-CSRF-Token` (``TeamGate``); docs/openapi.yaml is the contract.
 func buildTeamRouter(_ team: TeamServer, configuration: ServerConfiguration, port: ListeningPort) -> Router<ServeRequestContext> {

@@ -17,7 +17,7 @@
    *   baseWarnings: number, resolved: number, introduced: number, changedRegions: string[]}} Summary
    * @typedef {{id: number, name: string, note: string, author: string, region: string | null, status: string,
    *   createdAt: string, edits: unknown[], summary: Summary, reviews: Review[],
-   *   downloads?: {scenario: string, registrations: string}}} Proposal
+   *   downloads?: {scenario: string, registrations: string, registrationsWorkbook: string}}} Proposal
    * @typedef {{id: string, schools: string[], countedStudents: number, technicalStudents: number,
    *   technicalShare: number | null, techniekarm: boolean}} Figures
    * @typedef {{id: string, base?: Figures, first?: Figures, second?: Figures}} RegionSideBySide
@@ -185,7 +185,9 @@
       scenario.href = p.downloads.scenario;
       const csv = make('a', 'proposal-download', 'pre-registration (CSV)');
       csv.href = p.downloads.registrations;
-      links.append(scenario, document.createTextNode(' · '), csv);
+      const workbook = make('a', 'proposal-download', 'pre-registration (XLSX)');
+      workbook.href = p.downloads.registrationsWorkbook;
+      links.append(scenario, document.createTextNode(' · '), csv, document.createTextNode(' · '), workbook);
       item.append(links);
     }
     if (me && me.role === 'support' && p.status === 'submitted') {
