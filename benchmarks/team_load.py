@@ -191,6 +191,9 @@ def main():
     parser.add_argument("--edits-per-workspace", type=int, default=10)
     parser.add_argument("--mix", default="move=5,undo=2,redo=1,state=2",
                         help="weights of the requests in phase 1 (move, undo, redo, state)")
+    parser.add_argument("--think", type=float, default=0,
+                        help="mean pause in seconds between a person's requests in phase 1 (exponential, at most 10 "
+                             "times the mean); 0 (default): none, each request sent as soon as the last answered")
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--json", help="also write the figures to this file")
     args = parser.parse_args()
@@ -204,7 +207,7 @@ def main():
     database = os.path.join(folder, "team.sqlite")
     people = accounts(max(args.users, args.workspaces))
     figures = {"date": time.strftime("%Y-%m-%d %H:%M %Z"), "users": args.users, "seconds": args.seconds,
-               "workspaces": args.workspaces, "mix": mix}
+               "workspaces": args.workspaces, "mix": mix, "thinkSeconds": args.think}
     server = None
     log = open(os.path.join(folder, "server.txt"), "w+")
     try:
@@ -246,8 +249,11 @@ def main():
         deadline = time.perf_counter() + args.seconds
 
         def edit_until_deadline(person):
+            pause = random.Random(args.seed + id(person) % 1000)
             while time.perf_counter() < deadline:
                 person.step(mix)
+                if args.think > 0:
+                    time.sleep(min(pause.expovariate(1 / args.think), 10 * args.think))
 
         peak_sampler_stop = threading.Event()
         rss_samples = []
@@ -265,7 +271,8 @@ def main():
         figures["phase1Errors"] = len(errors)
         figures["phase1Throughput"] = len(samples) / args.seconds
         figures["rssAfterPhase1"] = memory(server.pid)["VmRSS"]
-        print(f"  phase 1: {len(editors)} people editing at once for {args.seconds:.0f} s, no think time: "
+        thinking = f"think time {args.think:g} s on average" if args.think > 0 else "no think time"
+        print(f"  phase 1: {len(editors)} people editing at once for {args.seconds:.0f} s, {thinking}: "
               f"{len(samples)} requests ({figures['phase1Throughput']:.1f}/s), {len(errors)} errors")
         report_latency("round trip (ms)", samples)
         for kind, message in errors[:5]:
