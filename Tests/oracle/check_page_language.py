@@ -18,6 +18,7 @@ import time
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 from check_serve import LoopbackBrowser  # noqa: E402  (headless Chromium that reaches 127.0.0.1 only)
+from checklist import Checklist  # noqa: E402  (ok/FAIL lines and the exit code)
 
 # A Dutch percentage: a decimal comma and a space before the sign ("12,5 %").
 DUTCH_SHARE = r"\d{1,3},\d %"
@@ -35,13 +36,7 @@ def main():
     if not shutil.which(args.chromium) and not os.path.exists(args.chromium):
         print("check_page_language: chromium not found (apt-get install chromium)", file=sys.stderr)
         return 2
-    failures = []
-
-    def check(condition, message):
-        print(("ok   " if condition else "FAIL ") + message)
-        if not condition:
-            failures.append(message)
-        return condition
+    check = Checklist("check_page_language")
 
     browser = LoopbackBrowser(args.chromium, 1440, 900)
     try:
@@ -103,10 +98,7 @@ def main():
     finally:
         browser.close()
 
-    if failures:
-        print(f"check_page_language: {len(failures)} check(s) failed", file=sys.stderr)
-        return 1
-    return 0
+    return check.exit_code()
 
 
 if __name__ == "__main__":

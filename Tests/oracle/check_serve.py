@@ -29,6 +29,7 @@ import urllib.request
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 from check_map import Browser  # noqa: E402  (one headless Chromium spoken to over CDP)
 from serve_page import ServePage  # noqa: E402
+from checklist import Checklist  # noqa: E402  (ok/FAIL lines and the exit code)
 
 
 class LoopbackBrowser(Browser):
@@ -61,13 +62,7 @@ def main():
 
     url = args.url if args.url.endswith("/") else args.url + "/"
     origin = "{0.scheme}://{0.netloc}".format(urllib.parse.urlsplit(url))
-    failures = []
-
-    def check(condition, message):
-        print(("ok   " if condition else "FAIL ") + message)
-        if not condition:
-            failures.append(message)
-        return condition
+    check = Checklist("check_serve")
 
     browser = LoopbackBrowser(args.chromium, args.width, args.height)
     try:
@@ -245,10 +240,7 @@ def main():
     finally:
         browser.close()
 
-    if failures:
-        print(f"check_serve: {len(failures)} check(s) failed", file=sys.stderr)
-        return 1
-    return 0
+    return check.exit_code()
 
 
 if __name__ == "__main__":

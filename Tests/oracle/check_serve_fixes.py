@@ -28,6 +28,7 @@ import urllib.request
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 from check_serve import LoopbackBrowser  # noqa: E402  (headless Chromium that reaches 127.0.0.1 only)
+from checklist import Checklist  # noqa: E402  (ok/FAIL lines and the exit code)
 
 
 def get_json(url):
@@ -47,13 +48,7 @@ def main():
         print("check_serve_fixes: chromium not found (apt-get install chromium)", file=sys.stderr)
         return 2
     url = args.url if args.url.endswith("/") else args.url + "/"
-    failures = []
-
-    def check(condition, message):
-        print(("ok   " if condition else "FAIL ") + message)
-        if not condition:
-            failures.append(message)
-        return condition
+    check = Checklist("check_serve_fixes")
 
     browser = LoopbackBrowser(args.chromium, args.width, args.height)
     try:
@@ -186,10 +181,7 @@ def main():
     finally:
         browser.close()
 
-    if failures:
-        print(f"check_serve_fixes: {len(failures)} check(s) failed", file=sys.stderr)
-        return 1
-    return 0
+    return check.exit_code()
 
 
 if __name__ == "__main__":

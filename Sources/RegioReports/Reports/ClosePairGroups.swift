@@ -18,9 +18,8 @@ public struct ClosePairGroup: Sendable {
         for f in findings where f.rule == .splitCloseSchools && f.regions.count == 2 {
             byPair[RegionPair(f.regions[0], f.regions[1]), default: []].append(f)
         }
-        return byPair.keys.sorted { ($0.first, $0.second) < ($1.first, $1.second) }.map { pair in
-            let members = byPair[pair]!.sorted { ($0.value ?? 0, $0.key) < ($1.value ?? 0, $1.key) }
-            return ClosePairGroup(regions: pair, findings: members)
+        return byPair.sorted { ($0.key.first, $0.key.second) < ($1.key.first, $1.key.second) }.map { pair, findings in
+            ClosePairGroup(regions: pair, findings: findings.sorted { ($0.value ?? 0, $0.key) < ($1.value ?? 0, $1.key) })
         }
     }
 
