@@ -16,6 +16,12 @@ public enum DutchPlaceName {
     /// A name that already has lower-case letters was written by a person and is returned as given, only
     /// trimmed, with runs of spaces made one.
     public static func display(_ name: String) -> String {
+        ASCIIPlaceName.display(name) ?? displayByCharacter(name)
+    }
+
+    /// ``display(_:)`` for any text, a `Character` at a time (the ASCII names of the register take the faster
+    /// byte path of ``ASCIIPlaceName``, which a test holds to the same result).
+    static func displayByCharacter(_ name: String) -> String {
         let words = name.split(whereSeparator: \.isWhitespace).map(String.init)
         let joined = words.joined(separator: " ")
         if joined.contains(where: \.isLowercase) { return joined }

@@ -1,4 +1,4 @@
-import RegioDomain
+@testable import RegioDomain
 import RegioSpatial
 import Testing
 
@@ -51,5 +51,25 @@ import Testing
         #expect(school.town == "BERGEN OP ZOOM")
         #expect(school.townDisplayName == "Bergen op Zoom")
         #expect(school.label == "00AB01 (Het College, Bergen op Zoom)")
+    }
+
+    /// The byte path for ASCII names (``ASCIIPlaceName``) writes what the `Character` path writes: on awkward
+    /// cases, and on 20,000 seeded random names from the letters, separators and particles that matter.
+    @Test func theASCIIPathWritesWhatTheCharacterPathWrites() {
+        let awkward = ["AD", "AD IJSSEL", "IJ", "I", "'S", "'T", "'S-", "-", "--A", "A--B", ".", "ST..A", "A.B.C",
+                       "BERGEN (NH.)", "BERGEN (XX)", "NH", "NH NH", "L", "A L", "EMMEN\tDR", "EMMEN\r\nL",
+                       "A\u{0B}B\u{0C}C", "DE DE DE", "VAN-DER", "A-DE", "IJ-IJ IJ-IJ", "123 AB", "a", "EMMEn"]
+        for name in awkward {
+            #expect(ASCIIPlaceName.display(name) == DutchPlaceName.displayByCharacter(name), "\(name)")
+        }
+        let pieces = ["A", "IJ", "DE", "AAN", "AD", "'S", "'T", "-", ".", " ", "  ", "\t", "(", ")", "NH", "GLD", "L",
+                      "ZOOM", "ST", "e", "X"]
+        var generator = SplitMix64(seed: 13)
+        for _ in 0..<20_000 {
+            let name = (0..<Int.random(in: 1...7, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }
+                .joined()
+            #expect(ASCIIPlaceName.display(name) == DutchPlaceName.displayByCharacter(name), "\(name)")
+        }
+        #expect(ASCIIPlaceName.display("SÚDWEST-FRYSLÂN") == nil, "a byte outside ASCII takes the Character path")
     }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import RegioDomain
+@testable import RegioDomain
 import RegioInputs
 import RegioTestSupport
 import Testing
@@ -49,5 +49,17 @@ struct TownNameRealDataTests {
             #expect(DutchPlaceName.display(town) == name)
         }
         #expect(compared > 150, "most towns with a school are a municipality's main town")
+    }
+
+    @Test func theASCIIPathWritesEveryRealNameAsTheCharacterPathDoes() throws {
+        let dataset = try Fixtures.realDataset()
+        let names = Set(dataset.register.schools.map(\.town) + dataset.map.municipalities.map { $0.name.uppercased() })
+        var ascii = 0
+        for name in names {
+            guard let fast = ASCIIPlaceName.display(name) else { continue }
+            ascii += 1
+            #expect(fast == DutchPlaceName.displayByCharacter(name), "\(name)")
+        }
+        #expect(ascii > names.count * 9 / 10, "nearly every real name is ASCII")
     }
 }

@@ -3,16 +3,29 @@ import RegioSpatial
 /// The findings kept per pair: close-by schools (``SplitCloseSchools``) and overlapping regions
 /// (``OverlappingRegions``). An edit re-evaluates only the pairs that involve a changed school or region.
 extension Auditor {
-    /// Re-evaluates every close-by pair that involves `code`.
-    func updateClosePairs(of code: SchoolCode) {
-        for key in closePairsOfSchool[code] ?? [] {
-            if let finding = closePairs.removeValue(forKey: key) {
+    /// Re-evaluates the close-by pairs of each of `schools` (in code order); a pair of two of them once, from
+    /// the school of lower code, instead of once from each side.
+    func updateClosePairs(of schools: Set<SchoolCode>) {
+        for code in schools.sorted() {
+            updateClosePairs(of: code, skipping: { $0 < code && schools.contains($0) })
+        }
+    }
+
+    /// Re-evaluates every close-by pair that involves `code`, but those with a partner `evaluated` already says
+    /// is up to date.
+    private func updateClosePairs(of code: SchoolCode, skipping evaluated: (SchoolCode) -> Bool) {
+        var kept = Set<SchoolPair>()
+        for key in closePairsOfSchool.removeValue(forKey: code) ?? [] {
+            let partner = key.partner(of: code)
+            if evaluated(partner) {
+                kept.insert(key)
+            } else if let finding = closePairs.removeValue(forKey: key) {
                 replace([finding], with: [])
-                closePairsOfSchool[key.partner(of: code)]?.remove(key)
+                closePairsOfSchool[partner]?.remove(key)
             }
         }
-        closePairsOfSchool[code] = nil
-        for (partner, finding) in SplitCloseSchools.pairs(of: code, in: self) {
+        if !kept.isEmpty { closePairsOfSchool[code] = kept }
+        for (partner, finding) in SplitCloseSchools.pairs(of: code, in: self, skipping: evaluated) {
             let key = SchoolPair(code, partner)
             replace(closePairs.updateValue(finding, forKey: key).map { [$0] } ?? [], with: [finding])
             closePairsOfSchool[code, default: []].insert(key)

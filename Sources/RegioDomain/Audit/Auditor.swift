@@ -223,7 +223,7 @@ public final class Auditor {
             replace(institutionFindings[institution] ?? [], with: findings)
             institutionFindings[institution] = findings.isEmpty ? nil : findings
         }
-        for code in (everything ? Set(located) : changedSchools).sorted() { updateClosePairs(of: code) }
+        updateClosePairs(of: everything ? Set(located) : changedSchools)
         try updateOverlaps(of: everything ? Set(newByID.keys).union(oldByID.keys) : changedRegions)
         sortedFindings.settle { everyFinding }
         if shapeCache.count > cacheLimit || figuresCache.count > cacheLimit || groupsCache.count > cacheLimit { trimCaches() }
@@ -313,7 +313,7 @@ public final class Auditor {
     }
 
     /// "00AB01 (Het College, Emmen)", or the bare code for a school not in the register. Made once per
-    /// school: the town's capitalisation goes through Foundation, which is slow in loops.
+    /// school and audit: every close-by pair names two schools.
     func label(_ code: SchoolCode) -> String {
         if let known = labels[code] { return known }
         let text = schoolByCode[code]?.label ?? code.rawValue

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// One finding of the audit: a rule, the regions and schools it concerns, and a message a person can act on.
 public struct Finding: Sendable, Hashable, Codable {
     public var rule: Rule { storage.rule }
@@ -7,9 +9,15 @@ public struct Finding: Sendable, Hashable, Codable {
     /// The schools it concerns, sorted (for `split-close-schools`: the two of the pair).
     public var schools: [String] { storage.schools }
     /// The message in English (``message(in:)`` gives it in any language).
-    public var message: String { storage.message.text(in: .en) }
-    /// The message a person can act on, in `language`.
-    public func message(in language: Language) -> String { storage.message.text(in: language) }
+    public var message: String { message(in: .en) }
+    /// The message a person can act on, in `language`. Written once per finding and language: the planning
+    /// page asks for every finding after each edit, and an edit leaves most findings as they were.
+    public func message(in language: Language) -> String {
+        if let text = storage.written.withLock({ $0[language] }) { return text }
+        let text = storage.message.text(in: language)
+        storage.written.withLock { $0[language] = text }
+        return text
+    }
     /// The message's data, rendered per language.
     public var messageData: any FindingMessage { storage.message }
     /// The region the finding is about, when it is about one (the flagged region of a region rule, the
@@ -38,6 +46,8 @@ public struct Finding: Sendable, Hashable, Codable {
         let value: Double?
         let key: String
         let identity: String
+        /// The message as written so far, per language (``Finding/message(in:)``).
+        let written = Mutex(WrittenMessages())
 
         init(rule: Rule, regions: [RegionID], schools: [String], message: any FindingMessage, subjectRegion: RegionID?, value: Double?) {
             self.rule = rule
@@ -46,11 +56,23 @@ public struct Finding: Sendable, Hashable, Codable {
             self.message = message
             self.subjectRegion = subjectRegion
             self.value = value
-            key = "\(rule.rawValue)|\(regions.joined(separator: ","))|\(schools.joined(separator: ","))"
-            identity = Finding.identity(rule: rule, regions: regions, schools: schools)
+            let prefix = "\(rule.rawValue)|\(regions.joined(separator: ","))|"
+            key = prefix + schools.joined(separator: ",")
+            // ``Finding/identity(rule:regions:schools:)``, without joining the ids again.
+            identity = rule.judgesWholeRegion ? prefix : key
         }
     }
     private let storage: Storage
+
+    /// A message written in each language asked for so far.
+    private struct WrittenMessages {
+        var en: String?, nl: String?
+
+        subscript(language: Language) -> String? {
+            get { switch language { case .en: en; case .nl: nl } }
+            set { switch language { case .en: en = newValue; case .nl: nl = newValue } }
+        }
+    }
 
     public init(_ rule: Rule, regions: [RegionID], schools: [SchoolCode] = [], rawSchools: [String] = [],
                 message: some FindingMessage, value: Double? = nil, subject: RegionID? = nil) {
@@ -72,8 +94,9 @@ public struct Finding: Sendable, Hashable, Codable {
     public static func == (a: Finding, b: Finding) -> Bool {
         if a.storage === b.storage { return true }
         let (x, y) = (a.storage, b.storage)
-        return x.rule == y.rule && x.regions == y.regions && x.schools == y.schools && x.message.isSame(as: y.message)
-            && x.subjectRegion == y.subjectRegion && x.value == y.value
+        // The message last: comparing it casts the other's message to this one's type.
+        return x.rule == y.rule && x.value == y.value && x.regions == y.regions && x.schools == y.schools
+            && x.subjectRegion == y.subjectRegion && x.message.isSame(as: y.message)
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -100,11 +123,13 @@ public struct Finding: Sendable, Hashable, Codable {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(rule, forKey: .rule)
         try c.encode(severity, forKey: .severity)
-        try c.encode(regions, forKey: .regions)
+        // The ids as plain strings (the same JSON): an array of strings takes the encoder's fast path, an array
+        // of ``RegionID``s a nested encoder per id.
+        try c.encode(regions.map(\.rawValue), forKey: .regions)
         try c.encode(schools, forKey: .schools)
         // In the language the encoder names (``Language/codingKey``), English by default.
         try c.encode(message(in: Language(of: encoder)), forKey: .message)
         try c.encodeIfPresent(value, forKey: .value)
-        try c.encodeIfPresent(subjectRegion, forKey: .subjectRegion)
+        try c.encodeIfPresent(subjectRegion?.rawValue, forKey: .subjectRegion)
     }
 }

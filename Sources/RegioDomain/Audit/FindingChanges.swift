@@ -12,8 +12,9 @@ public struct FindingChanges: Sendable, Hashable {
     /// The changes from `before` to `after` when `edits` turned the one registration into the other.
     public init(from before: [Finding], to after: [Finding], edits: [Edit] = []) {
         let renaming = Self.renaming(by: edits)
-        let was = Set(before.map { $0.identity(renaming: renaming) }), now = Set(after.map(\.identity))
-        resolved = before.filter { !now.contains($0.identity(renaming: renaming)) }
+        let renamed = before.map { $0.identity(renaming: renaming) }
+        let was = Set(renamed), now = Set(after.map(\.identity))
+        resolved = zip(before, renamed).filter { !now.contains($0.1) }.map(\.0)
         introduced = after.filter { !was.contains($0.identity) }
     }
 

@@ -1,6 +1,6 @@
-/// Every finding of the current audit in report order (worst first, then rule, regions, schools, message,
-/// value and subject region; see ``precedes(_:_:)``), kept in order as the auditor replaces the findings of a scope, instead of sorted anew for each
-/// result: a scenario edit changes a handful of findings out of hundreds.
+/// Every finding of the current audit in report order (worst first, then rule, regions, schools, value,
+/// subject region and message; see ``order(_:_:)``), kept in order as the auditor replaces the findings of a
+/// scope, instead of sorted anew for each result: a scenario edit changes a handful of findings out of hundreds.
 struct SortedFindings {
     /// The findings in report order, as of the last ``settle(everything:)``.
     private(set) var ordered: [Finding] = []
@@ -22,20 +22,24 @@ struct SortedFindings {
     mutating func settle(everything: () -> [Finding]) {
         guard !removed.isEmpty || !added.isEmpty else { return }
         defer { removed.removeAll(keepingCapacity: true); added.removeAll(keepingCapacity: true) }
-        // A finding removed and added again (a close-by pair re-evaluated from its other school) is no change.
+        // At least this many findings change (the first audit adds them all): sort anew without matching them up.
+        if abs(added.count - removed.count) > Self.editLimit {
+            ordered = Self.sorted(everything())
+            return
+        }
+        // A finding removed and added again (a scope re-evaluated to the same finding) is no change.
         removed.sort(by: Self.precedes)
         added.sort(by: Self.precedes)
         var (out, into) = ([Finding](), [Finding]())
         var (i, j) = (0, 0)
         while i < removed.count || j < added.count {
-            if j == added.count || (i < removed.count && Self.precedes(removed[i], added[j])) {
+            let order = i == removed.count ? 1 : j == added.count ? -1 : Self.order(removed[i], added[j])
+            if order < 0 {
                 out.append(removed[i]); i += 1
-            } else if i == removed.count || Self.precedes(added[j], removed[i]) {
+            } else if order > 0 {
                 into.append(added[j]); j += 1
-            } else if removed[i] == added[j] {
-                i += 1; j += 1
             } else {
-                out.append(removed[i]); i += 1
+                i += 1; j += 1
             }
         }
         if out.count + into.count > Self.editLimit {
@@ -64,20 +68,28 @@ struct SortedFindings {
         return low
     }
 
-    /// Report order: severity (errors first), then the key (rule, regions, schools), the message, the value
-    /// (none first) and the subject region: only equal findings tie, so the order does not depend on the
-    /// order of the changes.
-    static func precedes(_ a: Finding, _ b: Finding) -> Bool {
+    /// Report order: severity (errors first), then the key (rule, regions, schools), the value (none first),
+    /// the subject region and last the message. Findings of one key rarely differ, and the message is compared
+    /// only when all else is equal (an overlap or distance that changed differs in its value first). Only
+    /// findings that say the same tie, so the order does not depend on the order of the changes.
+    static func precedes(_ a: Finding, _ b: Finding) -> Bool { order(a, b) < 0 }
+
+    /// -1 when `a` comes before `b` in report order (``precedes(_:_:)``), 1 when after, 0 when they are equal.
+    static func order(_ a: Finding, _ b: Finding) -> Int {
         let (ra, rb) = (a.severity.rank, b.severity.rank)
-        if ra != rb { return ra < rb }
-        if a.key != b.key { return a.key < b.key }
-        // Rendered only for findings of one key that say different things, which is rare.
-        if !a.hasSameMessage(as: b) {
-            let (ma, mb) = (a.message, b.message)
-            if ma != mb { return ma < mb }
-        }
-        if a.value != b.value { return (a.value ?? -.infinity) < (b.value ?? -.infinity) }
-        return (a.subjectRegion ?? "") < (b.subjectRegion ?? "")
+        if ra != rb { return ra < rb ? -1 : 1 }
+        let (ka, kb) = (a.key, b.key)
+        if ka != kb { return ka < kb ? -1 : 1 }
+        // A key joins the ids with commas, so two different lists could make one key: they are told apart here.
+        if a.regions != b.regions { return a.regions.lexicographicallyPrecedes(b.regions) ? -1 : 1 }
+        if a.schools != b.schools { return a.schools.lexicographicallyPrecedes(b.schools) ? -1 : 1 }
+        if a.value != b.value { return (a.value ?? -.infinity) < (b.value ?? -.infinity) ? -1 : 1 }
+        let (sa, sb) = (a.subjectRegion?.rawValue ?? "", b.subjectRegion?.rawValue ?? "")
+        if sa != sb { return sa < sb ? -1 : 1 }
+        // Rendered only for findings that differ in nothing but their message, which is rare.
+        if a.hasSameMessage(as: b) { return 0 }
+        let (ma, mb) = (a.message, b.message)
+        return ma == mb ? 0 : ma < mb ? -1 : 1
     }
 
     /// `findings` in report order. Positions are sorted, not the findings themselves (moving a finding retains

@@ -6,13 +6,14 @@
 /// instead. The finding names both regions and both schools; its value is the distance in metres.
 enum SplitCloseSchools {
     /// The pairs that `code` forms: the other school of each, and its finding (which names the school of
-    /// lower code first).
-    static func pairs(of code: SchoolCode, in facts: some AuditFacts) -> [(partner: SchoolCode, finding: Finding)] {
+    /// lower code first). Partners for which `skipping` is true are left out (their pairs were evaluated already).
+    static func pairs(of code: SchoolCode, in facts: some AuditFacts,
+                      skipping: (SchoolCode) -> Bool = { _ in false }) -> [(partner: SchoolCode, finding: Finding)] {
         guard let region = facts.soleRegion(of: code) else { return [] }
         let limit = facts.settings.closeByDistanceMeters
         var pairs: [(partner: SchoolCode, finding: Finding)] = []
         for (other, d) in facts.locatedSchools(within: limit, of: code) {
-            guard let otherRegion = facts.soleRegion(of: other), otherRegion != region else { continue }
+            guard !skipping(other), let otherRegion = facts.soleRegion(of: other), otherRegion != region else { continue }
             let (a, b, ra, rb) = code < other ? (code, other, region, otherRegion) : (other, code, otherRegion, region)
             pairs.append((other, Finding(.splitCloseSchools, regions: [ra, rb], schools: [a, b],
                 message: Message(first: facts.label(a), firstRegion: ra, second: facts.label(b), secondRegion: rb,
