@@ -12,28 +12,55 @@ enum TextDecoding {
             throw InputError(.undecodableText, file: file, line: 1,
                              message: "the file is UTF-16 text; save it as UTF-8 or ISO-8859-1 (Latin-1)")
         }
-        // Control bytes that no CSV text holds: NUL and C0 controls other than tab, LF, CR.
-        if let bad = body.firstIndex(where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) {
+        // Control bytes that no CSV text holds: NUL and C0 controls other than tab, LF, CR. The same pass
+        // counts the bytes outside ASCII: text of ASCII bytes alone is UTF-8 without validating it.
+        let scan = Scan(body)
+        if let bad = scan.control {
             throw undecodable(body, at: bad, file: file, reason: "control byte 0x\(hex(body[bad]))")
         }
-        if String(validating: body, as: UTF8.self) != nil {
+        if scan.nonASCII == 0 || String(validating: body, as: UTF8.self) != nil {
             return (Array(body), .utf8)
         }
         // Not UTF-8: Latin-1, unless it holds C1 control bytes (0x80–0x9F), which Latin-1 text never does
         // (they are a sign of Windows-1252 or binary data).
-        if let bad = body.firstIndex(where: { $0 >= 0x80 && $0 <= 0x9F }) {
+        if let bad = scan.c1Control {
             throw undecodable(body, at: bad, file: file,
                               reason: "byte 0x\(hex(body[bad])) is neither UTF-8 nor ISO-8859-1 text")
         }
-        var out: [UInt8] = []
-        out.reserveCapacity(body.count + body.count / 16)
-        for b in body {
-            if b < 0x80 { out.append(b) } else {
-                out.append(0xC0 | (b >> 6))
-                out.append(0x80 | (b & 0x3F))
+        // Each byte outside ASCII becomes two.
+        let out = [UInt8](unsafeUninitializedCapacity: body.count + scan.nonASCII) { buffer, count in
+            body.withUnsafeBufferPointer { bytes in
+                for b in bytes {
+                    if b < 0x80 {
+                        buffer[count] = b; count += 1
+                    } else {
+                        buffer[count] = 0xC0 | (b >> 6); buffer[count + 1] = 0x80 | (b & 0x3F); count += 2
+                    }
+                }
             }
         }
         return (out, .latin1)
+    }
+
+    /// What one pass over a file's bytes finds: the first control byte that text does not hold, the first C1
+    /// control byte (0x80–0x9F), and how many bytes lie outside ASCII. Indices are the slice's own.
+    private struct Scan {
+        var control: Int?, c1Control: Int?, nonASCII = 0
+
+        init(_ body: ArraySlice<UInt8>) {
+            var (control, c1Control, nonASCII): (Int?, Int?, Int) = (nil, nil, 0)
+            body.withUnsafeBufferPointer { bytes in
+                for (offset, b) in bytes.enumerated() {
+                    if b < 0x20 {
+                        if b != 0x09 && b != 0x0A && b != 0x0D { control = body.startIndex + offset; return }
+                    } else if b >= 0x80 {
+                        nonASCII += 1
+                        if b <= 0x9F && c1Control == nil { c1Control = body.startIndex + offset }
+                    }
+                }
+            }
+            (self.control, self.c1Control, self.nonASCII) = (control, c1Control, nonASCII)
+        }
     }
 
     private static func hex(_ b: UInt8) -> String {
