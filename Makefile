@@ -8,7 +8,7 @@ SYSTEM_PACKAGES := libgeos-dev libproj-dev proj-data zlib1g-dev
 # Only for `make test`: node runs the pages' script tests, tsc (TypeScript) checks the scripts.
 TEST_PACKAGES := nodejs node-typescript
 
-.PHONY: demo test test-web deps test-deps apt-packages build release bench bench-team demo-data clean fuzz
+.PHONY: demo test test-web deps test-deps apt-packages build release bench bench-team bench-compare demo-data clean fuzz
 
 deps:
 	@$(MAKE) --no-print-directory apt-packages PACKAGES="$(SYSTEM_PACKAGES)"
@@ -70,6 +70,15 @@ bench-team: deps
 	bash Tests/oracle/setup-venv.sh
 	$(SWIFT) build -c release --static-swift-stdlib --product regio
 	.venv/bin/python benchmarks/team_load.py $(BENCH_TEAM_ARGS)
+
+# Two release builds side by side, each a folder with its regio and regio-bench (see benchmarks/README.md):
+# wall clock in alternating rounds, then instruction counts under callgrind. By hand only, e.g.
+#   make bench-compare BEFORE=/tmp/regio-before AFTER=/tmp/regio-after
+bench-compare: deps
+	@$(MAKE) --no-print-directory apt-packages PACKAGES="valgrind binutils"
+	bash Tests/oracle/setup-venv.sh
+	.venv/bin/python benchmarks/before_after.py --before $(BEFORE) --after $(AFTER) --rounds 6
+	.venv/bin/python benchmarks/instructions.py --before $(BEFORE) --after $(AFTER)
 
 clean:
 	rm -rf .build .build-fuzz
