@@ -57,6 +57,12 @@ struct HostAllowlist: Sendable {
         host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()).lowercased() : host.lowercased()
     }
 
+    /// Whether `text` is an IPv4 or IPv6 address as written (no brackets, no port).
+    static func isIPAddress(_ text: String) -> Bool {
+        var v4 = in_addr(), v6 = in6_addr()
+        return inet_pton(AF_INET, text, &v4) == 1 || inet_pton(AF_INET6, text, &v6) == 1
+    }
+
     /// Whether `host` (`--host`) is a loopback address: `localhost`, `::1`, or an IPv4 address 127.x.y.z.
     static func isLoopback(_ host: String) -> Bool {
         let bare = bare(host)

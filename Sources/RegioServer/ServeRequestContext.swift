@@ -11,6 +11,12 @@ public struct ServeRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The peer's IP address (the proxy's, behind one); nil in in-process tests.
     public let clientAddress: String?
+    /// Team mode: the address a reverse proxy on this machine received the request from (``TeamGate`` sets it
+    /// from `X-Forwarded-For`, believed only from a loopback peer).
+    var forwardedAddress: String?
+    /// The client as the sign-in limit and the audit log name it: the address the proxy on this machine
+    /// received the request from, else the peer's.
+    var client: String? { forwardedAddress ?? clientAddress }
     /// Team mode: the signed-in session of the request, once ``TeamGate`` has found it.
     var session: Sessions.Session?
 

@@ -109,4 +109,23 @@ import Testing
                                                 databasePath: ServerFixture.temporaryDatabase())
         await #expect(throws: InputError.self) { _ = try await buildApplication(configuration) }
     }
+
+    /// Behind nginx every peer is 127.0.0.1: the client is the last `X-Forwarded-For` entry (the one the proxy
+    /// appended), believed only from a loopback peer and only when it is an IP address.
+    @Test func theClientBehindALocalProxyIsTheLastForwardedAddress() {
+        func forwarded(_ values: [String], peer: String?) -> String? {
+            var headers = HTTPFields()
+            for value in values { headers.append(HTTPFields.Element(name: TeamGate.forwardedFor, value: value)) }
+            return TeamGate.forwardedAddress(request("127.0.0.1:8080", .post, headers: headers), peer: peer)
+        }
+        #expect(forwarded(["203.0.113.9"], peer: "127.0.0.1") == "203.0.113.9")
+        #expect(forwarded(["198.51.100.1, 203.0.113.9"], peer: "127.0.0.1") == "203.0.113.9",
+                "an entry the client sent itself comes first; the proxy's own comes last")
+        #expect(forwarded(["198.51.100.1", "2001:db8::7"], peer: "::1") == "2001:db8::7", "two header lines are one list")
+        #expect(forwarded(["203.0.113.9"], peer: "192.0.2.4") == nil, "a peer on another machine could send anything")
+        #expect(forwarded(["203.0.113.9"], peer: nil) == nil)
+        #expect(forwarded([], peer: "127.0.0.1") == nil, "no proxy: the peer is the client")
+        #expect(forwarded(["unknown"], peer: "127.0.0.1") == nil)
+        #expect(forwarded(["203.0.113.9, 10.0.0.1:443"], peer: "127.0.0.1") == nil, "an address with a port is not one")
+    }
 }

@@ -7,7 +7,9 @@ plain HTTP is redirected to HTTPS; the API refuses a request without a session (
 HttpOnly and SameSite=Strict; `GET /api/state` with the cookie answers the user's workspace; an edit without
 the CSRF token is refused (403) and with it applied, from the page's https:// Origin but not another site's;
 HSTS is sent; the same server reached without the CA
-file fails certificate verification (it is really TLS, with that certificate).
+file fails certificate verification (it is really TLS, with that certificate). The sign-in limit counts per
+client behind the proxy: five failed sign-ins from another loopback address (127.0.0.2) lock that client out
+(429), also when it sends its own X-Forwarded-For, while the user still signs in from 127.0.0.1.
 
     python check_team_proxy.py --url https://127.0.0.1:8443/ --cacert cert.pem --http-url http://127.0.0.1:8080/ \
         --name anna --password 'correct horse'
@@ -107,6 +109,24 @@ def main():
             plain = client.request("POST", "/api/undo", headers={"Origin": page_origin.replace("https://", "http://", 1)})
             check(plain.status == 403, f"an Origin of http:// where the proxy speaks https://: {plain.status} (403 expected)")
         client.close()
+
+        # The sign-in limit per client address: regio reads the address nginx appends to X-Forwarded-For, so
+        # another client's failures (from 127.0.0.2) do not lock this one out, and no header the client sends
+        # itself can move it to another address.
+        other = TeamClient(args.url, cafile=args.cacert, source_address="127.0.0.2")
+        failures = [other.request("POST", "/api/login", {"name": f"guess{i}", "password": "wrong"}, csrf=False).status
+                    for i in range(5)]
+        check(failures == [401] * 5, f"five failed sign-ins from 127.0.0.2, each another name: {failures}")
+        locked = other.request("POST", "/api/login", {"name": "guess5", "password": "wrong"}, csrf=False)
+        check(locked.status == 429, f"the sixth from 127.0.0.2 is refused for a while: {locked.status} (429 expected)")
+        spoofed = other.request("POST", "/api/login", {"name": "guess6", "password": "wrong"}, csrf=False,
+                                headers={"X-Forwarded-For": "192.0.2.7"})
+        check(spoofed.status == 429, f"127.0.0.2 sending its own X-Forwarded-For is still that client: {spoofed.status} (429 expected)")
+        other.close()
+        again = TeamClient(args.url, cafile=args.cacert)
+        relogin = again.login(args.name, args.password)
+        check(relogin.status == 200, f"meanwhile the user signs in from 127.0.0.1: {relogin.status} (200 expected)")
+        again.close()
     except Exception as error:  # a step that could not even be tried is a failure, with its reason
         check(False, f"{type(error).__name__}: {error}")
 

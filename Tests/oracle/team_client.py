@@ -36,8 +36,10 @@ class Answer:
 class TeamClient:
     """One user's connection to the server at `base_url` (`http://host:port/` or `https://…`)."""
 
-    def __init__(self, base_url, cafile=None, timeout=120):
+    def __init__(self, base_url, cafile=None, timeout=120, source_address=None):
+        """`source_address`: the local address to connect from (e.g. "127.0.0.2", another loopback client)."""
         parts = urllib.parse.urlsplit(base_url)
+        self.source = (source_address, 0) if source_address else None
         self.scheme, self.host, self.port = parts.scheme, parts.hostname, parts.port
         self.timeout = timeout
         self.context = ssl.create_default_context(cafile=cafile) if self.scheme == "https" else None
@@ -48,8 +50,9 @@ class TeamClient:
 
     def _connect(self):
         if self.scheme == "https":
-            return http.client.HTTPSConnection(self.host, self.port, timeout=self.timeout, context=self.context)
-        return http.client.HTTPConnection(self.host, self.port, timeout=self.timeout)
+            return http.client.HTTPSConnection(self.host, self.port, timeout=self.timeout, context=self.context,
+                                               source_address=self.source)
+        return http.client.HTTPConnection(self.host, self.port, timeout=self.timeout, source_address=self.source)
 
     def request(self, method, path, body=None, headers=None, csrf=True):
         """Sends one request; `body` (not None) goes as JSON. The session cookie goes along, and on any method

@@ -25,7 +25,7 @@ func addProposalRoutes(to api: RouterGroup<ServeRequestContext>, _ team: TeamSer
         }
         try await sessionCall {
             try await team.auditLog.record(.proposal, actor: user.name, detail: "proposal \(proposal.id) '\(name)', \(comparison.edits.count) edits",
-                                           address: context.clientAddress)
+                                           address: context.client)
         }
         return JSONResponse.make(proposal, status: .created)
     }
@@ -55,7 +55,7 @@ func addProposalRoutes(to api: RouterGroup<ServeRequestContext>, _ team: TeamSer
         let (decision, comment) = try TeamRequestBodies.review(body)
         let proposal = try await sessionCall { try await team.proposals.review(id, by: user, decision: decision, comment: comment) }
         try await sessionCall {
-            try await team.auditLog.record(.review, actor: user.name, detail: "proposal \(id) \(decision.rawValue)", address: context.clientAddress)
+            try await team.auditLog.record(.review, actor: user.name, detail: "proposal \(id) \(decision.rawValue)", address: context.client)
         }
         return JSONResponse.make(proposal)
     }

@@ -16,6 +16,7 @@ struct TeamGate: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
+        context.forwardedAddress = Self.forwardedAddress(request, peer: context.clientAddress)
         let path = request.uri.path
         if let token = request.cookies[Sessions.cookieName]?.value, !token.isEmpty {
             context.session = try await sessionCall { try await sessions.session(token: token) }
@@ -33,6 +34,20 @@ struct TeamGate: RouterMiddleware {
             }
         }
         return try await next(request, context)
+    }
+
+    /// `X-Forwarded-For`: the addresses a request passed through, the last one appended by the nearest proxy.
+    static let forwardedFor = HTTPFields.Element.Name("X-Forwarded-For")!
+
+    /// The client address a reverse proxy on this machine passes on: the last entry of `X-Forwarded-For`, the
+    /// one the proxy appended itself (nginx's `$proxy_add_x_forwarded_for`; entries before it come from the
+    /// client and prove nothing). `nil` unless the peer is loopback and that entry is an IP address: anyone
+    /// else could send the header, and behind no proxy the peer's own address is the client's.
+    static func forwardedAddress(_ request: Request, peer: String?) -> String? {
+        guard let peer, HostAllowlist.isLoopback(peer) else { return nil }
+        let entries = request.headers[values: forwardedFor].joined(separator: ",").split(separator: ",")
+        guard let last = entries.last?.trimmingCharacters(in: .whitespaces), HostAllowlist.isIPAddress(last) else { return nil }
+        return last
     }
 
     /// Compares without stopping at the first difference (no timing hint at how much of a guess was right).

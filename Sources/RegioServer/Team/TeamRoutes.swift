@@ -65,21 +65,21 @@ func buildTeamRouter(_ team: TeamServer, configuration: ServerConfiguration, por
         let body = try await JSONBodyReader.collect(request, upTo: context.maxUploadSize, shape: TeamRequestBodies.loginShape,
                                                 within: readTimeout)
         let login = try TeamRequestBodies.login(body)
-        let keys = LoginThrottle.keys(name: login.name, address: context.clientAddress)
+        let keys = LoginThrottle.keys(name: login.name, address: context.client)
         if let wait = await team.throttle.wait(keys) {
-            try? await team.auditLog.record(.loginThrottled, actor: login.name, address: context.clientAddress)
+            try? await team.auditLog.record(.loginThrottled, actor: login.name, address: context.client)
             var response = try APIError(.tooManyRequests, "too many failed sign-ins: try again in \(wait) s").response(from: request, context: context)
             response.headers[.retryAfter] = String(wait)
             return response
         }
         guard let user = try await sessionCall({ try await team.accounts.verify(name: login.name, password: login.password) }) else {
             await team.throttle.failed(keys)
-            try await sessionCall { try await team.auditLog.record(.loginFailed, actor: login.name, address: context.clientAddress) }
+            try await sessionCall { try await team.auditLog.record(.loginFailed, actor: login.name, address: context.client) }
             throw APIError(.unauthorized, "wrong name or password")
         }
         await team.throttle.succeeded(name: login.name)
         let (token, session) = try await sessionCall { try await team.sessions.start(for: user) }
-        try await sessionCall { try await team.auditLog.record(.loginOK, actor: user.name, address: context.clientAddress) }
+        try await sessionCall { try await team.auditLog.record(.loginOK, actor: user.name, address: context.client) }
         var response = JSONResponse.make(SignedIn(csrfToken: session.csrfToken, user: .init(user)))
         response.headers[.setCookie] = SessionCookie.value(token, maxAge: Int(team.sessions.lifetimeSeconds),
                                                            secure: SessionCookie.isSecure(request, context))
@@ -88,7 +88,7 @@ func buildTeamRouter(_ team: TeamServer, configuration: ServerConfiguration, por
     api.post("logout") { request, context in
         let user = try context.user()
         if let session = context.session { try await sessionCall { try await team.sessions.end(tokenHash: session.tokenHash) } }
-        try await sessionCall { try await team.auditLog.record(.logout, actor: user.name, address: context.clientAddress) }
+        try await sessionCall { try await team.auditLog.record(.logout, actor: user.name, address: context.client) }
         var response = Response(status: .noContent, headers: [.cacheControl: "no-store"])
         response.headers[.setCookie] = SessionCookie.value("", maxAge: 0, secure: SessionCookie.isSecure(request, context))
         return response
