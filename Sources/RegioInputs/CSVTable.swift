@@ -177,6 +177,8 @@ public struct CSVTable: TextTable {
 
     public func rowName(_ row: Int) -> String { "line \(lines[row])" }
 
+    public var origin: String { "CSV, '\(Character(Unicode.Scalar(delimiter)))'-separated, \(encoding)" }
+
     /// All fields of data row `row`.
     public func fields(_ row: Int) -> [String] { (0..<fieldCount(row)).map { field(row, $0) } }
 

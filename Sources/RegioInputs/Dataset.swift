@@ -71,6 +71,8 @@ public final class Dataset {
     public let municipalities: PolygonLayer
     public let map: MunicipalityMap
     public let registration: Registration?
+    /// What the pre-registration was read from: "CSV, ';'-separated, UTF-8" or "sheet 'Regio's' of the workbook".
+    public let registrationOrigin: String?
     public let postcodes: PostcodeTable?
     public let settings: AuditSettings
     public let placement: SchoolPlacement
@@ -116,9 +118,11 @@ public final class Dataset {
                                                      idField: paths.mapFields.id, nameField: paths.mapFields.name,
                                                      measureField: paths.mapFields.measure, maximumBytes: limit,
                                                      in: context)
-        registration = try paths.registrations.map { path throws(InputError) in
-            try RegistrationReader.read(path, sheet: paths.registrationsSheet, maximumBytes: limit)
+        let registrationRead = try paths.registrations.map { path throws(InputError) in
+            try RegistrationReader.readWithOrigin(path, sheet: paths.registrationsSheet, maximumBytes: limit)
         }
+        registration = registrationRead?.registration
+        registrationOrigin = registrationRead?.origin
         students = try studentsRead?.value()
         do {
             map = try MunicipalityMap(municipalities.municipalities, in: context)

@@ -45,7 +45,8 @@ public struct InspectionReport: Sendable, Codable {
                                  detail: "\(d.map.count) municipalities, \(d.municipalities.sourceCRS) (\(d.municipalities.crsSource))"))
         if let r = d.registration {
             files.append(FileSummary(role: "registrations", path: d.paths.registrations ?? "",
-                                     detail: "\(r.regions.count) regions, \(Set(r.regions.flatMap(\.schools)).count) distinct schools"))
+                                     detail: "\(r.regions.count) regions, \(Set(r.regions.flatMap(\.schools)).count) distinct schools"
+                                         + (d.registrationOrigin.map { ", \($0)" } ?? "")))
         }
         if let p = d.postcodes {
             files.append(FileSummary(role: "postcodes", path: p.file, detail: "\(p.centroids.count) postcode centroids"))

@@ -13,6 +13,14 @@ public enum RegistrationReader {
         try Registration(rows: readRows(path, sheet: sheet, maximumBytes: maximumBytes))
     }
 
+    /// The registration and what was read (``TextTable/origin``: the CSV's separator and encoding, or the sheet
+    /// of a workbook, which `--sheet` may leave to the first visible one).
+    public static func readWithOrigin(_ path: String, sheet: String? = nil, maximumBytes: Int = InputFile.defaultMaximumBytes)
+        throws(InputError) -> (registration: Registration, origin: String) {
+        let table = try table(path, sheet: sheet, maximumBytes: maximumBytes)
+        return (try Registration(rows: rows(of: table)), table.origin)
+    }
+
     /// The rows as written, with their line numbers (a workbook's row numbers).
     /// - Throws: ``InputError`` for missing columns, an empty region id, an unknown role, or a region
     ///   with two leads.

@@ -18,6 +18,8 @@ public protocol TextTable: Sendable {
     func headerError(_ kind: InputError.Kind, message: String) -> InputError
     /// Data row `row` in words, for messages that point at another row: "line 12", "row 12".
     func rowName(_ row: Int) -> String
+    /// What was read, for `regio inspect`: "CSV, ';'-separated, UTF-8", "sheet 'Aanmeldingen' of the workbook".
+    var origin: String { get }
 }
 
 extension TextTable {

@@ -105,6 +105,22 @@ import Testing
         #expect(check.status == 0, "\(check.stderr)")
     }
 
+    /// `regio inspect` says what it read of the pre-registration: the sheet of a workbook (the first visible one
+    /// when `--sheet` is left out), the separator and encoding of a CSV file.
+    @Test(.enabled(if: openpyxl, "needs openpyxl in .venv (bash Tests/oracle/setup-venv.sh)"))
+    func inspectNamesTheSheetItRead() throws {
+        let csv = "\(demo)/registrations.csv"
+        let named = try workbook(of: csv, "named.xlsx", ["--notes-sheet-first", "--sheet", "Aanmeldingen"])
+        let chosen = try RegioProcess.run(["inspect"] + demoInputs(named) + ["--sheet", "Aanmeldingen"])
+        #expect(chosen.status == 0, "\(chosen.stderr)")
+        #expect(chosen.stdout.contains("sheet 'Aanmeldingen' of the workbook"), "\(chosen.stdout)")
+        let first = try workbook(of: csv, "first.xlsx", ["--sheet", "Blad1"])
+        let defaulted = try RegioProcess.run(["inspect"] + demoInputs(first))
+        #expect(defaulted.stdout.contains("sheet 'Blad1' of the workbook"), "\(defaulted.stdout)")
+        let plain = try RegioProcess.run(["inspect"] + demoInputs(csv))
+        #expect(plain.stdout.contains("CSV, ';'-separated, UTF-8"), "\(plain.stdout)")
+    }
+
     @Test func aWorkbookIsNeverWrittenToTheTerminal() throws {
         let out = try RegioProcess.run(["audit", "--format", "xlsx"])
         #expect(out.status == 64 && out.stdout.isEmpty && out.stderr.contains("give --output FILE.xlsx"), "\(out.stderr)")

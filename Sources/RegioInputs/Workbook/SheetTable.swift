@@ -15,6 +15,8 @@ public struct SheetTable: TextTable {
 
     public var rowCount: Int { rows.count }
 
+    public var origin: String { "sheet '\(sheet)' of the workbook" }
+
     /// Reads sheet `sheet` (by name; the first visible sheet when `nil`) of the workbook at `path`, reading no
     /// more than `maximumBytes` of the file and inflating no more than that of its parts.
     /// - Throws: ``InputError`` naming the file (and the sheet, the cell) for a file that is no workbook, a sheet it
