@@ -77,21 +77,21 @@ extension Dataset {
 public struct CatchmentRequest {
     /// How the units of the map are read as a graph, and what they are called in reports.
     public struct Units: Sendable, Hashable {
-        /// Plural, for reports ("municipalities").
-        public var noun: String
+        /// Plural, for the method sentence ("municipalities", "gemeenten").
+        public var noun: LocalizedText
         /// The contiguity rule (``UnitAdjacency/Options``).
         public var adjacency: UnitAdjacency.Options
 
-        public init(noun: String, adjacency: UnitAdjacency.Options) {
+        public init(noun: LocalizedText, adjacency: UnitAdjacency.Options) {
             self.noun = noun
             self.adjacency = adjacency
         }
 
         /// CBS municipalities: cleanly noded, neighbours share at least 1 m of border.
-        public static let municipalities = Units(noun: "municipalities", adjacency: CatchmentBuilder.adjacencyOptions)
+        public static let municipalities = Units(noun: CatchmentBuilder.municipalitiesNoun, adjacency: CatchmentBuilder.adjacencyOptions)
         /// Another polygon layer (such as postcode areas), not assumed cleanly noded: neighbours share at
         /// least 1 m of border within 1 m.
-        public static let otherLayer = Units(noun: "units", adjacency: .notCleanlyNoded)
+        public static let otherLayer = Units(noun: LocalizedText(en: "units", nl: "eenheden"), adjacency: .notCleanlyNoded)
     }
 
     public var seed: UInt64

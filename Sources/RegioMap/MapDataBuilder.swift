@@ -164,7 +164,7 @@ public final class MapDataBuilder {
 
     /// How `result`'s territories and catchment areas were derived, and how the map was drawn.
     public func methods(_ result: AuditResult) -> [String] {
-        [result.methods.territory, result.methods.catchment,
+        [result.methods.territory.text(in: language), result.methods.catchment.text(in: language),
          "map = EPSG:28992 (RD New) metres drawn as they are, y flipped, simplified with a tolerance of \(Int(toleranceMeters)) m (topology-preserving Douglas–Peucker) and rounded to \(Int(frame.unitMeters)) m"]
     }
 

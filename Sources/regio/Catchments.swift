@@ -107,7 +107,7 @@ struct Catchments: ParsableCommand {
             timer.lap("regionalization")
             defer { timer.lap("report"); timer.report() }
             switch format {
-            case .json: try destination.write(CatchmentReport(partition, dataset: dataset).json(), inputs: paths.outputInputs)
+            case .json: try destination.write(CatchmentReport(partition, dataset: dataset).json(in: language.resolved(dataset.settings)), inputs: paths.outputInputs)
             case .text: try destination.write(CatchmentReport(partition, dataset: dataset).text(in: language.resolved(dataset.settings)), inputs: paths.outputInputs)
             case .geojson: try destination.write(dataset.catchmentsGeoJSON(partition), inputs: paths.outputInputs)
             }

@@ -92,9 +92,14 @@ import RegioSpatial
         #expect(!plain.technicalSchools.contains(SchoolCode("03CC00")!))
         // The island joined the mainland, with a note; the method names the algorithm and the thresholds.
         #expect(partition.notes.contains { $0.hasPrefix("GM0099 Eiland joined to GM0009 Gemeente 9 across 3.0 km") })
-        #expect(partition.method.contains("max-p regionalization"))
-        #expect(partition.method.contains("at least 2 schools with a technical profile"))
-        #expect(partition.method.contains("seed 1"))
+        #expect(partition.method.en.contains("max-p regionalization"))
+        #expect(partition.method.en.contains("at least 2 schools with a technical profile"))
+        #expect(partition.method.en.contains("seed 1"))
+        // The same sentence in Dutch, for Dutch reports.
+        #expect(partition.method.nl.hasPrefix("Verzorgingsgebieden zijn een max-p-regionalisatie"))
+        #expect(partition.method.nl.contains("minstens 2 scholen met een technisch profiel"))
+        #expect(partition.method.nl.contains("1 eiland of los deel gekoppeld"))
+        #expect(partition.method.nl.contains("seed 1"))
         #expect(partition.area(ofUnit: "GM0099")?.units.contains("GM0009") == true)
     }
 
@@ -117,7 +122,7 @@ import RegioSpatial
             #expect(area.technicalStudents >= 150)
             #expect(area.technicalSchoolCount >= 2)
         }
-        #expect(partition.method.contains("at least 150 technical students"))
+        #expect(partition.method.en.contains("at least 150 technical students"))
     }
 
     @Test func technicalRoutesCountOnlyWhenTheSettingSaysSo() throws {
@@ -135,7 +140,7 @@ import RegioSpatial
         let with = try scenario.partition(settings)
         #expect(with.areas.allSatisfy { $0.technicalSchoolCount == 2 && $0.meetsThresholds })
         #expect(with.areas.map(\.technicalStudents) == [100])
-        #expect(with.method.contains("technical routes counted"))
+        #expect(with.method.en.contains("technical routes counted"))
     }
 
     @Test func unplacedTechnicalSchoolIsNoted() throws {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import RegioDomain
 
@@ -71,5 +72,23 @@ import Testing
                                  techniekarmRegions: 2)
         #expect(BudgetText.totals(totals, in: .en) == "€2,199,000, and for the 2 techniekarm regions €1,200,000–8,000,000 for four years")
         #expect(BudgetText.totals(totals, in: .nl) == "€ 2.199.000, en voor de 2 techniekarme regio's € 1.200.000–8.000.000 voor vier jaar")
+    }
+
+    /// The method sentences: JSON holds the text of the encoder's language, and reads back as that text.
+    @Test func aMethodIsWrittenInTheEncodersLanguage() throws {
+        let method = TerritoryBuilder.method(AuditSettings())
+        #expect(method.en.hasPrefix("territory = convex hull of each group of member schools"))
+        #expect(method.nl.hasPrefix("gebied = convex omhulsel van elke groep scholen van de regio"))
+        let encoder = JSONEncoder()
+        encoder.userInfo[Language.codingKey] = Language.nl
+        let dutch = try encoder.encode(AuditResult.Methods(territory: method, catchment: AuditResult.Methods.noCatchments))
+        let read = try JSONDecoder().decode([String: String].self, from: dutch)
+        #expect(read == ["territory": method.nl, "catchment": "geen verzorgingsgebieden berekend"])
+        let back = try JSONDecoder().decode(AuditResult.Methods.self, from: dutch)
+        #expect(back.territory.text(in: .en) == method.nl, "text read back reads the same in every language")
+        let english = try JSONDecoder().decode([String: String].self, from: JSONEncoder().encode(back))
+        #expect(english["catchment"] == "geen verzorgingsgebieden berekend")
+        #expect(try JSONDecoder().decode([String: String].self, from: JSONEncoder().encode(
+            AuditResult.Methods(territory: method, catchment: AuditResult.Methods.noCatchments)))["territory"] == method.en)
     }
 }

@@ -142,7 +142,7 @@ import Testing
         print("municipality catchments: p = \(partition.count), \(technicalPlaced.count) placed schools with a technical profile, "
               + String(format: "heterogeneity %.0f km, built in %.1f ms (adjacency included)",
                        partition.heterogeneityMeters / 1_000, Self.milliseconds(elapsed)))
-        print("  method: \(partition.method)")
+        print("  method: \(partition.method.en)")
         for note in partition.notes { print("  note: \(note)") }
     }
 

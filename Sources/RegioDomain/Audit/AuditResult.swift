@@ -12,9 +12,13 @@ public struct AuditResult: Sendable, Codable {
     /// audit. The totals are never filtered.
     public internal(set) var filter: AuditFilter?
 
+    /// How territories and catchment areas were made, in every language (JSON: the report's language).
     public struct Methods: Sendable, Codable, Hashable {
-        public let territory: String
-        public let catchment: String
+        public let territory: LocalizedText
+        public let catchment: LocalizedText
+
+        /// Stated when the audit ran without catchment areas.
+        public static let noCatchments = LocalizedText(en: "no catchment areas computed", nl: "geen verzorgingsgebieden berekend")
     }
 
     public init(regions: [RegionFigures], totals: AuditTotals, findings: [Finding], suggestions: [Suggestion],

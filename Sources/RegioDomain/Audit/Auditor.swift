@@ -143,7 +143,7 @@ public final class Auditor {
     public var result: AuditResult {
         let figures = registration.regions.compactMap { regionStates[$0.id]?.figures }
         let methods = AuditResult.Methods(territory: TerritoryBuilder.method(settings),
-                                          catchment: input.catchments?.method ?? "no catchment areas computed")
+                                          catchment: input.catchments?.method ?? AuditResult.Methods.noCatchments)
         return AuditResult(regions: figures, totals: totals(of: figures), findings: sortedFindings.ordered, suggestions: [],
                            methods: methods, settings: settings)
     }

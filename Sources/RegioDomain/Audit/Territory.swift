@@ -7,8 +7,11 @@ import RegioSpatial
 /// ``Auditor`` does.
 public final class TerritoryBuilder {
     /// The method as stated in reports.
-    public static func method(_ settings: AuditSettings) -> String {
-        "territory = convex hull of each group of member schools (schools linked within \(Int(settings.fragmentGapMeters / 1000)) km), buffered by \(Int(settings.territoryBufferMeters)) m, clipped to the municipality map (EPSG:28992)"
+    public static func method(_ settings: AuditSettings) -> LocalizedText {
+        let (gap, buffer) = (Int(settings.fragmentGapMeters / 1000), Int(settings.territoryBufferMeters))
+        return LocalizedText(
+            en: "territory = convex hull of each group of member schools (schools linked within \(gap) km), buffered by \(buffer) m, clipped to the municipality map (EPSG:28992)",
+            nl: "gebied = convex omhulsel van elke groep scholen van de regio (scholen onderling binnen \(gap) km), met een buffer van \(buffer) m, bijgesneden tot de gemeentekaart (EPSG:28992)")
     }
 
     let map: MunicipalityMap

@@ -56,12 +56,12 @@ public enum CatchmentBuilder {
     /// - Parameters:
     ///   - measure: when given, the areas must reach this bound on a unit property (such as inhabitants)
     ///     instead of the settings' school thresholds.
-    ///   - unitNoun: what the units are, plural, for the method sentence ("municipalities", "units").
+    ///   - unitNoun: what the units are, plural, for the method sentence ("municipalities", "gemeenten").
     ///   - progress: called while the regionalization runs (see ``MaxPRegionalization/solve(options:using:progress:)``).
     public static func partition(adjacency: UnitAdjacency, schools: [School], counts: [SchoolCode: StudentCounts],
                                  placement: SchoolPlacement, settings: AuditSettings, seed: UInt64 = 1,
                                  options: MaxPRegionalization.Options = .init(), measure: UnitMeasure? = nil,
-                                 unitNoun: String = "municipalities",
+                                 unitNoun: LocalizedText = CatchmentBuilder.municipalitiesNoun,
                                  progress: ((MaxPRegionalization.Progress) -> Void)? = nil) throws(CatchmentError) -> CatchmentPartition {
         let n = adjacency.count
         var notes = adjacency.notes
@@ -193,20 +193,35 @@ public enum CatchmentBuilder {
                                   measureName: measure?.name, links: links)
     }
 
+    /// What the units of a municipality map are called in the method sentence.
+    public static let municipalitiesNoun = LocalizedText(en: "municipalities", nl: "gemeenten")
+
     /// The one-sentence description printed with every report.
-    static func methodSentence(units: Int, unitNoun: String, adjacency: UnitAdjacency, settings: AuditSettings,
-                               measure: UnitMeasure?, options: MaxPRegionalization.Options, seed: UInt64) -> String {
-        let border = adjacency.options.toleranceMeters > 0
-            ? "share at least \(number(adjacency.options.minimumSharedLengthMeters)) m of border within \(number(adjacency.options.toleranceMeters)) m"
-            : "share at least \(number(adjacency.options.minimumSharedLengthMeters)) m of border"
-        let islands = adjacency.islandLinks.isEmpty ? ""
-            : "; \(adjacency.islandLinks.count) island\(adjacency.islandLinks.count == 1 ? "" : "s") or detached part\(adjacency.islandLinks.count == 1 ? "" : "s") linked to the nearest mainland unit"
-        let students = settings.minimumTechnicalStudents > 0
-            ? "at least \(settings.minimumTechnicalStudents) technical students" : "no minimum of technical students"
-        let routes = settings.countTechnicalRoutes ? ", technical routes counted" : ""
+    static func methodSentence(units: Int, unitNoun: LocalizedText, adjacency: UnitAdjacency, settings: AuditSettings,
+                               measure: UnitMeasure?, options: MaxPRegionalization.Options, seed: UInt64) -> LocalizedText {
+        let (length, tolerance) = (number(adjacency.options.minimumSharedLengthMeters), number(adjacency.options.toleranceMeters))
+        let withinTolerance = adjacency.options.toleranceMeters > 0
+        let links = adjacency.islandLinks.count
+        let minimumStudents = settings.minimumTechnicalStudents, minimumSchools = settings.minimumTechnicalSchools
+        let routes = settings.countTechnicalRoutes
+        let iterations = options.constructionIterations
+        // English.
+        let border = "share at least \(length) m of border" + (withinTolerance ? " within \(tolerance) m" : "")
+        let islands = links == 0 ? ""
+            : "; \(links) island\(links == 1 ? "" : "s") or detached part\(links == 1 ? "" : "s") linked to the nearest mainland unit"
+        let students = minimumStudents > 0 ? "at least \(minimumStudents) technical students" : "no minimum of technical students"
         let bound = measure.map { "at least \(number($0.minimum)) \($0.name) (the sum of the units' values)" }
-            ?? "at least \(settings.minimumTechnicalSchools) schools with a technical profile and \(students)\(routes)"
-        return "Catchment areas are a max-p regionalization (Duque, Anselin & Rey 2012; Wei, Rey & Knaap 2020) of the \(units) \(unitNoun) into as many contiguous areas as possible (neighbours \(border)\(islands)), each with \(bound), kept compact by the least sum of distances between unit centroids (\(options.constructionIterations) constructions, tabu search, seed \(seed))."
+            ?? "at least \(minimumSchools) schools with a technical profile and \(students)\(routes ? ", technical routes counted" : "")"
+        let english = "Catchment areas are a max-p regionalization (Duque, Anselin & Rey 2012; Wei, Rey & Knaap 2020) of the \(units) \(unitNoun.en) into as many contiguous areas as possible (neighbours \(border)\(islands)), each with \(bound), kept compact by the least sum of distances between unit centroids (\(iterations) constructions, tabu search, seed \(seed))."
+        // Dutch.
+        let grens = "delen minstens \(length) m grens" + (withinTolerance ? " binnen \(tolerance) m" : "")
+        let eilanden = links == 0 ? ""
+            : "; \(links) \(links == 1 ? "eiland of los deel" : "eilanden of losse delen") gekoppeld aan de dichtstbijzijnde eenheid op het vasteland"
+        let leerlingen = minimumStudents > 0 ? "minstens \(minimumStudents) technische leerlingen" : "geen minimum aan technische leerlingen"
+        let ondergrens = measure.map { "minstens \(number($0.minimum)) \($0.name) (de som van de waarden van de eenheden)" }
+            ?? "minstens \(minimumSchools) \(minimumSchools == 1 ? "school" : "scholen") met een technisch profiel en \(leerlingen)\(routes ? ", technische routes meegeteld" : "")"
+        let dutch = "Verzorgingsgebieden zijn een max-p-regionalisatie (Duque, Anselin & Rey 2012; Wei, Rey & Knaap 2020) van de \(units) \(unitNoun.nl) in zo veel mogelijk aaneengesloten gebieden (buren \(grens)\(eilanden)), elk met \(ondergrens), compact gehouden door de kleinste som van afstanden tussen de middelpunten van de eenheden (\(iterations) constructies, tabu search, seed \(seed))."
+        return LocalizedText(en: english, nl: dutch)
     }
 
     private static func number(_ value: Double) -> String {

@@ -8,7 +8,7 @@ public struct CatchmentPartition: Sendable, Hashable {
     /// School → index into ``areas`` (placed schools only).
     public let areaOfSchool: [SchoolCode: Int]
     /// One sentence naming the algorithm, the contiguity rule, the thresholds and the seed.
-    public let method: String
+    public let method: LocalizedText
     /// Island links, units or schools that needed special handling, areas below the thresholds.
     public let notes: [String]
     /// The contiguity graph the areas were formed on (shared border lengths, island links).
@@ -47,7 +47,7 @@ public struct CatchmentPartition: Sendable, Hashable {
     }
 
     public init(areas: [CatchmentArea], areaOfUnit: [String: Int], areaOfSchool: [SchoolCode: Int],
-                method: String, notes: [String], adjacency: UnitAdjacency, heterogeneityMeters: Double,
+                method: LocalizedText, notes: [String], adjacency: UnitAdjacency, heterogeneityMeters: Double,
                 measureName: String? = nil, links: [Link] = []) {
         self.measureName = measureName
         self.links = links

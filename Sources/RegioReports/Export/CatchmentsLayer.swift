@@ -42,7 +42,7 @@ enum CatchmentsLayer {
             ]))
         }
         return ExportLayer(name: "catchments", geometryType: .multiPolygon,
-                           description: partition?.method ?? "no catchment areas computed",
+                           description: (partition?.method ?? AuditResult.Methods.noCatchments).en,
                            fields: fields, features: features)
     }
 

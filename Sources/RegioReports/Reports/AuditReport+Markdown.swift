@@ -42,7 +42,7 @@ extension AuditReport {
             out += l.pick("\n## Suggestions\n\n", "\n## Voorstellen\n\n")
             for s in result.suggestions { out += "- " + SuggestionText.markdown(s, in: l) + "\n" }
         }
-        out += l.pick("\n## Methods\n\n", "\n## Methoden\n\n") + "- \(result.methods.territory)\n- \(result.methods.catchment)\n"
+        out += l.pick("\n## Methods\n\n", "\n## Methoden\n\n") + "- \(result.methods.territory.text(in: l))\n- \(result.methods.catchment.text(in: l))\n"
         return out
     }
 

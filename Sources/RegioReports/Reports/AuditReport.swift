@@ -122,8 +122,8 @@ public struct AuditReport {
 
     /// "Methods: …" in one sentence.
     func methodsText() -> (territory: String, catchment: String) {
-        let catchment = result.methods.catchment.hasSuffix(".") ? String(result.methods.catchment.dropLast()) : result.methods.catchment
-        return (result.methods.territory, catchment)
+        let catchment = result.methods.catchment.text(in: language)
+        return (result.methods.territory.text(in: language), catchment.hasSuffix(".") ? String(catchment.dropLast()) : catchment)
     }
 
     /// The national totals in one sentence, as text, Markdown and the map state them: "44 regions, 1,116

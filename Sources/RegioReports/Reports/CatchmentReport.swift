@@ -42,7 +42,7 @@ public struct CatchmentReport {
     /// `{"method", "p", "unitCount", "boundField", "heterogeneityMeters", "areas": [{"id", "units", "schools",
     /// "technicalSchools": n, "technicalSchoolCodes", "technicalStudents", "meetsThresholds", "measureTotal"}],
     /// "links": [{"kind": "island" or "component", "from", "to", "distanceMeters"}], "notes"}`, keys sorted, pretty-printed.
-    public func json() throws -> String {
+    public func json(in language: Language = .en) throws -> String {
         let areas = partition.areas.map { area in
             AreaRecord(id: area.id, units: area.units, schools: area.schools.map(\.rawValue),
                        technicalSchools: area.technicalSchoolCount,
@@ -50,7 +50,7 @@ public struct CatchmentReport {
                        technicalStudents: area.technicalStudents, meetsThresholds: area.meetsThresholds,
                        measureTotal: area.measureTotal)
         }
-        let document = Document(method: partition.method, p: partition.count,
+        let document = Document(method: partition.method.text(in: language), p: partition.count,
                                 unitCount: partition.areas.reduce(0) { $0 + $1.units.count },
                                 boundField: partition.measureName,
                                 heterogeneityMeters: partition.heterogeneityMeters.rounded(), areas: areas,
@@ -61,14 +61,14 @@ public struct CatchmentReport {
     }
 
     /// A terminal listing in `language`: a header with p and the method, one block per area, the notes (the
-    /// method sentence and the notes are English).
+    /// notes are English).
     public func text(in language: Language = .en) -> String {
         let l = language
         let map = dataset.map
         let unitCount = partition.areas.reduce(0) { $0 + $1.units.count }
         var out = l.pick("\(l.count(partition.count, "catchment area", "catchment areas")) over \(l.count(unitCount, "unit", "units"))\n",
                          "\(l.count(partition.count, "verzorgingsgebied", "verzorgingsgebieden")) uit \(l.count(unitCount, "eenheid", "eenheden"))\n")
-        out += partition.method + "\n"
+        out += partition.method.text(in: l) + "\n"
         out += l.pick("Heterogeneity (sum of within-area distances between unit centroids): ",
                       "Heterogeniteit (som van de afstanden tussen de middelpunten van eenheden binnen een gebied): ")
             + l.kilometres(partition.heterogeneityMeters, decimals: 0) + "\n\n"

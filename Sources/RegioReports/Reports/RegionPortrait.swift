@@ -80,7 +80,7 @@ public enum RegionPortrait {
             for s in facts.suggestions { out += "<li>\(SuggestionText.html(s, in: l))</li>\n" }
             out += "</ul>\n"
         }
-        out += "<p class=\"method\">\(escape(result.methods.territory)).</p>\n"
+        out += "<p class=\"method\">\(escape(result.methods.territory.text(in: l))).</p>\n"
         out += "</section>\n"
         return out
     }
@@ -132,7 +132,7 @@ public enum RegionPortrait {
         out += "\n### \(words.suggestions) (\(l.integer(facts.suggestions.count)))\n\n"
         if facts.suggestions.isEmpty { out += "\(words.noSuggestions)\n" }
         for s in facts.suggestions { out += "- " + SuggestionText.markdown(s, in: l) + "\n" }
-        out += "\n_\(result.methods.territory)._\n"
+        out += "\n_\(result.methods.territory.text(in: l))._\n"
         return out
     }
 
