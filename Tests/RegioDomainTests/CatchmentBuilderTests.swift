@@ -91,7 +91,8 @@ import RegioSpatial
         #expect(plain.schools.contains(SchoolCode("03CC00")!))
         #expect(!plain.technicalSchools.contains(SchoolCode("03CC00")!))
         // The island joined the mainland, with a note; the method names the algorithm and the thresholds.
-        #expect(partition.notes.contains { $0.hasPrefix("GM0099 Eiland joined to GM0009 Gemeente 9 across 3.0 km") })
+        #expect(partition.notes.contains { $0.en.hasPrefix("GM0099 Eiland joined to GM0009 Gemeente 9 across 3.0 km") })
+        #expect(partition.notes.contains { $0.nl.hasPrefix("GM0099 Eiland gekoppeld aan GM0009 Gemeente 9 over 3,0 km") })
         #expect(partition.method.en.contains("max-p regionalization"))
         #expect(partition.method.en.contains("at least 2 schools with a technical profile"))
         #expect(partition.method.en.contains("seed 1"))
@@ -135,7 +136,7 @@ import RegioSpatial
         #expect(without.count == 1)
         #expect(without.areas[0].technicalSchoolCount == 1)
         #expect(!without.areas[0].meetsThresholds)
-        #expect(without.notes.contains { $0.contains("below the thresholds") })
+        #expect(without.notes.contains { $0.en.contains("below the thresholds") && $0.nl.contains("onder de drempels") })
         settings.countTechnicalRoutes = true
         let with = try scenario.partition(settings)
         #expect(with.areas.allSatisfy { $0.technicalSchoolCount == 2 && $0.meetsThresholds })
@@ -152,7 +153,8 @@ import RegioSpatial
         scenario.counts[code] = c
         let partition = try scenario.partition()
         #expect(partition.areaOfSchool[code] == nil)
-        #expect(partition.notes.contains("1 school with a technical profile could not be placed on the map and is in no catchment area: 07GG00"))
+        #expect(partition.notes.map(\.en).contains("1 school with a technical profile could not be placed on the map and is in no catchment area: 07GG00"))
+        #expect(partition.notes.map(\.nl).contains("1 school met een technisch profiel kon niet op de kaart worden geplaatst en ligt in geen verzorgingsgebied: 07GG00"))
     }
 
     @Test func schoolJustOutsideTheMapCountsInTheNearestMunicipality() throws {
@@ -164,6 +166,7 @@ import RegioSpatial
         scenario.counts[code] = c
         let partition = try scenario.partition()
         #expect(partition.area(of: code)?.units.contains("GM0001") == true)
-        #expect(partition.notes.contains { $0.contains("08HH00") && $0.contains("GM0001") })
+        #expect(partition.notes.contains { $0.en.contains("08HH00") && $0.en.contains("GM0001") })
+        #expect(partition.notes.contains { $0.nl.contains("08HH00") && $0.nl.contains("ligt buiten elke eenheid van de kaart") })
     }
 }

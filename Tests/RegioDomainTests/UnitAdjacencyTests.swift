@@ -128,7 +128,8 @@ import RegioSpatial
         #expect(graph.codes[link.to] == "R1C2")
         #expect(abs(link.distanceMeters - 8_200) < 1e-6)
         #expect(link.joinedUnits == [9])
-        #expect(link.note == "GM0088 Schiermonnikoog joined to R1C2 across 8.2 km without a shared border (water or a gap in the map)")
+        #expect(link.note.en == "GM0088 Schiermonnikoog joined to R1C2 across 8.2 km without a shared border (water or a gap in the map)")
+        #expect(link.note.nl == "GM0088 Schiermonnikoog gekoppeld aan R1C2 over 8,2 km zonder gedeelde grens (water of een gat in de kaart)")
         #expect(graph.notes == [link.note])
         #expect(graph.areNeighbors(link.from, link.to))
         #expect(graph.sharedBorderMeters(between: link.from, and: link.to) == 0)
@@ -148,7 +149,8 @@ import RegioSpatial
         let group = try #require(graph.islandLinks.first { $0.joinedUnits.count == 2 })
         #expect(group.joinedUnits == [9, 10])
         #expect(abs(group.distanceMeters - 5_000) < 1e-6)
-        #expect(group.note.contains("and 1 unit connected to it"))
+        #expect(group.note.en.contains("and 1 unit connected to it"))
+        #expect(group.note.nl.contains("en 1 daarmee verbonden eenheid"))
         let lone = try #require(graph.islandLinks.first { $0.joinedUnits == [11] })
         // Linked to the mainland (8 km away), not to the nearer island (2 km away).
         #expect(graph.codes[lone.to].hasPrefix("R2"))
@@ -165,7 +167,8 @@ import RegioSpatial
         #expect(graph.neighbors[2].isEmpty)
         #expect(graph.islandLinks.isEmpty)
         #expect(graph.centroids[2].x.isNaN)
-        #expect(graph.notes == ["5028 has no geometry: it has no neighbours and was not linked to any unit"])
+        #expect(graph.notes.map(\.en) == ["5028 has no geometry: it has no neighbours and was not linked to any unit"])
+        #expect(graph.notes.map(\.nl) == ["5028 heeft geen geometrie: het heeft geen buren en is aan geen enkele eenheid gekoppeld"])
     }
 
     @Test func contiguityCheck() throws {

@@ -91,7 +91,7 @@ import Testing
               + "\(graph.islandLinks.count) island links, units without a shared border: "
               + geometricIslands.map(graph.label).joined(separator: ", ")
               + String(format: "; built in %.1f ms", Self.milliseconds(elapsed)))
-        for note in graph.notes { print("  note: \(note)") }
+        for note in graph.notes { print("  note: \(note.en)") }
     }
 
     @Test(.enabled(if: available, "real data not found at ../shared/geodata (see that folder's README)"))
@@ -143,7 +143,7 @@ import Testing
               + String(format: "heterogeneity %.0f km, built in %.1f ms (adjacency included)",
                        partition.heterogeneityMeters / 1_000, Self.milliseconds(elapsed)))
         print("  method: \(partition.method.en)")
-        for note in partition.notes { print("  note: \(note)") }
+        for note in partition.notes { print("  note: \(note.en)") }
     }
 
     /// The regionalization alone on the 355 municipalities, timed apart from the adjacency.
@@ -298,6 +298,6 @@ import Testing
               + String(format: "built in %.0f ms (%.0f ms without 5028); max-p (%d constructions) p = %d in %.0f ms",
                        Self.milliseconds(adjacencyTime), Self.milliseconds(keptTime), options.constructionIterations,
                        result.count, Self.milliseconds(partitionTime)))
-        for note in graph.islandLinks.prefix(5).map(\.note) { print("  note: \(note)") }
+        for note in graph.islandLinks.prefix(5).map(\.note.en) { print("  note: \(note)") }
     }
 }

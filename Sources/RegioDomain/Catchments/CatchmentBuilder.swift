@@ -80,7 +80,9 @@ public enum CatchmentBuilder {
             if unitCode == nil, let outside = outsideByCode[school.code], let nearest = outside.nearestMunicipality {
                 unitCode = nearest
                 let label = adjacency.position(of: nearest).map(adjacency.label) ?? nearest
-                notes.append("\(school.label) lies outside every unit of the map (\(kilometres(outside.distanceMeters)) away): counted in its nearest, \(label)")
+                notes.append(LocalizedText(
+                    en: "\(school.label) lies outside every unit of the map (\(kilometres(outside.distanceMeters)) away): counted in its nearest, \(label)",
+                    nl: "\(school.label) ligt buiten elke eenheid van de kaart (\(Language.nl.kilometres(outside.distanceMeters)) ervandaan): meegeteld in de dichtstbijzijnde, \(label)"))
             }
             guard let unitCode, let unit = adjacency.position(of: unitCode) else {
                 if students > 0 { unplacedTechnical.append(school.code) }
@@ -95,8 +97,10 @@ public enum CatchmentBuilder {
         }
         if !unplacedTechnical.isEmpty {
             let list = unplacedTechnical.prefix(10).map(\.rawValue).joined(separator: ", ")
-            let more = unplacedTechnical.count > 10 ? " and \(unplacedTechnical.count - 10) more" : ""
-            notes.append("\(unplacedTechnical.count) school\(unplacedTechnical.count == 1 ? "" : "s") with a technical profile could not be placed on the map and \(unplacedTechnical.count == 1 ? "is" : "are") in no catchment area: \(list)\(more)")
+            let (count, rest) = (unplacedTechnical.count, unplacedTechnical.count - 10)
+            notes.append(LocalizedText(
+                en: "\(count) school\(count == 1 ? "" : "s") with a technical profile could not be placed on the map and \(count == 1 ? "is" : "are") in no catchment area: \(list)\(rest > 0 ? " and \(rest) more" : "")",
+                nl: "\(Language.nl.count(count, "school", "scholen")) met een technisch profiel \(count == 1 ? "kon" : "konden") niet op de kaart worden geplaatst en \(count == 1 ? "ligt" : "liggen") in geen verzorgingsgebied: \(list)\(rest > 0 ? " en nog \(rest)" : "")"))
         }
         let measureOfUnit = (0..<n).map { measure?.values[adjacency.codes[$0]] ?? 0 }
 
@@ -119,7 +123,10 @@ public enum CatchmentBuilder {
                                    y: located.map(\.y).reduce(0, +) / Double(located.count))
         }
         if !leftOut.isEmpty {
-            notes.append("\(leftOut.count) unit\(leftOut.count == 1 ? "" : "s") with an empty geometry and nothing to count \(leftOut.count == 1 ? "is" : "are") in no area: \(leftOut.prefix(10).map(adjacency.label).joined(separator: ", "))\(leftOut.count > 10 ? ", …" : "")")
+            let (count, list) = (leftOut.count, leftOut.prefix(10).map(adjacency.label).joined(separator: ", ") + (leftOut.count > 10 ? ", …" : ""))
+            notes.append(LocalizedText(
+                en: "\(count) unit\(count == 1 ? "" : "s") with an empty geometry and nothing to count \(count == 1 ? "is" : "are") in no area: \(list)",
+                nl: "\(Language.nl.count(count, "eenheid", "eenheden")) met een lege geometrie en niets om te tellen \(count == 1 ? "ligt" : "liggen") in geen gebied: \(list)"))
         }
         let excluded = Set(leftOut)
         let active = (0..<n).filter { !excluded.contains($0) }
@@ -175,15 +182,25 @@ public enum CatchmentBuilder {
             let (from, to) = (active[link.from], active[link.to])
             links.append(.init(kind: .component, from: adjacency.codes[from], to: adjacency.codes[to],
                                distanceMeters: link.distanceMeters))
-            let others = link.units.count > 1 ? " and \(link.units.count - 1) other unit\(link.units.count > 2 ? "s" : "")" : ""
-            notes.append("\(adjacency.label(from))\(others) cannot reach the thresholds on their own and share no border with the rest: joined to area \(areas[areaOfRegion[solution.regionOfUnit[link.to]]].id) through \(adjacency.label(to)), \(kilometres(link.distanceMeters)) between centroids")
+            let others = link.units.count - 1
+            let area = areas[areaOfRegion[solution.regionOfUnit[link.to]]].id
+            notes.append(LocalizedText(
+                en: "\(adjacency.label(from))\(others > 0 ? " and \(others) other unit\(others > 1 ? "s" : "")" : "") cannot reach the thresholds on their own and share no border with the rest: joined to area \(area) through \(adjacency.label(to)), \(kilometres(link.distanceMeters)) between centroids",
+                nl: "\(adjacency.label(from))\(others > 0 ? " en " + Language.nl.count(others, "andere eenheid", "andere eenheden") : "") \(others > 0 ? "halen" : "haalt") de drempels niet op eigen kracht en \(others > 0 ? "delen" : "deelt") geen grens met de rest: bij gebied \(area) gevoegd via \(adjacency.label(to)), \(Language.nl.kilometres(link.distanceMeters)) tussen de middelpunten"))
         }
-        let thresholds = measure.map { "\(number($0.minimum)) \($0.name)" }
-            ?? "\(settings.minimumTechnicalSchools) schools, \(settings.minimumTechnicalStudents) students"
+        let (minimumSchools, minimumStudents) = (settings.minimumTechnicalSchools, settings.minimumTechnicalStudents)
+        let thresholds = measure.map { LocalizedText("\(number($0.minimum)) \($0.name)") }
+            ?? LocalizedText(en: "\(minimumSchools) schools, \(minimumStudents) students",
+                             nl: "\(Language.nl.count(minimumSchools, "school", "scholen")), \(minimumStudents) leerlingen")
         for area in areas where !area.meetsThresholds {
-            let has = measure.map { "\(number(area.measureTotal ?? 0)) \($0.name)" }
-                ?? "\(area.technicalSchoolCount) school\(area.technicalSchoolCount == 1 ? "" : "s") with a technical profile and \(area.technicalStudents) technical students"
-            notes.append("\(area.id) (\(area.units.prefix(3).joined(separator: ", "))\(area.units.count > 3 ? ", …" : "")) has \(has), below the thresholds (\(thresholds)): its connected part of the map holds no more")
+            let (schools, students) = (area.technicalSchoolCount, area.technicalStudents)
+            let has = measure.map { LocalizedText("\(number(area.measureTotal ?? 0)) \($0.name)") }
+                ?? LocalizedText(en: "\(schools) school\(schools == 1 ? "" : "s") with a technical profile and \(students) technical students",
+                                 nl: "\(Language.nl.count(schools, "school", "scholen")) met een technisch profiel en \(students) technische leerlingen")
+            let units = area.units.prefix(3).joined(separator: ", ") + (area.units.count > 3 ? ", …" : "")
+            notes.append(LocalizedText(
+                en: "\(area.id) (\(units)) has \(has.en), below the thresholds (\(thresholds.en)): its connected part of the map holds no more",
+                nl: "\(area.id) (\(units)) heeft \(has.nl), onder de drempels (\(thresholds.nl)): het samenhangende deel van de kaart bevat niet meer"))
         }
 
         let method = methodSentence(units: active.count, unitNoun: unitNoun, adjacency: adjacency, settings: settings,
@@ -219,7 +236,7 @@ public enum CatchmentBuilder {
             : "; \(links) \(links == 1 ? "eiland of los deel" : "eilanden of losse delen") gekoppeld aan de dichtstbijzijnde eenheid op het vasteland"
         let leerlingen = minimumStudents > 0 ? "minstens \(minimumStudents) technische leerlingen" : "geen minimum aan technische leerlingen"
         let ondergrens = measure.map { "minstens \(number($0.minimum)) \($0.name) (de som van de waarden van de eenheden)" }
-            ?? "minstens \(minimumSchools) \(minimumSchools == 1 ? "school" : "scholen") met een technisch profiel en \(leerlingen)\(routes ? ", technische routes meegeteld" : "")"
+            ?? "minstens \(Language.nl.count(minimumSchools, "school", "scholen")) met een technisch profiel en \(leerlingen)\(routes ? ", technische routes meegeteld" : "")"
         let dutch = "Verzorgingsgebieden zijn een max-p-regionalisatie (Duque, Anselin & Rey 2012; Wei, Rey & Knaap 2020) van de \(units) \(unitNoun.nl) in zo veel mogelijk aaneengesloten gebieden (buren \(grens)\(eilanden)), elk met \(ondergrens), compact gehouden door de kleinste som van afstanden tussen de middelpunten van de eenheden (\(iterations) constructies, tabu search, seed \(seed))."
         return LocalizedText(en: english, nl: dutch)
     }

@@ -10,7 +10,7 @@ public struct CatchmentPartition: Sendable, Hashable {
     /// One sentence naming the algorithm, the contiguity rule, the thresholds and the seed.
     public let method: LocalizedText
     /// Island links, units or schools that needed special handling, areas below the thresholds.
-    public let notes: [String]
+    public let notes: [LocalizedText]
     /// The contiguity graph the areas were formed on (shared border lengths, island links).
     public let adjacency: UnitAdjacency
     /// The heterogeneity of the areas (sum over areas of pairwise distances between unit centroids, metres;
@@ -47,7 +47,7 @@ public struct CatchmentPartition: Sendable, Hashable {
     }
 
     public init(areas: [CatchmentArea], areaOfUnit: [String: Int], areaOfSchool: [SchoolCode: Int],
-                method: LocalizedText, notes: [String], adjacency: UnitAdjacency, heterogeneityMeters: Double,
+                method: LocalizedText, notes: [LocalizedText], adjacency: UnitAdjacency, heterogeneityMeters: Double,
                 measureName: String? = nil, links: [Link] = []) {
         self.measureName = measureName
         self.links = links

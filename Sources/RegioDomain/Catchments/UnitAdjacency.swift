@@ -61,8 +61,8 @@ public struct UnitAdjacency: Sendable, Hashable {
         /// The units of the component that was joined by this link (`from` among them), ascending.
         public let joinedUnits: [Int]
         /// "GM0088 Schiermonnikoog joined to GM1970 Noardeast-Fryslân across 8.2 km without a shared border
-        /// (water or a gap in the map)".
-        public let note: String
+        /// (water or a gap in the map)", and in Dutch.
+        public let note: LocalizedText
     }
 
     /// Unit codes, in input order; every other array is indexed like this one.
@@ -107,9 +107,10 @@ public struct UnitAdjacency: Sendable, Hashable {
     }
 
     /// One line per island link and per unit without geometry, for reports.
-    public var notes: [String] {
+    public var notes: [LocalizedText] {
         islandLinks.map(\.note) + unitsWithoutGeometry.map {
-            "\(label($0)) has no geometry: it has no neighbours and was not linked to any unit"
+            LocalizedText(en: "\(label($0)) has no geometry: it has no neighbours and was not linked to any unit",
+                          nl: "\(label($0)) heeft geen geometrie: het heeft geen buren en is aan geen enkele eenheid gekoppeld")
         }
     }
 
@@ -350,7 +351,11 @@ extension UnitAdjacency {
                 let km = String(format: "%.1f", distance / 1_000)
                 let others = component.count > 1
                     ? " and \(component.count - 1) unit\(component.count > 2 ? "s" : "") connected to it" : ""
-                let note = "\(label(from))\(others) joined to \(label(to)) across \(km) km without a shared border (water or a gap in the map)"
+                let andOthers = component.count > 1
+                    ? " en " + Language.nl.count(component.count - 1, "daarmee verbonden eenheid", "daarmee verbonden eenheden") : ""
+                let note = LocalizedText(
+                    en: "\(label(from))\(others) joined to \(label(to)) across \(km) km without a shared border (water or a gap in the map)",
+                    nl: "\(label(from))\(andOthers) gekoppeld aan \(label(to)) over \(Language.nl.kilometres(distance)) zonder gedeelde grens (water of een gat in de kaart)")
                 links.append(IslandLink(from: from, to: to, distanceMeters: distance, joinedUnits: component, note: note))
             }
             return links

@@ -54,14 +54,13 @@ public struct CatchmentReport {
                                 unitCount: partition.areas.reduce(0) { $0 + $1.units.count },
                                 boundField: partition.measureName,
                                 heterogeneityMeters: partition.heterogeneityMeters.rounded(), areas: areas,
-                                links: partition.links, notes: partition.notes)
+                                links: partition.links, notes: partition.notes.map { $0.text(in: language) })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"
     }
 
-    /// A terminal listing in `language`: a header with p and the method, one block per area, the notes (the
-    /// notes are English).
+    /// A terminal listing in `language`: a header with p and the method, one block per area, the notes.
     public func text(in language: Language = .en) -> String {
         let l = language
         let map = dataset.map
@@ -85,7 +84,7 @@ public struct CatchmentReport {
             let more = area.units.count > 12 ? ", … (" + l.pick("\(l.integer(area.units.count - 12)) more", "nog \(l.integer(area.units.count - 12))") + ")" : ""
             out += "      \(names.joined(separator: ", "))\(more)\n"
         }
-        if !partition.notes.isEmpty { out += "\n" + l.pick("Notes", "Opmerkingen") + "\n" + partition.notes.map { "  \($0)\n" }.joined() }
+        if !partition.notes.isEmpty { out += "\n" + l.pick("Notes", "Opmerkingen") + "\n" + partition.notes.map { "  \($0.text(in: l))\n" }.joined() }
         return out
     }
 }
