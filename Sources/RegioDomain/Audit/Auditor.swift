@@ -27,6 +27,8 @@ public final class Auditor {
     let neighbours: [SchoolCode: [(school: SchoolCode, distance: Double)]]
     let reverseNeighbours: [SchoolCode: [SchoolCode]]
     let territoryBuilder: TerritoryBuilder
+    /// How territories and catchment areas are made, as every result states it.
+    let methods: AuditResult.Methods
     /// Counted and technical students of each school with pupil counts (the routes setting applied), and its
     /// students per profile and per track, as the region figures sum them.
     let studentsOf: [SchoolCode: SchoolStudents]
@@ -126,6 +128,8 @@ public final class Auditor {
         pointIndex = try SpatialIndex(envelopes: locatedSchools.map { Envelope(points: [$0.location!]) }, in: input.map.context)
         (neighbours, reverseNeighbours) = Auditor.nearestNeighbours(located, locationOf, count: Auditor.neighbourCount)
         territoryBuilder = try TerritoryBuilder(map: input.map, settings: input.settings)
+        methods = AuditResult.Methods(territory: TerritoryBuilder.method(input.settings),
+                                      catchment: input.catchments?.method ?? AuditResult.Methods.noCatchments)
         locationsOfInstitution = Dictionary(grouping: input.schools.map(\.code).sorted(), by: \.institution)
         let includingRoutes = input.settings.countTechnicalRoutes
         studentsOf = input.counts.mapValues { SchoolStudents($0, includingRoutes: includingRoutes) }
@@ -142,8 +146,6 @@ public final class Auditor {
     /// suggestions: ``SuggestionEngine`` makes those (it tries each candidate on this auditor).
     public var result: AuditResult {
         let figures = registration.regions.compactMap { regionStates[$0.id]?.figures }
-        let methods = AuditResult.Methods(territory: TerritoryBuilder.method(settings),
-                                          catchment: input.catchments?.method ?? AuditResult.Methods.noCatchments)
         return AuditResult(regions: figures, totals: totals(of: figures), findings: sortedFindings.ordered, suggestions: [],
                            methods: methods, settings: settings)
     }
