@@ -14,7 +14,7 @@ public struct RegistrationRow: Sendable, Hashable, Codable {
     /// The school code as written (may be malformed; the audit reports it).
     public let schoolCode: String
     public let role: Role
-    /// 1-based line in the file, for messages.
+    /// 1-based line of a CSV file, or row number of a worksheet, for messages.
     public let line: Int
 
     public init(regionID: RegionID, regionName: String, schoolCode: String, role: Role, line: Int) {

@@ -69,15 +69,6 @@ struct LetterWording {
     var figuresHeading: String { t("Your region in figures", "Uw regio in cijfers") }
     var mapHeading: String { t("Your region and its neighbours", "Uw regio en de buurregio's") }
 
-    /// The name of a severity in a list, for readers of the Markdown text.
-    func severityName(_ severity: Severity) -> String {
-        switch severity {
-        case .error: t("error", "fout")
-        case .warning: t("warning", "waarschuwing")
-        case .info: t("note", "ter informatie")
-        }
-    }
-
     // MARK: closing
 
     var closing: String {
@@ -124,9 +115,8 @@ struct LetterWording {
     /// A region's amount (technical pupils × the amount per pupil), or a techniekarm region's separate range.
     func budget(_ region: RegionFigures, settings: AuditSettings) -> String {
         guard let amount = region.budgetEUR else {
-            let range = region.budgetRangeEUR ?? TechniekarmBudget.rangeEUR
-            return language.moneyRange(range[0], range[range.count - 1])
-                + t(" for four years (the separate techniekarm budget)", " voor vier jaar (het aparte budget voor techniekarme regio's)")
+            return BudgetText.range(region.budgetRangeEUR ?? TechniekarmBudget.rangeEUR, in: language)
+                + t(" (the separate techniekarm budget)", " (het aparte budget voor techniekarme regio's)")
         }
         return language.money(amount) + " (\(language.integer(region.technicalStudents)) × \(language.money(settings.budgetPerTechnicalStudentEUR)))"
     }

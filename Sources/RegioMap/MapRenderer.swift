@@ -54,7 +54,7 @@ public struct MapRenderer {
                                          language: language, colorBy: colorBy, toleranceMeters: toleranceMeters)
         return try builder.data(result, territories: territories) { figures in
             RegionPortrait.html(for: figures, result: result, schools: byCode, counts: counts,
-                                municipalityNames: municipalityNames)
+                                municipalityNames: municipalityNames, language: language)
         }
     }
 

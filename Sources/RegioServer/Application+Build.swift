@@ -30,17 +30,6 @@ public func buildApplication(_ configuration: ServerConfiguration,
     return application(router, configuration: configuration, port: port, onServerRunning: onServerRunning)
 }
 
-/// The application over an open session and store.
-/// - Throws: ``InputError`` for a configuration that cannot be served (``ServerConfiguration/validate()``).
-public func buildApplication(session: ScenarioSession, store: ScenarioStore, configuration: ServerConfiguration,
-                             onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws(InputError) -> some ApplicationProtocol {
-    try configuration.validate()
-    let port = ListeningPort(configuration.port)
-    let router = await buildRouter(session: session, store: store, boundHost: configuration.host, port: port,
-                                   limits: configuration.limits)
-    return application(router, configuration: configuration, port: port, onServerRunning: onServerRunning)
-}
-
 /// The HTTP/1 server of `router` on the configured address, with the idle timeout.
 private func application(_ router: Router<ServeRequestContext>, configuration: ServerConfiguration, port: ListeningPort,
                          onServerRunning: @escaping @Sendable (Int) async -> Void) -> Application<RouterResponder<ServeRequestContext>> {
@@ -71,7 +60,7 @@ private func application(_ router: Router<ServeRequestContext>, configuration: S
 /// | `POST /api/scenarios/{id}/load` | replaces the edits by the saved ones; the new state |
 /// | `GET /api/scenarios/{id}/file` | the scenario file, as `regio compare --scenario` reads it |
 ///
-/// Team mode (``buildTeamRouter(base:database:configuration:port:)``) serves the same routes on each user's
+/// Team mode (``buildTeamRouter(_:configuration:port:)``) serves the same routes on each user's
 /// workspace, and its own.
 ///
 /// - Parameters:

@@ -21,6 +21,8 @@ public final class ScenarioBase: @unchecked Sendable {
     let result: AuditResult
     let knownSchools: Set<SchoolCode>
     let municipalityNames: [String: String]
+    /// The language of the page, its findings and its region portraits.
+    let language: Language
     let schoolsByCode: [SchoolCode: School]
     /// The static map layers.
     public let background: MapBackground
@@ -68,6 +70,7 @@ public final class ScenarioBase: @unchecked Sendable {
         self.spare = auditor
         self.knownSchools = Set(dataset.register.schools.map(\.code))
         self.municipalityNames = dataset.municipalityNames
+        self.language = language
         self.schoolsByCode = dataset.schoolsByCode
         self.background = background
         self.map = map

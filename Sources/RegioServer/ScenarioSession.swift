@@ -261,7 +261,8 @@ public actor ScenarioSession {
             throw SessionError(.notFound, "there is no region \(text) in the current scenario")
         }
         let html = RegionPortrait.html(for: region, result: result, schools: base.schoolsByCode,
-                                       counts: base.dataset.students?.counts ?? [:], municipalityNames: base.municipalityNames)
+                                       counts: base.dataset.students?.counts ?? [:], municipalityNames: base.municipalityNames,
+                                       language: base.language)
         portraits[id] = html
         return html
     }

@@ -61,6 +61,13 @@ import Testing
         }
     }
 
+    /// A region's portrait on the planning page speaks the page's language (`regio serve --language nl`).
+    @Test func aPortraitSpeaksThePagesLanguage() async throws {
+        let session = try ScenarioSession(inputs: ServerFixture.demo, language: .nl)
+        let html = try await session.portrait(of: "STO19001")
+        #expect(html.contains("Deelnemende scholen") && !html.contains("Member schools"), "\(html.prefix(600))")
+    }
+
     /// The state's JSON is written in two parts (`JSONEncoder`, and the map's own writer for the map layers):
     /// it reads back as the same value as `JSONEncoder`'s text of the whole state, after an edit too.
     @Test func stateJSONReadsBackAsWhatJSONEncoderWrites() async throws {

@@ -14,11 +14,11 @@ import pathlib
 import re
 import shutil
 import sys
-import time
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 from check_serve import LoopbackBrowser  # noqa: E402  (headless Chromium that reaches 127.0.0.1 only)
 from checklist import Checklist  # noqa: E402  (ok/FAIL lines and the exit code)
+from serve_page import ServePage  # noqa: E402  (js and wait on the page)
 
 # A Dutch percentage: a decimal comma and a space before the sign ("12,5 %").
 DUTCH_SHARE = r"\d{1,3},\d %"
@@ -40,17 +40,9 @@ def main():
 
     browser = LoopbackBrowser(args.chromium, 1440, 900)
     try:
-        def js(expression):
-            return browser.evaluate(expression)
-
-        def wait(expression, what, timeout=30):
-            deadline = time.time() + timeout
-            while time.time() < deadline:
-                value = js(expression)
-                if value:
-                    return value
-                time.sleep(0.05)
-            raise RuntimeError(f"timed out waiting for {what} ({expression})")
+        # Evaluating and polling as serve_page does (a navigation in between is waited out, not an error).
+        page = ServePage(browser)
+        js, wait = page.js, page.wait
 
         def open_page(address):
             browser.send("Page.navigate", url=address)

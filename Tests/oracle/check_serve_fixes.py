@@ -24,16 +24,11 @@ import re
 import shutil
 import sys
 import time
-import urllib.request
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
-from check_serve import LoopbackBrowser  # noqa: E402  (headless Chromium that reaches 127.0.0.1 only)
+from check_serve import LoopbackBrowser, get_json  # noqa: E402  (headless Chromium that reaches 127.0.0.1 only)
 from checklist import Checklist  # noqa: E402  (ok/FAIL lines and the exit code)
-
-
-def get_json(url):
-    with urllib.request.urlopen(url, timeout=30) as r:
-        return json.load(r)
+from serve_page import ServePage  # noqa: E402  (js and wait on the page)
 
 
 def main():
@@ -52,17 +47,9 @@ def main():
 
     browser = LoopbackBrowser(args.chromium, args.width, args.height)
     try:
-        def js(expression):
-            return browser.evaluate(expression)
-
-        def wait(expression, what, timeout=30):
-            deadline = time.time() + timeout
-            while time.time() < deadline:
-                value = js(expression)
-                if value:
-                    return value
-                time.sleep(0.05)
-            raise RuntimeError(f"timed out waiting for {what} ({expression})")
+        # Evaluating and polling as serve_page does (a navigation in between is waited out, not an error).
+        page = ServePage(browser)
+        js, wait = page.js, page.wait
 
         def mouse(kind, x, y):
             extra = {} if kind == "mouseMoved" else {"button": "left", "clickCount": 1}

@@ -51,6 +51,9 @@ struct LettersCommandTests {
         #expect(letters == Set(flagged.keys), "letters \(letters.sorted()) vs flagged \(flagged.keys.sorted())")
         #expect(files.contains("index\(suffix)"))
         let index = try String(contentsOfFile: "\(folder)/index\(suffix)", encoding: .utf8)
+        // Every lead named in the pre-registration is a school of the register, so each letter's check below runs.
+        #expect(flagged.values.allSatisfy { lead in lead.map { names[$0] != nil } ?? true }, "a lead is not in the register's names")
+        #expect(flagged.values.contains { $0 != nil }, "some flagged region has a lead")
         for (id, lead) in flagged {
             let text = try String(contentsOfFile: "\(folder)/\(id)\(suffix)", encoding: .utf8)
             #expect(text.contains(id))

@@ -14,10 +14,15 @@ extension Rule {
 }
 
 extension Finding {
+    /// "rule|regions|": the start of a finding's ``key`` and ``identity`` (regions sorted, comma-separated).
+    static func keyPrefix(rule: Rule, regions: [RegionID]) -> String {
+        "\(rule.rawValue)|\(regions.joined(separator: ","))|"
+    }
+
     /// "rule|regions|schools" (regions and schools sorted, comma-separated); the schools are left out for a
     /// rule that ``Rule/judgesWholeRegion``.
     static func identity(rule: Rule, regions: [RegionID], schools: [String]) -> String {
-        "\(rule.rawValue)|\(regions.joined(separator: ","))|\(rule.judgesWholeRegion ? "" : schools.joined(separator: ","))"
+        keyPrefix(rule: rule, regions: regions) + (rule.judgesWholeRegion ? "" : schools.joined(separator: ","))
     }
 
     /// The identity this finding would have after its regions were renamed by `renaming` (old id → new id):
@@ -26,5 +31,4 @@ extension Finding {
         guard regions.contains(where: { renaming[$0] != nil }) else { return identity }
         return Finding.identity(rule: rule, regions: regions.map { renaming[$0] ?? $0 }.sorted(), schools: schools)
     }
-
 }

@@ -56,9 +56,9 @@ public struct Finding: Sendable, Hashable, Codable {
             self.message = message
             self.subjectRegion = subjectRegion
             self.value = value
-            let prefix = "\(rule.rawValue)|\(regions.joined(separator: ","))|"
+            // ``Finding/identity(rule:regions:schools:)``, from the key's start instead of joining the ids again.
+            let prefix = Finding.keyPrefix(rule: rule, regions: regions)
             key = prefix + schools.joined(separator: ",")
-            // ``Finding/identity(rule:regions:schools:)``, without joining the ids again.
             identity = rule.judgesWholeRegion ? prefix : key
         }
     }

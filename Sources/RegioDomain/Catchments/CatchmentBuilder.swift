@@ -81,8 +81,8 @@ public enum CatchmentBuilder {
                 unitCode = nearest
                 let label = adjacency.position(of: nearest).map(adjacency.label) ?? nearest
                 notes.append(LocalizedText(
-                    en: "\(school.label) lies outside every unit of the map (\(kilometres(outside.distanceMeters)) away): counted in its nearest, \(label)",
-                    nl: "\(school.label) ligt buiten elke eenheid van de kaart (\(Language.nl.kilometres(outside.distanceMeters)) ervandaan): meegeteld in de dichtstbijzijnde, \(label)"))
+                    en: "\(school.label) lies outside every unit of the map (\(Language.en.distance(outside.distanceMeters)) away): counted in its nearest, \(label)",
+                    nl: "\(school.label) ligt buiten elke eenheid van de kaart (\(Language.nl.distance(outside.distanceMeters)) ervandaan): meegeteld in de dichtstbijzijnde, \(label)"))
             }
             guard let unitCode, let unit = adjacency.position(of: unitCode) else {
                 if students > 0 { unplacedTechnical.append(school.code) }
@@ -185,8 +185,8 @@ public enum CatchmentBuilder {
             let others = link.units.count - 1
             let area = areas[areaOfRegion[solution.regionOfUnit[link.to]]].id
             notes.append(LocalizedText(
-                en: "\(adjacency.label(from))\(others > 0 ? " and \(others) other unit\(others > 1 ? "s" : "")" : "") cannot reach the thresholds on their own and share no border with the rest: joined to area \(area) through \(adjacency.label(to)), \(kilometres(link.distanceMeters)) between centroids",
-                nl: "\(adjacency.label(from))\(others > 0 ? " en " + Language.nl.count(others, "andere eenheid", "andere eenheden") : "") \(others > 0 ? "halen" : "haalt") de drempels niet op eigen kracht en \(others > 0 ? "delen" : "deelt") geen grens met de rest: bij gebied \(area) gevoegd via \(adjacency.label(to)), \(Language.nl.kilometres(link.distanceMeters)) tussen de middelpunten"))
+                en: "\(adjacency.label(from))\(others > 0 ? " and \(others) other unit\(others > 1 ? "s" : "")" : "") cannot reach the thresholds on their own and share no border with the rest: joined to area \(area) through \(adjacency.label(to)), \(Language.en.distance(link.distanceMeters)) between centroids",
+                nl: "\(adjacency.label(from))\(others > 0 ? " en " + Language.nl.count(others, "andere eenheid", "andere eenheden") : "") \(others > 0 ? "halen" : "haalt") de drempels niet op eigen kracht en \(others > 0 ? "delen" : "deelt") geen grens met de rest: bij gebied \(area) gevoegd via \(adjacency.label(to)), \(Language.nl.distance(link.distanceMeters)) tussen de middelpunten"))
         }
         let (minimumSchools, minimumStudents) = (settings.minimumTechnicalSchools, settings.minimumTechnicalStudents)
         let thresholds = measure.map { LocalizedText("\(number($0.minimum)) \($0.name)") }
@@ -245,7 +245,4 @@ public enum CatchmentBuilder {
         value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(format: "%.6g", value)
     }
 
-    private static func kilometres(_ metres: Double) -> String {
-        metres < 1_000 ? "\(Int(metres.rounded())) m" : String(format: "%.1f km", metres / 1_000)
-    }
 }

@@ -348,13 +348,12 @@ extension UnitAdjacency {
             var links: [IslandLink] = []
             for (c, component) in components.enumerated() where c != largest {
                 guard let (from, to, distance) = try nearest(from: component, to: inLargest) else { continue }
-                let km = String(format: "%.1f", distance / 1_000)
                 let others = component.count > 1
                     ? " and \(component.count - 1) unit\(component.count > 2 ? "s" : "") connected to it" : ""
                 let andOthers = component.count > 1
                     ? " en " + Language.nl.count(component.count - 1, "daarmee verbonden eenheid", "daarmee verbonden eenheden") : ""
                 let note = LocalizedText(
-                    en: "\(label(from))\(others) joined to \(label(to)) across \(km) km without a shared border (water or a gap in the map)",
+                    en: "\(label(from))\(others) joined to \(label(to)) across \(Language.en.kilometres(distance)) without a shared border (water or a gap in the map)",
                     nl: "\(label(from))\(andOthers) gekoppeld aan \(label(to)) over \(Language.nl.kilometres(distance)) zonder gedeelde grens (water of een gat in de kaart)")
                 links.append(IslandLink(from: from, to: to, distanceMeters: distance, joinedUnits: component, note: note))
             }
