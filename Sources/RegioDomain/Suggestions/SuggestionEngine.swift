@@ -86,7 +86,7 @@ public struct SuggestionEngine {
                 : nearestOtherRegion(of: code, excluding: fromID)
             guard let toID = target, let to = base[toID] else { continue }
             let edit = Edit.move(school: code, to: toID)
-            if let s = try evaluate(.move, edit: edit, headline: { self.headline(edit, in: $0, base: base) },
+            if let s = try evaluate(.move, edit: edit, headline: { self.headline(edit, in: $0, base: base, from: fromID) },
                                     from: from, to: to, surviving: toID, moving: [code], movingName: { _ in code.rawValue },
                                     story: { $0.pick("moving \(code) out of \(fromID)", "\(code) uit \(fromID) verplaatsen") },
                                     base: base, before: before) {
@@ -135,10 +135,12 @@ public struct SuggestionEngine {
 
     func title(_ id: RegionID, _ registration: Registration) -> String { registration[id].map(title) ?? id.rawValue }
 
-    /// The edit in words (``Edit/text(in:title:label:regionOf:)``, as `compare` describes edits).
-    func headline(_ edit: Edit, in language: Language, base: Registration) -> String {
+    /// The edit in words (``Edit/text(in:title:label:regionOf:)``, as `compare` describes edits). A move names
+    /// `from` as the region the school leaves (the finding's region: a school listed twice has two); without
+    /// it, the first region of `base` that lists the school.
+    func headline(_ edit: Edit, in language: Language, base: Registration, from: RegionID? = nil) -> String {
         edit.text(in: language, title: { self.title($0, base) }, label: auditor.label,
-                  regionOf: { code in base.regions.first { $0.schools.contains(code) }?.id })
+                  regionOf: { code in from ?? base.regions.first { $0.schools.contains(code) }?.id })
     }
 }
 
